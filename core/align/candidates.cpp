@@ -1,0 +1,91 @@
+// Step 1 and 2 of alignment: candidate pairs from an inverted index, scored by the matcher.
+#include <algorithm>
+#include <cmath>
+
+#include "align/align.h"
+
+namespace parallax::align {
+
+double TfIdfCosineMatcher::score(const Unit& a, const Unit& b) const {
+  return std::clamp(represent::cosine(a.vector, b.vector), 0.0, 1.0);
+}
+
+namespace {
+
+struct Posting {
+  std::uint32_t unit;
+  double weight;
+};
+
+// term -> units containing it, with the term's weight there. Terms found in
+// too many units (low IDF: "president", "summit" in a set about one summit)
+// are left out: they would make every pair a candidate.
+std::vector<std::vector<Posting>> build_index(const std::vector<Unit>& units,
+                                              const AlignOptions& options) {
+  std::uint32_t vocabulary_size = 0;
+  for (const Unit& unit : units) {
+    for (const auto& t : unit.vector) vocabulary_size = std::max(vocabulary_size, t.term + 1);
+  }
+  std::vector<std::vector<Posting>> index(vocabulary_size);
+  for (std::uint32_t u = 0; u < units.size(); ++u) {
+    for (const auto& t : units[u].vector) index[t.term].push_back({u, t.weight});
+  }
+  const auto cap = std::max<std::size_t>(
+      options.min_posting_cap,
+      static_cast<std::size_t>(std::ceil(options.max_term_share * static_cast<double>(units.size()))));
+  for (auto& postings : index) {
+    if (postings.size() > cap) postings.clear();
+  }
+  return index;
+}
+
+}  // namespace
+
+std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceMatcher& matcher,
+                                 const AlignOptions& options, bool* truncated) {
+  std::vector<UnitLink> links;
+  if (truncated != nullptr) *truncated = false;
+  if (units.size() < 2) return links;
+  const auto index = build_index(units, options);
+
+  // Partial dot products from unit i to every later unit of another article,
+  // accumulated sparsely: `overlap` is dense, `touched` lists its non-zero entries.
+  std::vector<double> overlap(units.size(), 0.0);
+  std::vector<std::uint32_t> touched;
+  std::vector<std::pair<double, std::uint32_t>> candidates;
+  for (std::uint32_t i = 0; i < units.size(); ++i) {
+    const Unit& unit = units[i];
+    touched.clear();
+    for (const auto& t : unit.vector) {
+      for (const Posting& posting : index[t.term]) {
+        if (posting.unit <= i || units[posting.unit].ref.article == unit.ref.article) continue;
+        if (overlap[posting.unit] == 0.0) touched.push_back(posting.unit);
+        overlap[posting.unit] += t.weight * posting.weight;
+      }
+    }
+    candidates.clear();
+    for (std::uint32_t j : touched) {
+      candidates.emplace_back(overlap[j], j);
+      overlap[j] = 0.0;
+    }
+    if (candidates.size() > options.max_candidates_per_unit) {
+      if (truncated != nullptr) *truncated = true;
+      // Highest overlap first; ties broken by unit index so results never depend on sort internals.
+      std::partial_sort(candidates.begin(),
+                        candidates.begin() + static_cast<long>(options.max_candidates_per_unit),
+                        candidates.end(), [](const auto& x, const auto& y) {
+                          return x.first != y.first ? x.first > y.first : x.second < y.second;
+                        });
+      candidates.resize(options.max_candidates_per_unit);
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const auto& x, const auto& y) { return x.second < y.second; });
+    for (const auto& [partial, j] : candidates) {
+      const double score = matcher.score(unit, units[j]);
+      if (score >= matcher.threshold()) links.push_back({i, j, score});
+    }
+  }
+  return links;
+}
+
+}  // namespace parallax::align

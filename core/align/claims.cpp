@@ -1,0 +1,99 @@
+// Step 3 of alignment: complete-linkage grouping of unit links into claims.
+#include <algorithm>
+#include <numeric>
+
+#include "align/align.h"
+
+namespace parallax::align {
+
+namespace {
+
+bool ref_less(const UnitRef& x, const UnitRef& y) {
+  if (x.article != y.article) return x.article < y.article;
+  if (x.paragraph != y.paragraph) return x.paragraph < y.paragraph;
+  return x.sentence < y.sentence;
+}
+
+// True when every unit of `from` matches every unit of `to` at least `floor`.
+bool fully_linked(const std::vector<Unit>& units, const std::vector<std::uint32_t>& from,
+                  const std::vector<std::uint32_t>& to, const SentenceMatcher& matcher,
+                  double floor) {
+  for (std::uint32_t x : from) {
+    for (std::uint32_t y : to) {
+      if (x == y) continue;
+      if (matcher.score(units[x], units[y]) < floor) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
+                                  const std::vector<UnitLink>& links,
+                                  const SentenceMatcher& matcher, const AlignOptions& options) {
+  constexpr std::uint32_t kNone = 0xffffffffu;
+  const double floor = matcher.threshold() * options.linkage_share;
+
+  std::vector<UnitLink> ordered = links;
+  std::sort(ordered.begin(), ordered.end(), [](const UnitLink& x, const UnitLink& y) {
+    if (x.score != y.score) return x.score > y.score;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+
+  std::vector<std::uint32_t> cluster_of(units.size(), kNone);
+  std::vector<std::vector<std::uint32_t>> clusters;
+  for (const UnitLink& link : ordered) {
+    const std::uint32_t ca = cluster_of[link.a];
+    const std::uint32_t cb = cluster_of[link.b];
+    if (ca == kNone && cb == kNone) {
+      cluster_of[link.a] = cluster_of[link.b] = static_cast<std::uint32_t>(clusters.size());
+      clusters.push_back({link.a, link.b});
+    } else if (ca == kNone || cb == kNone) {
+      const std::uint32_t cluster = ca == kNone ? cb : ca;
+      const std::uint32_t newcomer = ca == kNone ? link.a : link.b;
+      if (fully_linked(units, {newcomer}, clusters[cluster], matcher, floor)) {
+        cluster_of[newcomer] = cluster;
+        clusters[cluster].push_back(newcomer);
+      }
+    } else if (ca != cb && fully_linked(units, clusters[ca], clusters[cb], matcher, floor)) {
+      for (std::uint32_t u : clusters[cb]) cluster_of[u] = ca;
+      clusters[ca].insert(clusters[ca].end(), clusters[cb].begin(), clusters[cb].end());
+      clusters[cb].clear();
+    }
+  }
+
+  std::vector<Claim> claims;
+  for (auto& members : clusters) {
+    if (members.size() < 2) continue;
+    std::sort(members.begin(), members.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return ref_less(units[x].ref, units[y].ref);
+    });
+    Claim claim;
+    std::vector<std::uint32_t> articles;
+    for (std::uint32_t x : members) {
+      double total = 0;
+      for (std::uint32_t y : members) {
+        if (x != y) total += matcher.score(units[x], units[y]);
+      }
+      claim.members.push_back({units[x].ref, total / static_cast<double>(members.size() - 1)});
+      articles.push_back(units[x].ref.article);
+    }
+    std::sort(articles.begin(), articles.end());
+    claim.support = static_cast<std::uint32_t>(
+        std::unique(articles.begin(), articles.end()) - articles.begin());
+    if (claim.support < 2) continue;
+    claim.label_member = 0;
+    for (std::uint32_t m = 1; m < claim.members.size(); ++m) {
+      if (claim.members[m].score > claim.members[claim.label_member].score) claim.label_member = m;
+    }
+    claims.push_back(std::move(claim));
+  }
+  std::stable_sort(claims.begin(), claims.end(), [](const Claim& x, const Claim& y) {
+    if (x.support != y.support) return x.support > y.support;
+    return ref_less(x.members.front().ref, y.members.front().ref);
+  });
+  return claims;
+}
+
+}  // namespace parallax::align

@@ -1,0 +1,160 @@
+// compare(): the whole pipeline, from untrusted bytes to an Analysis.
+#include <nlohmann/json.hpp>
+
+#include "api/parallax.h"
+#include "represent/represent.h"
+
+namespace parallax {
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::string megabytes(std::size_t bytes) {
+  const std::size_t tenths = (bytes * 10 + (1u << 19)) >> 20;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+
+bool has_comparable_text(const std::vector<segment::Paragraph>& paragraphs) {
+  for (const auto& p : paragraphs) {
+    if (!p.boilerplate && !p.sentences.empty()) return true;
+  }
+  return false;
+}
+
+// Optional numeric option: absent is fine, present must be a number in [low, high].
+bool read_number(const Json& object, const char* key, double low, double high, double* out,
+                 Error* error) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return true;
+  if (!it->is_number() || it->get<double>() < low || it->get<double>() > high) {
+    *error = {ErrorCode::kInvalidArgument, std::string("Option \"") + key + "\" must be a number between " +
+                                               Json(low).dump() + " and " + Json(high).dump() + "."};
+    return false;
+  }
+  *out = it->get<double>();
+  return true;
+}
+
+}  // namespace
+
+std::string_view version() { return report::kVersion; }
+
+Result<CompareOptions> parse_compare_options(std::string_view json) {
+  CompareOptions options;
+  if (json.find_first_not_of(" \t\r\n") == std::string_view::npos) return options;
+  const Json object = Json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (object.is_discarded() || !object.is_object()) {
+    return Error{ErrorCode::kInvalidArgument, "Options must be a JSON object, e.g. {\"matchThreshold\": 0.5}."};
+  }
+  Error error{ErrorCode::kInvalidArgument, ""};
+  double threshold = options.match_threshold;
+  double max_articles = static_cast<double>(options.max_articles);
+  double max_file_bytes = static_cast<double>(options.ingest.max_file_bytes);
+  double max_total_bytes = static_cast<double>(options.max_total_bytes);
+  if (!read_number(object, "matchThreshold", 0.01, 1.0, &threshold, &error) ||
+      !read_number(object, "maxArticles", 1, 100000, &max_articles, &error) ||
+      !read_number(object, "maxFileBytes", 1, 1024.0 * 1024 * 1024, &max_file_bytes, &error) ||
+      !read_number(object, "maxTotalBytes", 1, 4096.0 * 1024 * 1024, &max_total_bytes, &error)) {
+    return error;
+  }
+  options.match_threshold = threshold;
+  options.max_articles = static_cast<std::size_t>(max_articles);
+  options.ingest.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
+  options.max_total_bytes = static_cast<std::size_t>(max_total_bytes);
+  return options;
+}
+
+Result<report::Analysis> compare(const std::vector<InputFile>& files, const CompareOptions& options) {
+  std::size_t total_bytes = 0;
+  for (const InputFile& file : files) total_bytes += file.bytes.size();
+  if (total_bytes > options.max_total_bytes) {
+    return Error{ErrorCode::kTooLarge, "The " + std::to_string(files.size()) + " files hold " +
+                                           megabytes(total_bytes) + "; Parallax compares at most " +
+                                           megabytes(options.max_total_bytes) +
+                                           " at once. Split the set and compare it in parts."};
+  }
+
+  report::Analysis analysis;
+  std::size_t skipped_for_limit = 0;
+  for (const InputFile& file : files) {
+    auto read = ingest::ingest_file(file.bytes, file.name, options.ingest);
+    if (!read.ok()) {
+      analysis.notices.push_back(
+          {file.name, std::string(error_code_name(read.error().code)), "error", read.error().message});
+      continue;
+    }
+    for (ingest::RawArticle& raw : read.value()) {
+      if (analysis.articles.size() >= options.max_articles) {
+        ++skipped_for_limit;
+        continue;
+      }
+      for (const std::string& warning : raw.warnings) {
+        analysis.notices.push_back({raw.name, "warning", "warning", raw.name + ": " + warning});
+      }
+      report::Article article;
+      article.paragraphs = segment::segment_article(raw);
+      if (raw.title.empty()) raw.title = segment::infer_title(raw.text, article.paragraphs);
+      if (!has_comparable_text(article.paragraphs)) {
+        analysis.notices.push_back({raw.name, "no_text", "warning",
+                                    raw.name + " holds no article text outside boilerplate; it is shown "
+                                               "but takes no part in the comparison."});
+      }
+      article.raw = std::move(raw);
+      analysis.articles.push_back(std::move(article));
+    }
+  }
+  if (skipped_for_limit > 0) {
+    analysis.notices.push_back({"", std::string(error_code_name(ErrorCode::kTooLarge)), "error",
+                                std::to_string(skipped_for_limit) + " articles beyond the limit of " +
+                                    std::to_string(options.max_articles) + " were not compared."});
+  }
+  if (analysis.articles.empty()) {
+    std::string message = files.empty() ? std::string("No input files were given.")
+                                        : "None of the " + std::to_string(files.size()) +
+                                              " inputs could be read as an article.";
+    if (!analysis.notices.empty()) message += " First problem: " + analysis.notices.front().message;
+    return Error{ErrorCode::kNoArticles, message};
+  }
+  if (analysis.articles.size() == 1) {
+    analysis.notices.push_back({analysis.articles[0].raw.name, "single_article", "warning",
+                                "Only one article was read: add at least one more to compare sources."});
+  }
+
+  // Represent every sentence of every non-boilerplate paragraph as a unit.
+  represent::Stemmer stemmer;
+  represent::Vocabulary vocabulary;
+  std::vector<align::Unit> units;
+  std::vector<std::uint32_t> paragraph_counts;
+  for (std::uint32_t a = 0; a < analysis.articles.size(); ++a) {
+    const report::Article& article = analysis.articles[a];
+    paragraph_counts.push_back(static_cast<std::uint32_t>(article.paragraphs.size()));
+    for (std::uint32_t p = 0; p < article.paragraphs.size(); ++p) {
+      const segment::Paragraph& paragraph = article.paragraphs[p];
+      if (paragraph.boilerplate) continue;
+      for (std::uint32_t s = 0; s < paragraph.sentences.size(); ++s) {
+        align::Unit unit;
+        unit.ref = {a, p, s};
+        unit.terms = represent::content_terms(article.raw.text, paragraph.sentences[s].span, stemmer, vocabulary);
+        if (!unit.terms.empty()) units.push_back(std::move(unit));
+      }
+    }
+  }
+  std::vector<std::vector<std::uint32_t>> unit_terms;
+  unit_terms.reserve(units.size());
+  for (const align::Unit& unit : units) unit_terms.push_back(unit.terms);
+  const represent::TfIdf tfidf(unit_terms, vocabulary.size());
+  for (align::Unit& unit : units) unit.vector = tfidf.vectorize(unit.terms);
+
+  const align::TfIdfCosineMatcher matcher(options.match_threshold);
+  analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
+  return analysis;
+}
+
+Result<std::string> compare_json(const std::vector<InputFile>& files, const CompareOptions& options) {
+  auto analysis = compare(files, options);
+  if (!analysis.ok()) return analysis.error();
+  return report::to_json(analysis.value());
+}
+
+}  // namespace parallax

@@ -1,0 +1,67 @@
+// Shared vocabulary of the Parallax core: error values and byte spans.
+//
+// The core never throws across its public API and never exits: every call that
+// can fail returns a Result<T>, which holds either a value or an Error (a code
+// from ErrorCode plus a message a reader can act on).
+//
+// Offsets everywhere in the core are UTF-8 byte offsets into an article's
+// decoded text (see ingest::RawArticle::text). Slicing that text with
+// [start, end) yields exactly the span's text.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace parallax {
+
+enum class ErrorCode {
+  kInvalidArgument,  ///< a request the caller can fix (bad option, unknown command)
+  kEmptyInput,       ///< a file with no bytes or only whitespace
+  kBinaryInput,      ///< bytes that are not text in any supported encoding
+  kTooLarge,         ///< a file or a set of files above the configured limit
+  kBadJson,          ///< a .json input (or JSONL line) that does not parse or has no text
+  kNoArticles,       ///< nothing usable is left to compare
+};
+
+/// Stable machine-readable name of a code ("empty_input", ...), used in JSON and by JS.
+std::string_view error_code_name(ErrorCode code);
+
+struct Error {
+  ErrorCode code;
+  std::string message;  ///< one sentence, names the input, says what to do
+};
+
+/// A value or an Error. Cheap to move; check ok() before value().
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
+
+  bool ok() const { return state_.index() == 0; }
+  const T& value() const& { return std::get<0>(state_); }
+  T& value() & { return std::get<0>(state_); }
+  T&& value() && { return std::get<0>(std::move(state_)); }
+  const Error& error() const { return std::get<1>(state_); }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+/// A half-open byte range [start, end) into an article's decoded text.
+struct Span {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::size_t size() const { return end - start; }
+  bool empty() const { return end <= start; }
+};
+
+inline std::string_view slice(std::string_view text, Span span) {
+  return text.substr(span.start, span.end - span.start);
+}
+
+}  // namespace parallax

@@ -1,0 +1,96 @@
+// Represent: tokens -> stems -> term ids -> TF-IDF vectors.
+//
+// Stage 3 of the pipeline. Everything a comparison needs to score text units
+// against each other: the Snowball English stemmer, the stopword list (from the
+// npm package `stopword`, converted by scripts/build-resources.mjs), a
+// vocabulary that interns stems to dense ids, and TF-IDF weighting over the set
+// of units being compared.
+//
+// Ownership: each object owns its data; nothing here keeps pointers into
+// caller memory after a call returns. Not thread-safe: use one Stemmer per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/base.h"
+
+namespace parallax::represent {
+
+/// Snowball English stemmer ("discussions" -> "discuss"). Input must be the
+/// case-folded form of one word (segment::Token::norm). Never fails: words the
+/// algorithm does not change come back as they are.
+class Stemmer {
+ public:
+  Stemmer();
+  ~Stemmer();
+  Stemmer(const Stemmer&) = delete;
+  Stemmer& operator=(const Stemmer&) = delete;
+  Stemmer(Stemmer&&) noexcept;
+  Stemmer& operator=(Stemmer&&) noexcept;
+
+  std::string stem(std::string_view folded_word);
+
+ private:
+  struct Env;
+  std::unique_ptr<Env> env_;
+};
+
+/// True for function words that carry no claim ("the", "and", "said"), per the
+/// npm `stopword` English list. Input is case-folded.
+bool is_stopword(std::string_view folded_word);
+
+/// Dense ids for terms. Ids are assigned in first-seen order, so the same input
+/// order gives the same ids on every platform.
+class Vocabulary {
+ public:
+  std::uint32_t intern(std::string_view term);
+  /// Id of a known term, or kMissing.
+  std::uint32_t find(std::string_view term) const;
+  const std::string& term(std::uint32_t id) const { return terms_[id]; }
+  std::size_t size() const { return terms_.size(); }
+
+  static constexpr std::uint32_t kMissing = 0xffffffffu;
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::string> terms_;
+};
+
+/// Content terms of text[span] in reading order (with repeats): stems of words
+/// that are not stopwords, numbers kept verbatim ("2025", "11:30").
+std::vector<std::uint32_t> content_terms(std::string_view text, Span span, Stemmer& stemmer,
+                                         Vocabulary& vocabulary);
+
+struct WeightedTerm {
+  std::uint32_t term = 0;
+  double weight = 0;
+};
+/// Sorted by term id, no duplicates, L2 norm 1 (or empty).
+using SparseVector = std::vector<WeightedTerm>;
+
+/// Dot product of two normalised sparse vectors, i.e. their cosine similarity.
+double cosine(const SparseVector& a, const SparseVector& b);
+
+/// Unit frequencies over a set of text units (sentences), and TF-IDF vectors
+/// weighted by them: tf = 1 + ln(count), idf = ln((1 + N) / (1 + df)) + 1.
+class TfIdf {
+ public:
+  /// `units` holds the content terms of every unit; ids must be < vocabulary_size.
+  TfIdf(const std::vector<std::vector<std::uint32_t>>& units, std::size_t vocabulary_size);
+
+  std::size_t unit_count() const { return unit_count_; }
+  std::uint32_t unit_frequency(std::uint32_t term) const { return df_[term]; }
+  double idf(std::uint32_t term) const;
+  SparseVector vectorize(const std::vector<std::uint32_t>& terms) const;
+
+ private:
+  std::vector<std::uint32_t> df_;
+  std::size_t unit_count_ = 0;
+};
+
+}  // namespace parallax::represent

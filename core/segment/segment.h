@@ -1,0 +1,61 @@
+// Segment: article text -> paragraphs (with a kind), sentences and tokens.
+//
+// Stage 2 of the pipeline. Works on the decoded text of one ingest::RawArticle.
+// Invariants (tested): paragraphs are in text order and do not overlap; every
+// non-whitespace byte of the text lies inside exactly one paragraph (nothing is
+// ever dropped, boilerplate included); every sentence lies inside its paragraph.
+// Boilerplate (navigation, share prompts, SEO blocks, tables of contents,
+// copyright lines, ...) is flagged on the paragraph, never removed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/base.h"
+#include "ingest/ingest.h"
+
+namespace parallax::segment {
+
+enum class ParagraphKind { kParagraph, kHeading, kListItem, kTable, kQuote };
+std::string_view kind_name(
+    ParagraphKind kind);  ///< "paragraph", "heading", "list_item", "table", "quote"
+
+struct Sentence {
+  Span span;  ///< trimmed of surrounding whitespace; for tables, one sentence per row
+};
+
+struct Paragraph {
+  ParagraphKind kind = ParagraphKind::kParagraph;
+  Span span;  ///< trimmed of surrounding whitespace
+  std::vector<Sentence> sentences;
+  bool boilerplate = false;
+  std::string boilerplate_reason;  ///< short English reason when flagged ("share prompt")
+};
+
+/// Splits an article into paragraphs and sentences and flags boilerplate.
+/// Uses raw.blocks when present (HTML), otherwise infers structure from the text
+/// (blank lines or one line per paragraph, Markdown headings, list items, pipe tables,
+/// block quotes). Never fails: empty text gives no paragraphs.
+std::vector<Paragraph> segment_article(const ingest::RawArticle& raw);
+
+/// Sentence boundaries inside `span` of `text` (abbreviations, initials, decimals,
+/// times, quotes, brackets, ellipses, missing space after a full stop, citation links).
+std::vector<Sentence> split_sentences(std::string_view text, Span span);
+
+/// A word or number inside a sentence. `norm` is NFKC + case-folded UTF-8.
+struct Token {
+  Span span;
+  std::string norm;
+  bool is_number = false;  ///< starts with a digit ("2025", "11:30", "3.5")
+};
+
+/// Word and number tokens of text[span]; punctuation and symbols are skipped.
+/// Apostrophes and hyphens inside words are kept ("Moscow's" -> "moscow's").
+std::vector<Token> tokenize(std::string_view text, Span span);
+
+/// The article title when ingest found none: the first non-boilerplate heading,
+/// else the first sentence (cut to at most 120 bytes at a word boundary).
+std::string infer_title(std::string_view text, const std::vector<Paragraph>& paragraphs);
+
+}  // namespace parallax::segment

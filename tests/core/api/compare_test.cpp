@@ -1,0 +1,147 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "api/parallax.h"
+
+using namespace parallax;
+using Json = nlohmann::json;
+
+namespace {
+
+// Three short reports of one fictional event, written for these tests.
+const std::string kHarbourGazette =
+    "Dock strike halts Velmora harbour\n\n"
+    "Dock workers in Velmora walked out on Monday, halting all container traffic at the harbour.\n\n"
+    "The union said the strike would last until the port authority raised wages by 8 percent.\n\n"
+    "Share this article\n";
+const std::string kCoastalTimes =
+    "Velmora port at a standstill\n\n"
+    "Container traffic at Velmora harbour stopped on Monday after dock workers walked out.\n\n"
+    "Fishing boats were still allowed to land their catch.\n\n"
+    "Union leaders said the strike would continue until wages rise by 8 percent.\n";
+const std::string kMorningPost =
+    "<html><head><title>Strike in Velmora</title><script>alert(1)</script></head><body>"
+    "<nav>Home | World | Business</nav><article><h1>Strike in Velmora</h1>"
+    "<p>Dock workers in Velmora walked out on Monday and container traffic at the harbour halted.</p>"
+    "<p>The mayor called for talks.</p></article></body></html>";
+
+Json compare_to_json(const std::vector<InputFile>& files, const CompareOptions& options = {}) {
+  auto json = compare_json(files, options);
+  REQUIRE(json.ok());
+  return Json::parse(json.value());
+}
+
+}  // namespace
+
+TEST_CASE("three reports of one event share claims and align", "[api][compare]") {
+  const Json doc = compare_to_json({{"gazette.txt", kHarbourGazette},
+                                    {"coastal.md", kCoastalTimes},
+                                    {"post.html", kMorningPost}});
+  CHECK(doc["schema"] == "parallax/1");
+  REQUIRE(doc["articles"].size() == 3);
+  CHECK(doc["articles"][2]["title"] == "Strike in Velmora");
+  CHECK(doc["articles"][0]["title"] == "Dock strike halts Velmora harbour");
+
+  // The walk-out sentence is in all three; the wage demand in two.
+  REQUIRE(doc["claims"].size() >= 2);
+  CHECK(doc["claims"][0]["support"] == 3);
+  bool wage_claim = false;
+  for (const Json& claim : doc["claims"]) {
+    const std::string label = claim["label"];
+    if (label.find("8 percent") != std::string::npos) wage_claim = claim["support"] == 2;
+  }
+  CHECK(wage_claim);
+
+  // Every paragraph sits in exactly one row; the shared walk-out paragraphs share a row.
+  std::size_t placed = 0, paragraphs = 0;
+  for (const Json& row : doc["rows"]) placed += row["members"].size();
+  for (const Json& article : doc["articles"]) paragraphs += article["paragraphs"].size();
+  CHECK(placed == paragraphs);
+
+  // Text reached the output as text; the script did not.
+  const std::string dumped = doc.dump();
+  CHECK(dumped.find("alert(1)") == std::string::npos);
+}
+
+TEST_CASE("offsets slice the decoded text", "[api][compare]") {
+  const Json doc = compare_to_json({{"gazette.txt", kHarbourGazette}, {"coastal.md", kCoastalTimes}});
+  for (const Json& paragraph : doc["articles"][0]["paragraphs"]) {
+    const std::string text = paragraph["text"];
+    const std::size_t start = paragraph["start"], end = paragraph["end"];
+    CHECK(kHarbourGazette.substr(start, end - start) == text);
+  }
+}
+
+TEST_CASE("unreadable files become notices, the rest is compared", "[api][compare]") {
+  const std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  const Json doc = compare_to_json({{"gazette.txt", kHarbourGazette},
+                                    {"empty.txt", ""},
+                                    {"image.png", binary},
+                                    {"coastal.md", kCoastalTimes}});
+  CHECK(doc["articles"].size() == 2);
+  REQUIRE(doc["notices"].size() == 2);
+  CHECK(doc["notices"][0]["file"] == "empty.txt");
+  CHECK(doc["notices"][0]["code"] == "empty_input");
+  CHECK(doc["notices"][1]["code"] == "binary_input");
+}
+
+TEST_CASE("nothing readable is an error with a reason", "[api][compare]") {
+  auto none = compare({}, {});
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.error().code == ErrorCode::kNoArticles);
+  auto empty = compare({{"empty.txt", "  \n"}}, {});
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error().message.find("empty.txt") != std::string::npos);
+}
+
+TEST_CASE("one article is analysed with a notice", "[api][compare]") {
+  const Json doc = compare_to_json({{"gazette.txt", kHarbourGazette}});
+  CHECK(doc["articles"].size() == 1);
+  CHECK(doc["claims"].empty());
+  CHECK(doc["notices"][0]["code"] == "single_article");
+}
+
+TEST_CASE("limits on articles and total size", "[api][compare]") {
+  CompareOptions options;
+  options.max_articles = 2;
+  const Json doc = compare_to_json(
+      {{"a.txt", kHarbourGazette}, {"b.txt", kCoastalTimes}, {"c.txt", kCoastalTimes}}, options);
+  CHECK(doc["articles"].size() == 2);
+  CHECK(doc["notices"].back()["code"] == "too_large");
+
+  options.max_total_bytes = 100;
+  auto too_big = compare({{"a.txt", kHarbourGazette}}, options);
+  REQUIRE_FALSE(too_big.ok());
+  CHECK(too_big.error().code == ErrorCode::kTooLarge);
+}
+
+TEST_CASE("two hundred files at once", "[api][compare]") {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 200; ++i) {
+    texts.push_back("Report " + std::to_string(i) + "\n\nDock workers in Velmora walked out on Monday. " +
+                    "Item " + std::to_string(i * 7) + " was noted by desk " + std::to_string(i) + ".\n");
+  }
+  std::vector<InputFile> files;
+  for (int i = 0; i < 200; ++i) files.push_back({"r" + std::to_string(i) + ".txt", texts[i]});
+  auto analysis = compare(files, {});
+  REQUIRE(analysis.ok());
+  CHECK(analysis.value().articles.size() == 200);
+  CHECK_FALSE(analysis.value().alignment.claims.empty());
+}
+
+TEST_CASE("options parse from JSON and reject bad values", "[api][compare]") {
+  auto defaults = parse_compare_options("");
+  REQUIRE(defaults.ok());
+  CHECK(defaults.value().max_articles == 5000);
+  auto custom = parse_compare_options(R"({"matchThreshold":0.6,"maxArticles":10,"unknown":1})");
+  REQUIRE(custom.ok());
+  CHECK(custom.value().match_threshold == 0.6);
+  CHECK(custom.value().max_articles == 10);
+  for (const char* bad : {"[1]", "{\"matchThreshold\":2}", "{\"maxArticles\":\"many\"}", "{not json"}) {
+    INFO(bad);
+    auto parsed = parse_compare_options(bad);
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().code == ErrorCode::kInvalidArgument);
+  }
+}

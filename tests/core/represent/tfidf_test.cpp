@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "represent/represent.h"
+
+using namespace parallax::represent;
+
+TEST_CASE("vocabulary ids follow first-seen order", "[represent][tfidf]") {
+  Vocabulary vocabulary;
+  CHECK(vocabulary.intern("putin") == 0);
+  CHECK(vocabulary.intern("trump") == 1);
+  CHECK(vocabulary.intern("putin") == 0);
+  CHECK(vocabulary.find("trump") == 1);
+  CHECK(vocabulary.find("biden") == Vocabulary::kMissing);
+  CHECK(vocabulary.term(1) == "trump");
+  CHECK(vocabulary.size() == 2);
+}
+
+TEST_CASE("content terms are stems of non-stopwords, numbers kept", "[represent][tfidf]") {
+  Stemmer stemmer;
+  Vocabulary vocabulary;
+  const std::string text = "The leaders said Russia's talks begin at 11:30 in 2025.";
+  std::vector<std::string> terms;
+  for (auto id : content_terms(text, {0, text.size()}, stemmer, vocabulary)) terms.push_back(vocabulary.term(id));
+  CHECK(terms == std::vector<std::string>{"leader", "russia", "talk", "begin", "11:30", "2025"});
+}
+
+TEST_CASE("TF-IDF vectors are normalised and rare terms weigh more", "[represent][tfidf]") {
+  // term 0 is in every unit, term 1 in one.
+  const std::vector<std::vector<std::uint32_t>> units = {{0, 1}, {0}, {0, 2}, {0, 2}};
+  TfIdf tfidf(units, 3);
+  CHECK(tfidf.unit_count() == 4);
+  CHECK(tfidf.unit_frequency(0) == 4);
+  CHECK(tfidf.idf(1) > tfidf.idf(2));
+  CHECK(tfidf.idf(2) > tfidf.idf(0));
+
+  const SparseVector v = tfidf.vectorize({1, 0, 1});
+  REQUIRE(v.size() == 2);
+  CHECK(v[0].term == 0);
+  CHECK(v[1].term == 1);
+  double norm = 0;
+  for (const auto& t : v) norm += t.weight * t.weight;
+  CHECK(norm == Approx(1.0));
+  CHECK(tfidf.vectorize({}).empty());
+}
+
+TEST_CASE("cosine of normalised vectors", "[represent][tfidf]") {
+  TfIdf tfidf({{0, 1}, {1, 2}}, 3);
+  const auto a = tfidf.vectorize({0, 1});
+  const auto b = tfidf.vectorize({1, 2});
+  CHECK(cosine(a, a) == Approx(1.0));
+  CHECK(cosine(a, b) > 0.0);
+  CHECK(cosine(a, b) < 1.0);
+  CHECK(cosine(a, tfidf.vectorize({2})) == 0.0);
+  CHECK(cosine({}, a) == 0.0);
+}

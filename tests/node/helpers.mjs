@@ -1,0 +1,54 @@
+// Shared helpers for the node:test suites of the WebAssembly API.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const cli = join(root, 'build', 'native', 'parallax');
+export const coreJs = join(root, 'build', 'wasm', 'parallax-core.js');
+export const seedsDir = join(root, '..', 'shared', 'data', 'seeds');
+export const haveSeeds = existsSync(seedsDir);
+
+/** Runs the native CLI; returns {status, stdout, stderr} without throwing. */
+export function runCli(args, input) {
+  try {
+    const stdout = execFileSync(cli, args, { input, encoding: 'utf8', maxBuffer: 256 << 20, stdio: 'pipe' });
+    return { status: 0, stdout, stderr: '' };
+  } catch (error) {
+    return { status: error.status, stdout: error.stdout ?? '', stderr: error.stderr ?? '' };
+  }
+}
+
+/** Writes files ({name: string|Uint8Array}) into a fresh temp dir; returns their paths. */
+export function writeTempFiles(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-node-'));
+  return Object.entries(files).map(([name, content]) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  });
+}
+
+/** Test inputs written for these tests: every kind of file and encoding the core reads. */
+export function tricky_inputs() {
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Ferry service resumes\n\nThe ferry to Oskel island resumed on Tuesday after repairs.\n', 'utf16le')]);
+  const cp1252 = Buffer.from([
+    ...Buffer.from('Caf'), 0xe9, ...Buffer.from(' owners cheer ferry\n\n'), 0x93,
+    ...Buffer.from('The ferry to Oskel island resumed on Tuesday,'), 0x94,
+    ...Buffer.from(' said the harbour master.\n'),
+  ]);
+  return {
+    'ferry-times.txt': 'Ferry returns to Oskel\n\nThe ferry to Oskel island resumed on Tuesday after two weeks of repairs.\nTickets cost 12 euros, up from 10.\n\nShare this article\n',
+    'island-news.md': '# Oskel ferry back\n\nThe ferry to Oskel island resumed on Tuesday after repairs lasting two weeks.\n\n- Tickets now cost 14 euros\n- Sailings twice a day\n\n| Day | Sailings |\n|---|---|\n| Mon | 2 |\n',
+    'coast.html': '<!doctype html><html><head><title>Oskel ferry</title><script>globalThis.pwned=1</script></head><body><nav>Home | News</nav><article><h1>Oskel ferry sails again</h1><p>The ferry to Oskel island resumed on Tuesday &amp; locals cheered.</p><p><img src=x onerror="globalThis.pwned=2">Repairs took two weeks.</p></article><footer>© 2026 Coast Media</footer></body></html>',
+    'digest.json': JSON.stringify([
+      { title: 'Island digest', source: 'Digest', text: 'The ferry to Oskel island resumed on Tuesday.\n\nFishers welcomed it.' },
+      { title: 'Weather', source: 'Digest', text: 'Storms are expected on the coast next week.' },
+    ]),
+    'utf16.txt': utf16,
+    'cp1252.txt': cp1252,
+    'broken-utf8.txt': Buffer.concat([Buffer.from('The ferry to Oskel '), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(' island resumed on Tuesday.\n')]),
+  };
+}

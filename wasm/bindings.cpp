@@ -1,0 +1,86 @@
+// Embind surface of the Parallax core. The only file that includes Emscripten.
+//
+// Every function returns plain JS values (strings, numbers, plain objects), so
+// nothing needs .delete(); the JSON text is byte-identical to the CLI's because
+// both call the same core functions. Errors come back as {ok:false, code, message}
+// (the core never throws; the ES module wrapper turns them into Error objects).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <string>
+#include <vector>
+
+#include "api/parallax.h"
+
+namespace {
+
+using emscripten::val;
+
+val failure(const parallax::Error& error) {
+  val out = val::object();
+  out.set("ok", false);
+  out.set("code", std::string(parallax::error_code_name(error.code)));
+  out.set("message", error.message);
+  return out;
+}
+
+// Copies a JS Uint8Array / ArrayBuffer / string into a std::string of bytes.
+std::string bytes_of(const val& value) {
+  if (value.isString()) return value.as<std::string>();  // UTF-8 encoded by Embind
+  val view = val::global("Uint8Array").new_(value);
+  const auto length = view["length"].as<std::size_t>();
+  std::string bytes(length, '\0');
+  // A view on our own heap, filled in one copy by the JS engine.
+  val heap_view(emscripten::typed_memory_view(length, reinterpret_cast<unsigned char*>(bytes.data())));
+  heap_view.call<void>("set", view);
+  return bytes;
+}
+
+// compare([{name, bytes}], optionsJson) -> {ok:true, json} | {ok:false, code, message}
+val compare(const val& files, const std::string& options_json) {
+  auto options = parallax::parse_compare_options(options_json);
+  if (!options.ok()) return failure(options.error());
+  if (!files.isArray()) {
+    return failure({parallax::ErrorCode::kInvalidArgument, "compare() takes an array of {name, bytes}."});
+  }
+  const auto count = files["length"].as<std::size_t>();
+  std::vector<std::string> names(count);
+  std::vector<std::string> contents(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const val file = files[i];
+    const val name = file["name"];
+    names[i] = name.isString() ? name.as<std::string>() : "article-" + std::to_string(i + 1) + ".txt";
+    const val bytes = file["bytes"];
+    if (!bytes.isUndefined() && !bytes.isNull()) contents[i] = bytes_of(bytes);
+  }
+  std::vector<parallax::InputFile> inputs;
+  inputs.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) inputs.push_back({names[i], contents[i]});
+  auto json = parallax::compare_json(inputs, options.value());
+  if (!json.ok()) return failure(json.error());
+  val out = val::object();
+  out.set("ok", true);
+  out.set("json", json.value());
+  return out;
+}
+
+std::string match_jsonl(const std::string& text) {
+  parallax::represent::Stemmer stemmer;
+  return parallax::map_jsonl(text, stemmer, parallax::match_jsonl_line);
+}
+
+std::string stance_jsonl(const std::string& text) {
+  parallax::represent::Stemmer stemmer;
+  return parallax::map_jsonl(text, stemmer, parallax::stance_jsonl_line);
+}
+
+std::string version() { return std::string(parallax::version()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(parallax) {
+  emscripten::function("compare", &compare);
+  emscripten::function("matchJsonl", &match_jsonl);
+  emscripten::function("stanceJsonl", &stance_jsonl);
+  emscripten::function("version", &version);
+}

@@ -1,0 +1,134 @@
+// Parallax ES module API: the one JavaScript module that loads the WebAssembly core.
+//
+//   import * as parallax from './wasm/parallax.mjs';
+//   await parallax.load();                        // once; later calls reuse the module
+//   const analysis = parallax.compare([{ name: 'a.txt', bytes }, { name: 'b.html', bytes: html }]);
+//   const { same, score } = parallax.match('Talks begin Friday.', 'Discussions start on Friday.');
+//   const { label, related } = parallax.stance('Claim headline', 'Article body…');
+//
+// Every function but load() is synchronous once loaded. Failures throw a
+// ParallaxError with a stable `code` ("no_articles", "invalid_argument", ...) and
+// a message that says what to do. Results are plain objects: nothing to free.
+
+/** Error thrown by every call; `code` is the core's error code name. */
+export class ParallaxError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'ParallaxError';
+    this.code = code;
+  }
+}
+
+let modulePromise = null;
+let core = null;
+
+async function defaultFactory() {
+  if (typeof globalThis.createParallaxCore === 'function') return globalThis.createParallaxCore;
+  if (typeof process !== 'undefined' && process.versions && process.versions.node) {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const path = process.env.PARALLAX_CORE_JS || new URL('../build/wasm/parallax-core.js', import.meta.url).pathname;
+    return require(path);
+  }
+  throw new ParallaxError(
+    'not_loaded',
+    'createParallaxCore is not defined: load web/dist/parallax-core.js with a <script> tag first, ' +
+      'or pass { factory } to load().',
+  );
+}
+
+/**
+ * Loads and instantiates the WebAssembly core (once; concurrent calls share it).
+ * @param {{factory?: Function}} [options] factory: the createParallaxCore function to use.
+ * @returns {Promise<void>}
+ */
+export function load(options = {}) {
+  if (!modulePromise) {
+    modulePromise = (async () => {
+      const factory = options.factory || (await defaultFactory());
+      core = await factory();
+    })();
+    modulePromise.catch(() => {
+      modulePromise = null;
+    });
+  }
+  return modulePromise;
+}
+
+function ready() {
+  if (!core) throw new ParallaxError('not_loaded', 'Call and await parallax.load() before using the API.');
+  return core;
+}
+
+function toBytes(value) {
+  if (typeof value === 'string') return new TextEncoder().encode(value);
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  throw new ParallaxError('invalid_argument', 'Each file needs bytes: a Uint8Array, an ArrayBuffer or a string.');
+}
+
+/**
+ * Compares articles and returns the parallax/1 JSON text, byte-identical to
+ * `parallax compare --json` for the same files.
+ * @param {{name: string, bytes: Uint8Array|ArrayBuffer|string}[]} files
+ * @param {{matchThreshold?: number, maxArticles?: number, maxFileBytes?: number, maxTotalBytes?: number}} [options]
+ * @returns {string}
+ * @throws {ParallaxError} no_articles when nothing is readable, too_large, invalid_argument.
+ */
+export function compareJson(files, options = {}) {
+  if (!Array.isArray(files)) throw new ParallaxError('invalid_argument', 'compare() takes an array of {name, bytes}.');
+  const prepared = files.map((file, i) => ({
+    name: typeof file.name === 'string' ? file.name : `article-${i + 1}.txt`,
+    bytes: toBytes(file.bytes ?? file.text ?? ''),
+  }));
+  const result = ready().compare(prepared, JSON.stringify(options));
+  if (!result.ok) throw new ParallaxError(result.code, result.message);
+  return result.json;
+}
+
+/**
+ * Compares articles; the parsed parallax/1 document (see README "JSON contract").
+ * Unreadable files are listed in `notices`; the rest are still compared.
+ */
+export function compare(files, options = {}) {
+  return JSON.parse(compareJson(files, options));
+}
+
+/** `parallax match --jsonl` on a whole JSONL text; returns the output lines. */
+export function matchJsonl(text) {
+  return ready().matchJsonl(String(text));
+}
+
+/** `parallax stance --jsonl` on a whole JSONL text; returns the output lines. */
+export function stanceJsonl(text) {
+  return ready().stanceJsonl(String(text));
+}
+
+function single(output) {
+  const parsed = JSON.parse(output);
+  if (parsed.error) throw new ParallaxError(parsed.error.code, parsed.error.message);
+  delete parsed.id;
+  return parsed;
+}
+
+/**
+ * Do two sentences make the same claim?
+ * @returns {{same: boolean, score: number}} score in [0,1]
+ */
+export function match(a, b) {
+  return single(matchJsonl(JSON.stringify({ id: 0, a: String(a), b: String(b) })));
+}
+
+/**
+ * How does an article body treat a claim?
+ * @returns {{label: 'agree'|'disagree'|'discuss'|'unrelated', related: number}}
+ */
+export function stance(claim, body) {
+  return single(stanceJsonl(JSON.stringify({ id: 0, claim: String(claim), body: String(body) })));
+}
+
+/** Version of the core, e.g. "0.1.0". */
+export function version() {
+  return ready().version();
+}

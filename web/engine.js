@@ -1,0 +1,260 @@
+/*
+ * ParallaxEngine: the one place that starts the analysis worker (classic script, global).
+ *
+ *   var engine = new ParallaxEngine();
+ *   engine.compare([{name: 'a.txt', bytes: Uint8Array}], {}).then(function (r) { r.report; r.elapsedMs; });
+ *   engine.version().then(function (v) {});
+ *   engine.mode   // 'worker' | 'blob-worker' | 'main-thread' once started
+ *
+ * Errors reject with an Error carrying `.code` (the worker's code, or 'cancelled', 'worker_crashed',
+ * 'engine_missing').
+ *
+ * How the engine is started, in order (see shared/toolchain.md on file://):
+ *   1. `new Worker('web/worker.js')`: works over http(s), also under the strict CSP.
+ *   2. file:// (where 1 throws in Chromium): load web/dist/worker-bundle.js with a <script> element
+ *      and start a Worker from a Blob URL of that source.
+ *   3. If no worker can run: load web/dist/parallax-core.js with a <script> element and run the
+ *      engine on the main thread. `onNotice` is called so the page can say so.
+ */
+'use strict';
+
+var ParallaxEngine = (function () {
+  var WORKER_URL = 'web/worker.js';
+  var BUNDLE_URL = 'web/dist/worker-bundle.js';
+  var GLUE_URL = 'web/dist/parallax-core.js';
+
+  function engineError(code, message) {
+    var error = new Error(message);
+    error.code = code;
+    return error;
+  }
+
+  /** Loads a classic script once; resolves when it ran, rejects when it failed to load. */
+  var scriptPromises = {};
+  function loadScript(src) {
+    if (scriptPromises[src]) return scriptPromises[src];
+    scriptPromises[src] = new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.async = true;
+      script.onload = function () { resolve(); };
+      script.onerror = function () {
+        delete scriptPromises[src];
+        reject(engineError('engine_missing', 'Could not load ' + src +
+          '. Build the engine, then run `node scripts/build-web.mjs`.'));
+      };
+      document.head.appendChild(script);
+    });
+    return scriptPromises[src];
+  }
+
+  /**
+   * A started worker plus its request-id map. Resolves `ready` after a 'version' round trip, so a
+   * worker that cannot load (404, CSP, missing glue) is detected before any real request.
+   */
+  function WorkerChannel(worker, mode) {
+    var self = this;
+    this.worker = worker;
+    this.mode = mode;
+    this.pending = new Map();
+    this.nextId = 1;
+    this.dead = false;
+    worker.onmessage = function (event) {
+      var data = event.data || {};
+      var entry = self.pending.get(data.id);
+      if (!entry) return;
+      self.pending.delete(data.id);
+      if (data.error) entry.reject(engineError(data.error.code || 'internal', data.error.message || 'Worker error'));
+      else entry.resolve(data.result);
+    };
+    worker.onerror = function (event) {
+      if (event && event.preventDefault) event.preventDefault();
+      self.kill(engineError('worker_crashed', 'The analysis worker stopped' +
+        (event && event.message ? ': ' + event.message : '.')));
+    };
+    this.ready = this.request('version');
+  }
+  WorkerChannel.prototype.request = function (type, payload) {
+    var self = this;
+    if (this.dead) return Promise.reject(engineError('worker_crashed', 'The analysis worker is not running.'));
+    return new Promise(function (resolve, reject) {
+      var id = self.nextId++;
+      self.pending.set(id, { resolve: resolve, reject: reject });
+      try {
+        self.worker.postMessage({ id: id, type: type, payload: payload });
+      } catch (e) {
+        self.pending.delete(id);
+        reject(engineError('bad_request', 'Could not send the request to the worker: ' + (e && e.message)));
+      }
+    });
+  };
+  /** Terminates the worker and rejects every pending request with `error`. */
+  WorkerChannel.prototype.kill = function (error) {
+    if (this.dead) return;
+    this.dead = true;
+    try { this.worker.terminate(); } catch (e) { /* already gone */ }
+    this.pending.forEach(function (entry) { entry.reject(error); });
+    this.pending.clear();
+  };
+
+  /** Runs the glue on the main thread with the same request interface as a worker. */
+  function MainThreadChannel() {
+    this.mode = 'main-thread';
+    this.dead = false;
+    this.module = null;
+    var self = this;
+    this.ready = loadScript(GLUE_URL).then(function () {
+      if (typeof window.createParallaxCore !== 'function') {
+        throw engineError('engine_missing', GLUE_URL + ' did not define createParallaxCore.');
+      }
+      // Same reason as in web/worker.js: keep the glue from fetch()ing its embedded data: URL,
+      // which a strict CSP refuses. fetch is restored once the module has started.
+      var savedFetch = window.fetch;
+      try { window.fetch = undefined; } catch (e) { /* ignore */ }
+      return window.createParallaxCore({ print: function () {}, printErr: function () {} }).then(
+        function (Module) { window.fetch = savedFetch; self.module = Module; return String(Module.version()); },
+        function (e) { window.fetch = savedFetch; throw engineError('engine_load_failed', String(e && e.message || e)); }
+      );
+    });
+  }
+  MainThreadChannel.prototype.request = function (type, payload) {
+    var self = this;
+    return this.ready.then(function () {
+      // Let the page paint its progress text before the (blocking) call.
+      return new Promise(function (resolve) { setTimeout(resolve, 30); });
+    }).then(function () {
+      var Module = self.module;
+      switch (type) {
+        case 'version':
+          return String(Module.version());
+        case 'compare': {
+          var started = performance.now();
+          var out;
+          try {
+            out = Module.compare(payload.files, JSON.stringify(payload.options || {}));
+          } catch (e) {
+            throw engineError('engine_crash', 'The analysis engine stopped unexpectedly: ' + String(e && e.message || e));
+          }
+          var elapsedMs = performance.now() - started;
+          if (!out || out.ok !== true) throw engineError((out && out.code) || 'engine_error', (out && out.message) || 'The analysis failed.');
+          return { report: JSON.parse(out.json), elapsedMs: elapsedMs };
+        }
+        default:
+          throw engineError('unknown_type', 'Unknown request type: ' + String(type));
+      }
+    });
+  };
+  MainThreadChannel.prototype.kill = function () { /* cannot interrupt the main thread */ };
+
+  function tryNormalWorker() {
+    var worker = new Worker(WORKER_URL); // throws on file:// in Chromium
+    var channel = new WorkerChannel(worker, 'worker');
+    return channel.ready.then(function () { return channel; }, function (e) { channel.kill(e); throw e; });
+  }
+
+  function tryBlobWorker() {
+    return loadScript(BUNDLE_URL).then(function () {
+      if (typeof window.PARALLAX_WORKER_SOURCE !== 'string') {
+        throw engineError('engine_missing', BUNDLE_URL + ' did not define PARALLAX_WORKER_SOURCE.');
+      }
+      var url = URL.createObjectURL(new Blob([window.PARALLAX_WORKER_SOURCE], { type: 'text/javascript' }));
+      var worker;
+      try {
+        worker = new Worker(url);
+      } finally {
+        // The worker has fetched its script once it runs; revoke after a tick either way.
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      }
+      var channel = new WorkerChannel(worker, 'blob-worker');
+      return channel.ready.then(function () { return channel; }, function (e) { channel.kill(e); throw e; });
+    });
+  }
+
+  /**
+   * @param {{onNotice?: function(string): void}} [options] onNotice receives a user-facing sentence
+   *   when the engine has to fall back to the main thread.
+   */
+  function Engine(options) {
+    this.options = options || {};
+    this.channel = null;
+    this.starting = null;
+    this.mode = null;
+    this.versionString = null;
+  }
+
+  /** Starts the engine (idempotent). Resolves with the mode used. */
+  Engine.prototype.start = function () {
+    var self = this;
+    if (this.starting) return this.starting;
+    var attempts = [];
+    this.starting = Promise.resolve()
+      .then(tryNormalWorker)
+      .catch(function (e) { attempts.push(e); return tryBlobWorker(); })
+      .catch(function (e) {
+        attempts.push(e);
+        var channel = new MainThreadChannel();
+        return channel.ready.then(function () {
+          if (self.options.onNotice) {
+            self.options.onNotice('The analysis runs on the main thread because this browser refused to start ' +
+              'a background worker here; the page may pause while it compares articles.');
+          }
+          return channel;
+        });
+      })
+      .then(function (channel) {
+        self.channel = channel;
+        self.mode = channel.mode;
+        return channel.ready.then(function (version) {
+          self.versionString = version;
+          return channel.mode;
+        });
+      }, function (e) {
+        self.starting = null; // allow a retry (e.g. after the engine is built)
+        var reasons = attempts.map(function (a) { return a && a.message; }).filter(Boolean);
+        var error = engineError((e && e.code) || 'engine_missing', (e && e.message) || 'The engine could not start.');
+        error.attempts = reasons;
+        throw error;
+      });
+    return this.starting;
+  };
+
+  Engine.prototype.request = function (type, payload) {
+    var self = this;
+    return this.start().then(function () {
+      if (self.channel.dead) {
+        // A crashed or cancelled worker is replaced on the next request.
+        self.starting = null;
+        self.channel = null;
+        return self.start().then(function () { return self.channel.request(type, payload); });
+      }
+      return self.channel.request(type, payload);
+    });
+  };
+
+  /**
+   * Compares articles.
+   * @param {Array<{name: string, bytes: Uint8Array}>} files
+   * @param {object} [options] engine options (sent as JSON)
+   * @returns {Promise<{report: object, elapsedMs: number}>}
+   */
+  Engine.prototype.compare = function (files, options) {
+    return this.request('compare', { files: files, options: options || {} });
+  };
+
+  /** @returns {Promise<string>} the engine's version string. */
+  Engine.prototype.version = function () {
+    return this.request('version');
+  };
+
+  /**
+   * Stops a running analysis by terminating the worker (pending requests reject with code
+   * 'cancelled'); the next request starts a fresh worker. No effect on the main-thread fallback.
+   */
+  Engine.prototype.cancel = function () {
+    if (this.channel && this.channel.mode !== 'main-thread') {
+      this.channel.kill(engineError('cancelled', 'The analysis was cancelled.'));
+    }
+  };
+
+  return Engine;
+})();

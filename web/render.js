@@ -1,0 +1,253 @@
+/*
+ * ParallaxRender: builds DOM from the view model (web/model.js). Classic script, global.
+ *
+ * Every string from an article or the engine reaches the page through textContent or a DOM
+ * property (title, href of an in-page anchor), never as markup. No event handlers are attached
+ * here: web/app.js listens on the containers (event delegation).
+ *
+ *   var view = ParallaxRender.comparison(model);   // {element, sentencesByClaim: Map<claim, Element[]>}
+ *   ParallaxRender.articleList(ul, inputs, model);
+ *   ParallaxRender.notices(container, notices);
+ *   ParallaxRender.status(container, model, info);
+ */
+'use strict';
+
+var ParallaxRender = (function () {
+  /** Cells above this count skip the empty placeholders (many single-paragraph files). */
+  var MAX_EMPTY_CELLS = 20000;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function paragraphId(article, paragraph) {
+    return 'px-p-' + article + '-' + paragraph;
+  }
+
+  /** "2031-03-11T16:05:00+01:00" -> "2031-03-11 16:05"; anything else is shown as given (shortened). */
+  function formatDate(value) {
+    var m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(value);
+    if (m) return m[2] ? m[1] + ' ' + m[2] : m[1];
+    return value.length > 40 ? value.slice(0, 39) + '…' : value;
+  }
+
+  function supportClass(support) {
+    return 'px-sup-' + Math.min(support, 5);
+  }
+
+  function articleHeader(article) {
+    var head = el('div', 'px-col-head');
+    head.style.gridColumn = String(article.index + 1);
+    head.style.gridRow = '1';
+    head.id = 'px-col-' + article.index;
+    head.appendChild(el('div', 'px-col-source', article.source));
+    if (article.title) head.appendChild(el('div', 'px-col-title', article.title));
+    var meta = [];
+    if (article.published) meta.push(formatDate(article.published));
+    if (article.format) meta.push(article.format);
+    if (article.name !== article.source) meta.push(article.name);
+    if (meta.length) head.appendChild(el('div', 'px-col-meta', meta.join(' · ')));
+    head.title = [article.source, article.title, article.url].filter(Boolean).join('\n');
+    return head;
+  }
+
+  function sentenceNode(segment, model, sentencesByClaim) {
+    var s = segment.sentence;
+    if (!s || s.support < 2) return el('span', 'px-s', segment.text);
+    var span = el('span', 'px-s px-shared ' + supportClass(s.support), segment.text);
+    span.tabIndex = 0;
+    span.dataset.claims = s.sharedClaims.join(' ');
+    span.dataset.support = String(s.support);
+    var mark = el('span', 'px-mark', 'shared ×' + s.support);
+    span.appendChild(mark);
+    var claim = model.claims[s.primaryClaim];
+    span.setAttribute('aria-label', segment.text + ' (shared by ' + s.support + ' of ' + model.stats.articles + ' sources)');
+    if (claim && claim.label) span.dataset.label = claim.label;
+    s.sharedClaims.forEach(function (c) {
+      var list = sentencesByClaim.get(c);
+      if (!list) sentencesByClaim.set(c, (list = []));
+      list.push(span);
+    });
+    return span;
+  }
+
+  var BODY_TAG = { heading: 'div', list_item: 'div', table: 'div', quote: 'blockquote', paragraph: 'p' };
+
+  function paragraphCell(model, paragraph, sentencesByClaim) {
+    var cell = el('div', 'px-cell px-kind-' + paragraph.kind);
+    cell.id = paragraphId(paragraph.article, paragraph.index);
+    cell.tabIndex = -1; // target of "also in" links
+    cell.dataset.article = String(paragraph.article);
+    cell.dataset.paragraph = String(paragraph.index);
+    if (paragraph.shared) cell.classList.add('px-cell--shared');
+
+    var label = el('div', 'px-cell-label');
+    label.appendChild(el('span', 'px-pnum', '¶' + (paragraph.index + 1)));
+    if (paragraph.kind !== 'paragraph') label.appendChild(el('span', 'px-kind', paragraph.kind.replace('_', ' ')));
+    cell.appendChild(label);
+
+    var body = el(BODY_TAG[paragraph.kind] || 'p', 'px-body');
+    if (paragraph.kind === 'heading') {
+      body.setAttribute('role', 'heading');
+      body.setAttribute('aria-level', '3');
+    }
+    paragraph.segments.forEach(function (segment) {
+      body.appendChild(sentenceNode(segment, model, sentencesByClaim));
+    });
+
+    if (paragraph.boilerplate) {
+      cell.classList.add('px-boilerplate', 'px-collapsed');
+      var toggle = el('button', 'px-bp-toggle', 'Boilerplate' + (paragraph.reason ? ': ' + paragraph.reason : ''));
+      toggle.type = 'button';
+      toggle.setAttribute('aria-expanded', 'false');
+      toggle.title = 'Text the engine judged to be page furniture; click to show it';
+      cell.appendChild(toggle);
+    }
+    cell.appendChild(body);
+
+    if (paragraph.links.length) {
+      var links = el('div', 'px-links');
+      paragraph.links.forEach(function (link) {
+        var target = model.articles[link.article];
+        var a = el('a', 'px-link', '↪ also in ' + target.source + ' ¶' + (link.paragraph + 1));
+        a.href = '#' + paragraphId(link.article, link.paragraph);
+        a.dataset.target = paragraphId(link.article, link.paragraph);
+        links.appendChild(a);
+      });
+      cell.appendChild(links);
+    }
+    return cell;
+  }
+
+  /**
+   * The aligned columns: one grid column per article, grid row 1 holds the headers, then one grid
+   * row per model row. Returns the element and an index from claim to its sentence elements.
+   */
+  function comparison(model) {
+    var sentencesByClaim = new Map();
+    var grid = el('div', 'px-grid');
+    grid.setAttribute('role', 'region');
+    grid.setAttribute('aria-label', 'Articles aligned paragraph by paragraph');
+    grid.style.setProperty('--px-cols', String(Math.max(1, model.articles.length)));
+    model.articles.forEach(function (article) { grid.appendChild(articleHeader(article)); });
+
+    var withEmpty = model.rows.length * model.articles.length <= MAX_EMPTY_CELLS;
+    model.rows.forEach(function (row, r) {
+      var byArticle = {};
+      row.members.forEach(function (m) { byArticle[m.article] = m.paragraph; });
+      var aligned = row.members.length > 1;
+      model.articles.forEach(function (article, a) {
+        var cell;
+        if (byArticle[a] !== undefined) {
+          cell = paragraphCell(model, article.paragraphs[byArticle[a]], sentencesByClaim);
+          if (aligned) cell.classList.add('px-cell--aligned');
+        } else if (withEmpty) {
+          cell = el('div', 'px-cell px-cell--empty');
+          cell.dataset.article = String(a);
+          cell.setAttribute('aria-hidden', 'true');
+        } else {
+          return;
+        }
+        cell.classList.add(r % 2 ? 'px-row-odd' : 'px-row-even');
+        cell.style.gridRow = String(r + 2);
+        cell.style.gridColumn = String(a + 1);
+        grid.appendChild(cell);
+      });
+    });
+    return { element: grid, sentencesByClaim: sentencesByClaim };
+  }
+
+  /**
+   * The list of loaded inputs. `inputs`: [{id, name, origin, clientError?}]; per-file notices from
+   * the model are shown next to their file.
+   */
+  function articleList(list, inputs, model) {
+    clear(list);
+    inputs.forEach(function (input) {
+      var item = el('li', 'px-input');
+      item.dataset.inputId = String(input.id);
+      var text = el('div', 'px-input-text');
+      var article = model ? model.articles.filter(function (a) { return a.name === input.name; })[0] : null;
+      text.appendChild(el('span', 'px-input-source', article ? article.source : input.name));
+      if (article && article.title) text.appendChild(el('span', 'px-input-title', article.title));
+      var detail = input.name + ' · ' + formatBytes(input.size);
+      text.appendChild(el('span', 'px-input-file', detail));
+      var problems = [];
+      if (input.clientError) problems.push({ severity: 'error', message: input.clientError });
+      if (model) problems = problems.concat(ParallaxModel.noticesForFile(model.notices, input.name));
+      problems.forEach(function (n) {
+        var note = el('span', 'px-input-notice px-notice-' + n.severity, (n.severity === 'error' ? 'Error: ' : 'Warning: ') + n.message);
+        note.setAttribute('role', n.severity === 'error' ? 'alert' : 'status');
+        text.appendChild(note);
+      });
+      if (problems.some(function (n) { return n.severity === 'error'; })) item.classList.add('px-input--error');
+      item.appendChild(text);
+      var remove = el('button', 'px-remove', '×');
+      remove.type = 'button';
+      remove.dataset.inputId = String(input.id);
+      remove.setAttribute('aria-label', 'Remove ' + input.name);
+      remove.title = 'Remove ' + input.name;
+      item.appendChild(remove);
+      list.appendChild(item);
+    });
+  }
+
+  function formatBytes(n) {
+    n = Number(n) || 0;
+    if (n < 1024) return n + ' B';
+    if (n < 1024 * 1024) return (n / 1024).toFixed(1) + ' KB';
+    return (n / 1024 / 1024).toFixed(1) + ' MB';
+  }
+
+  /** Page-level notices: [{severity: 'error'|'warning'|'info', title?, message}]. */
+  function notices(container, items) {
+    clear(container);
+    items.forEach(function (n) {
+      var box = el('div', 'px-notice px-notice-' + n.severity);
+      box.setAttribute('role', n.severity === 'error' ? 'alert' : 'status');
+      if (n.title) box.appendChild(el('strong', 'px-notice-title', n.title + ' '));
+      box.appendChild(el('span', 'px-notice-text', n.message));
+      container.appendChild(box);
+    });
+    container.hidden = items.length === 0;
+  }
+
+  /** Status bar: counts, time, engine. `info`: {elapsedMs?, mode?, version?, message?}. */
+  function status(container, model, info) {
+    clear(container);
+    var parts = [];
+    if (model) {
+      var s = model.stats;
+      parts.push(s.articles + (s.articles === 1 ? ' article' : ' articles'));
+      parts.push(s.claims + (s.claims === 1 ? ' claim' : ' claims'));
+      parts.push(s.sharedClaims + ' shared');
+      parts.push(s.alignedRows + ' aligned rows');
+    }
+    if (info && typeof info.elapsedMs === 'number') parts.push((info.elapsedMs / 1000).toFixed(2) + ' s');
+    if (info && info.message) parts.unshift(info.message);
+    parts.forEach(function (p) { container.appendChild(el('span', 'px-stat', p)); });
+    if (info && (info.version || info.mode)) {
+      var modes = { worker: 'worker', 'blob-worker': 'worker (file)', 'main-thread': 'main thread' };
+      container.appendChild(el('span', 'px-stat px-stat-engine',
+        'engine ' + (info.version || '?') + (info.mode ? ' · ' + (modes[info.mode] || info.mode) : '')));
+    }
+  }
+
+  return {
+    comparison: comparison,
+    articleList: articleList,
+    notices: notices,
+    status: status,
+    clear: clear,
+    el: el,
+    paragraphId: paragraphId,
+    formatDate: formatDate,
+  };
+})();

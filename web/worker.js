@@ -1,0 +1,133 @@
+/*
+ * Parallax analysis worker (classic worker script).
+ *
+ * The only code that touches the Emscripten glue (style-anchors lesson 7): it creates the
+ * module once, memoises it and answers requests from web/engine.js.
+ *
+ * Protocol (lesson 8):
+ *   request  {id, type: 'compare' | 'version', payload}
+ *   reply    {id, result} or {id, error: {code, message}}
+ *   'version' payload: none                          -> result: "0.1.0" (engine version string)
+ *   'compare' payload: {files: [{name, bytes: Uint8Array}], options: {}}
+ *                                                    -> result: {report: <parallax/1 object>, elapsedMs}
+ *
+ * Started two ways:
+ *   - as a normal worker (`new Worker('web/worker.js')`, http/https): the glue is loaded with
+ *     importScripts('dist/parallax-core.js'), relative to this file;
+ *   - from a Blob URL of web/dist/worker-bundle.js (file://): the glue is prepended to this source,
+ *     so createParallaxCore is already defined.
+ */
+'use strict';
+
+(function (scope) {
+  // The worker never needs the network. The SINGLE_FILE glue would first try fetch('data:...') for
+  // its embedded wasm: a strict CSP (connect-src 'self') refuses that and reports a violation before
+  // the glue falls back to decoding the base64 itself. Without fetch it decodes directly.
+  try {
+    scope.fetch = undefined;
+  } catch (e) {
+    /* read-only in some engines: the glue's own fallback still works */
+  }
+
+  var modulePromise = null;
+
+  function fail(code, message) {
+    var error = new Error(message);
+    error.code = code;
+    return error;
+  }
+
+  /** Creates the engine module once; a failed or crashed module is dropped so the next call retries. */
+  function getModule() {
+    if (modulePromise) return modulePromise;
+    modulePromise = new Promise(function (resolve, reject) {
+      if (typeof scope.createParallaxCore !== 'function') {
+        try {
+          scope.importScripts('dist/parallax-core.js');
+        } catch (e) {
+          reject(fail('engine_missing', 'Could not load the analysis engine (web/dist/parallax-core.js): ' +
+            'run `node scripts/build-web.mjs` after building the engine. (' + String(e && e.message || e) + ')'));
+          return;
+        }
+      }
+      if (typeof scope.createParallaxCore !== 'function') {
+        reject(fail('engine_missing', 'web/dist/parallax-core.js did not define createParallaxCore.'));
+        return;
+      }
+      scope.createParallaxCore({
+        print: function () {},
+        printErr: function (text) { if (scope.console) scope.console.warn('[parallax-core] ' + text); },
+      }).then(resolve, function (e) {
+        reject(fail('engine_load_failed', 'The analysis engine failed to start: ' + String(e && e.message || e)));
+      });
+    });
+    modulePromise.catch(function () { modulePromise = null; });
+    return modulePromise;
+  }
+
+  function now() {
+    return scope.performance && scope.performance.now ? scope.performance.now() : Date.now();
+  }
+
+  function compare(payload) {
+    var files = payload && Array.isArray(payload.files) ? payload.files : null;
+    if (!files) return Promise.reject(fail('bad_request', 'compare needs payload.files (an array).'));
+    var optionsJson = JSON.stringify((payload && payload.options) || {});
+    return getModule().then(function (Module) {
+      var input = files.map(function (f) {
+        var bytes = f && f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(0);
+        return { name: String((f && f.name) || 'untitled'), bytes: bytes };
+      });
+      var started = now();
+      var out;
+      try {
+        out = Module.compare(input, optionsJson);
+      } catch (e) {
+        modulePromise = null; // an aborted Emscripten module cannot be reused
+        throw fail('engine_crash', 'The analysis engine stopped unexpectedly: ' + String(e && e.message || e));
+      }
+      var elapsedMs = now() - started;
+      if (!out || out.ok !== true) {
+        throw fail((out && out.code) || 'engine_error', (out && out.message) || 'The analysis failed.');
+      }
+      var report;
+      try {
+        report = JSON.parse(out.json);
+      } catch (e) {
+        throw fail('bad_report', 'The engine returned a report that is not valid JSON.');
+      }
+      return { report: report, elapsedMs: elapsedMs };
+    });
+  }
+
+  function handle(type, payload) {
+    switch (type) {
+      case 'version':
+        return getModule().then(function (Module) { return String(Module.version()); });
+      case 'compare':
+        return compare(payload);
+      default:
+        return Promise.reject(fail('unknown_type', 'Unknown request type: ' + String(type)));
+    }
+  }
+
+  scope.onmessage = function (event) {
+    var data = event.data || {};
+    var id = data.id;
+    var reply;
+    try {
+      reply = handle(data.type, data.payload);
+    } catch (e) {
+      reply = Promise.reject(e);
+    }
+    reply.then(
+      function (result) { scope.postMessage({ id: id, result: result }); },
+      function (e) {
+        scope.postMessage({
+          id: id,
+          error: { code: (e && e.code) || 'internal', message: String((e && e.message) || e) },
+        });
+      }
+    );
+  };
+})(self);
