@@ -30,6 +30,7 @@ TEST_CASE("boilerplate: positives", "[segment][boilerplate]") {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"Home | World | Politics | Business", "site navigation"},
       {"News \u00bb Europe \u00bb Russia", "site navigation"},
+      {"Home > News > Kestrelford", "site navigation"},
       {"Skip to main content", "site navigation"},
       {"Read more", "related links"},
       {"You may also like", "related links"},
