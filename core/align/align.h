@@ -32,11 +32,15 @@ struct UnitRef {
   std::uint32_t sentence = 0;
 };
 
+struct SentenceFeatures;  // below: what the learned matcher computes once per unit
+
 /// A text unit with its representation. Built by the caller (api) from segmented articles.
 struct Unit {
   UnitRef ref;
   std::vector<std::uint32_t> terms;  ///< content terms in order (represent::content_terms)
   represent::SparseVector vector;    ///< TF-IDF over all units of the comparison
+  /// Filled by SentenceMatcher::prepare for matchers that need it (shared, immutable).
+  std::shared_ptr<const SentenceFeatures> features;
 };
 
 /// Scores whether two units make the same claim, in [0,1]. The baseline is the
@@ -44,6 +48,10 @@ struct Unit {
 class SentenceMatcher {
  public:
   virtual ~SentenceMatcher() = default;
+  /// Computes what score() needs from the unit's text (text[span]) once, before
+  /// matching. The default does nothing (the baseline only uses terms and vector).
+  virtual void prepare(Unit& unit, std::string_view text, Span span,
+                       represent::Stemmer& stemmer) const {}
   virtual double score(const Unit& a, const Unit& b) const = 0;
   /// Pairs scoring at least this are the same claim.
   virtual double threshold() const = 0;
@@ -138,5 +146,88 @@ void align_rows(const std::vector<Claim>& claims, const std::vector<std::uint32_
 /// The pair is judged the same claim when the score is at least kPairThreshold.
 double match_pair(std::string_view a, std::string_view b, represent::Stemmer& stemmer);
 inline constexpr double kPairThreshold = 0.5;
+
+// ---------------------------------------------------------------------------
+// Learned paraphrase matcher (features.cpp, matcher.cpp).
+//
+// Decides whether two sentences make the same claim with a calibrated probability.
+// Each sentence is analysed once (SentenceFeatures: words, stems with background
+// IDF, word n-grams, normalised numbers, capitalised names, negation and modality
+// cues, a latent semantic vector); each pair then gets a fixed list of pair features
+// (pair_features) that a logistic model, trained by tools/train on sentence pairs
+// from different news sources, turns into P(same claim). Weights, feature names,
+// the decision threshold (chosen by cross-validation) and the lexicon checksum live
+// in resources/matcher-v1.json; background statistics in resources/news-lexicon.bin.
+
+/// One token of a sentence as the learned matcher sees it.
+struct FeatureWord {
+  std::string norm;               ///< case-folded token ("moscow's", "2025")
+  std::uint64_t form = 0;         ///< hash of norm
+  std::uint64_t stem = 0;         ///< hash of the stem (numbers: of the normalised value)
+  std::uint32_t lexicon_id = represent::Lexicon::kMissing;
+  float idf = 0;                  ///< background IDF of the stem (0 for stopwords)
+  bool stopword = false;
+  bool number = false;            ///< a number token or a number word ("two")
+  bool capitalised = false;       ///< starts with an upper-case letter, not sentence-initial
+};
+
+/// Everything the learned matcher needs from one sentence, computed once.
+struct SentenceFeatures {
+  std::vector<FeatureWord> words;       ///< every token, reading order
+  std::vector<std::uint32_t> content;   ///< indexes into words: first occurrence of each content stem
+  std::vector<std::uint64_t> stems;     ///< sorted unique content stem hashes
+  std::vector<std::uint64_t> unigrams;  ///< sorted unique hashes of all tokens (stopwords included)
+  std::vector<std::uint64_t> bigrams;   ///< ... of adjacent token pairs
+  std::vector<std::uint64_t> trigrams;  ///< ... of token triples
+  std::vector<double> numbers;          ///< sorted unique values ("two" = 2, "1,000" = 1000, "5%" = 5, "3 million" = 3e6)
+  std::vector<std::uint64_t> names;     ///< sorted unique stem hashes of capitalised words
+  std::uint32_t negations = 0;          ///< "not", "n't", "never", "no", "without", ...
+  std::uint32_t modality = 0;           ///< bit set of modal cue classes ("may", "could", "reportedly", ...)
+  double content_idf = 0;               ///< sum of IDF over `stems`
+  std::vector<float> latent;            ///< unit-length latent vector, or empty (no known stem)
+};
+
+/// Analyses text[span] once for the learned matcher. Never fails.
+SentenceFeatures sentence_features(std::string_view text, Span span, represent::Stemmer& stemmer,
+                                   const represent::Lexicon& lexicon);
+
+/// Names of the pair features, in the order pair_features writes them.
+std::vector<std::string> pair_feature_names();
+/// Symmetric pair features (f(a,b) == f(b,a)) in pair_feature_names() order.
+std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatures& b,
+                                  const represent::Lexicon& lexicon);
+
+/// Learned paraphrase matcher: logistic model over pair_features. Immutable once
+/// loaded (shares its Lexicon); score() is thread-safe.
+class LearnedMatcher final : public SentenceMatcher {
+ public:
+  /// Parses resources/matcher-v1.json. Fails (kInvalidArgument) on bad JSON, a wrong
+  /// format or version, feature names this build does not compute, wrong array sizes,
+  /// non-finite numbers, or a model trained with a different lexicon (checksum).
+  static Result<LearnedMatcher> load(std::string_view model_json,
+                                     std::shared_ptr<const represent::Lexicon> lexicon);
+
+  /// Fills unit.features from text[span] (call once per unit before align_articles).
+  void prepare(Unit& unit, std::string_view text, Span span,
+               represent::Stemmer& stemmer) const override;
+  /// P(same claim) for two prepared units; 0 when either was not prepared.
+  double score(const Unit& a, const Unit& b) const override;
+  /// Decision threshold on score() chosen by cross-validation (stored in the model).
+  double threshold() const override { return threshold_; }
+
+  /// P(same claim) for two analysed sentences.
+  double probability(const SentenceFeatures& a, const SentenceFeatures& b) const;
+  /// P(same claim) for two standalone sentences (the `match` command).
+  double score_texts(std::string_view a, std::string_view b, represent::Stemmer& stemmer) const;
+  const represent::Lexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  std::shared_ptr<const represent::Lexicon> lexicon_;
+  std::vector<double> mean_;
+  std::vector<double> scale_;
+  std::vector<double> weights_;
+  double bias_ = 0;
+  double threshold_ = 0.5;
+};
 
 }  // namespace parallax::align

@@ -33,6 +33,7 @@ test('index.html works under the strict CSP header, without violations or foreig
   assert.deepEqual(result.violations, [], 'no securitypolicyviolation events');
   assert.deepEqual(log.consoleErrors.filter((e) => /Content Security Policy|Refused/i.test(e)), [], 'no CSP console errors');
   assert.deepEqual(log.consoleErrors, [], 'no console errors at all');
+  assert.deepEqual(log.browserErrors, [], 'no browser log errors (this includes CSP refusals inside the worker)');
   assert.deepEqual(log.pageErrors, []);
   assert.ok(result.shared > 0, 'the analysis completed');
   assert.deepEqual(foreignRequests(log.requests, server.origin), [], 'every request went to the local server');

@@ -52,17 +52,25 @@ export async function launch() {
 
 /**
  * Opens a page and records what could go wrong on it: every request URL, console errors,
- * page errors, dialogs (dismissed), and CSP violations (collected in the page by an init script).
+ * page errors, dialogs (dismissed), browser log errors (page and workers, via CDP), and CSP
+ * violations (collected in the page by an init script as window.__cspViolations).
  */
 export async function openPage(context, url) {
   const page = await context.newPage();
-  const log = { requests: [], consoleErrors: [], pageErrors: [], dialogs: [] };
+  const log = { requests: [], consoleErrors: [], pageErrors: [], dialogs: [], browserErrors: [] };
   page.on('request', (r) => log.requests.push(r.url()));
   page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => log.pageErrors.push(String(e)));
   page.on('dialog', (d) => { log.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
   page.on('worker', (w) => {
     w.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push('[worker] ' + m.text()); });
+  });
+  // Browser-side log entries, including the worker's (a CSP refusal inside a worker shows up only
+  // here: neither the page's securitypolicyviolation event nor page.on('console') sees it).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Log.enable');
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    if (entry.level === 'error') log.browserErrors.push(`${entry.source}: ${entry.text.slice(0, 300)}`);
   });
   await page.addInitScript(() => {
     window.__cspViolations = [];

@@ -19,6 +19,7 @@ after(async () => { await browser?.close(); });
 
 function assertClean(log) {
   assert.deepEqual(log.pageErrors, [], 'no uncaught page errors');
+  assert.deepEqual(log.browserErrors, [], 'no browser log errors (page or worker)');
   assert.deepEqual(log.dialogs, [], 'no dialogs');
   assert.deepEqual(foreignRequests(log.requests), [], 'only file:// requests');
 }
@@ -96,6 +97,16 @@ test('samples are preloaded from file:// and shown as aligned columns', async ()
   assert.match(hover.status, new RegExp(`^Shared by \\d+ of ${n} sources`));
   assert.match(hover.tooltip, /^Shared by \d+ of \d+ sources$/);
   await screenshot(page, 'samples-file-hover');
+
+  // "also in" links (moved paragraphs) jump to and focus the other paragraph.
+  const link = page.locator('.px-link').first();
+  if (await link.count()) {
+    const target = await link.getAttribute('data-target');
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await page.waitForFunction((id) => document.activeElement && document.activeElement.id === id, target);
+    assert.ok(await page.locator('#' + target).evaluate((e) => e.classList.contains('px-flash')));
+  }
   assertClean(log);
   await page.close();
 });

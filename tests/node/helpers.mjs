@@ -1,5 +1,5 @@
 // Shared helpers for the node:test suites of the WebAssembly API.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -13,12 +13,9 @@ export const haveSeeds = existsSync(seedsDir);
 
 /** Runs the native CLI; returns {status, stdout, stderr} without throwing. */
 export function runCli(args, input) {
-  try {
-    const stdout = execFileSync(cli, args, { input, encoding: 'utf8', maxBuffer: 256 << 20, stdio: 'pipe' });
-    return { status: 0, stdout, stderr: '' };
-  } catch (error) {
-    return { status: error.status, stdout: error.stdout ?? '', stderr: error.stderr ?? '' };
-  }
+  const r = spawnSync(cli, args, { input: input ?? '', encoding: 'utf8', maxBuffer: 256 << 20, timeout: 120000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Writes files ({name: string|Uint8Array}) into a fresh temp dir; returns their paths. */

@@ -16,12 +16,21 @@ function filesOf(paths) {
   return paths.map((path) => ({ name: basename(path), bytes: readFileSync(path) }));
 }
 
+// Equal strings, or a failure that shows where they first differ (not two huge dumps).
+function assertSameText(wasm, native) {
+  if (wasm === native) return;
+  let i = 0;
+  while (i < wasm.length && wasm[i] === native[i]) i++;
+  assert.fail(`WASM and CLI output differ at byte ${i} (lengths ${wasm.length}, ${native.length}):\n` +
+    `  wasm:   …${wasm.slice(Math.max(0, i - 80), i + 80)}\n  native: …${native.slice(Math.max(0, i - 80), i + 80)}`);
+}
+
 function assertSameAsCli(paths, options) {
   const args = ['compare', '--json', ...(options ? ['--options', JSON.stringify(options)] : []), ...paths];
   const native = runCli(args);
   assert.equal(native.status, 0, native.stderr);
   const wasm = parallax.compareJson(filesOf(paths), options ?? {});
-  assert.equal(wasm + '\n', native.stdout);
+  assertSameText(wasm + '\n', native.stdout);
   return JSON.parse(wasm);
 }
 
@@ -107,7 +116,7 @@ test('match and stance JSONL give the CLI bytes, one line per line, in order', (
   ].map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
   const native = runCli(['match', '--jsonl', '-'], matchLines);
   assert.equal(native.status, 0);
-  assert.equal(parallax.matchJsonl(matchLines), native.stdout);
+  assertSameText(parallax.matchJsonl(matchLines), native.stdout);
   assert.equal(native.stdout.trim().split('\n').length, 4);
 
   const stanceLines = [
@@ -116,7 +125,7 @@ test('match and stance JSONL give the CLI bytes, one line per line, in order', (
     { id: 's3', claim: 'Oskel ferry resumes', body: 'A new library opened downtown.' },
   ].map((l) => JSON.stringify(l)).join('\n');
   const nativeStance = runCli(['stance', '--jsonl'], stanceLines);
-  assert.equal(parallax.stanceJsonl(stanceLines), nativeStance.stdout);
+  assertSameText(parallax.stanceJsonl(stanceLines), nativeStance.stdout);
   assert.deepEqual(nativeStance.stdout.trim().split('\n').map((l) => JSON.parse(l).label), ['discuss', 'disagree', 'unrelated']);
 });
 
