@@ -66,6 +66,32 @@ var ParallaxModel = (function () {
     return article + ':' + paragraph;
   }
 
+  /**
+   * Display rows: `cells[article]` lists the paragraphs shown in that row's cell. Runs of
+   * consecutive rows that hold only boilerplate (a table of contents, a footer menu) are stacked
+   * into one row, so collapsed furniture does not stretch the page; each article's paragraphs
+   * keep their order inside a stack.
+   */
+  function stackBoilerplateRows(rows, articles) {
+    function onlyBoilerplate(row) {
+      return row.members.every(function (m) { return articles[m.article].paragraphs[m.paragraph].boilerplate; });
+    }
+    var out = [];
+    rows.forEach(function (row) {
+      var furniture = onlyBoilerplate(row);
+      var last = out[out.length - 1];
+      if (!(furniture && last && last.boilerplate)) {
+        last = { members: [], cells: {}, boilerplate: furniture };
+        out.push(last);
+      }
+      row.members.forEach(function (m) {
+        last.members.push(m);
+        (last.cells[m.article] = last.cells[m.article] || []).push(m.paragraph);
+      });
+    });
+    return out;
+  }
+
   /** Builds the view model. Throws an Error with code 'bad_report' if `report` is not parallax/1. */
   function build(report) {
     if (!report || typeof report !== 'object' || report.schema !== SCHEMA) {
@@ -163,6 +189,7 @@ var ParallaxModel = (function () {
         if (!seen[paragraphKey(a.index, p.index)]) rows.push({ members: [{ article: a.index, paragraph: p.index }] });
       });
     });
+    rows = stackBoilerplateRows(rows, articles);
 
     var links = [];
     arr(report.links).forEach(function (l) {
@@ -199,7 +226,7 @@ var ParallaxModel = (function () {
         articles: articles.length,
         paragraphs: articles.reduce(function (n, a) { return n + a.paragraphs.length; }, 0),
         rows: rows.length,
-        alignedRows: rows.filter(function (r) { return r.members.length > 1; }).length,
+        alignedRows: rows.filter(function (r) { return !r.boilerplate && r.members.length > 1; }).length,
         claims: claims.length,
         sharedClaims: shared.length,
         maxSupport: shared.reduce(function (m, c) { return Math.max(m, c.support); }, 0),

@@ -140,14 +140,17 @@ var ParallaxRender = (function () {
 
     var withEmpty = model.rows.length * model.articles.length <= MAX_EMPTY_CELLS;
     model.rows.forEach(function (row, r) {
-      var byArticle = {};
-      row.members.forEach(function (m) { byArticle[m.article] = m.paragraph; });
-      var aligned = row.members.length > 1;
+      var aligned = !row.boilerplate && row.members.length > 1;
       model.articles.forEach(function (article, a) {
         var cell;
-        if (byArticle[a] !== undefined) {
-          cell = paragraphCell(model, article.paragraphs[byArticle[a]], sentencesByClaim);
+        var stacked = row.cells[a];
+        if (stacked && stacked.length === 1) {
+          cell = paragraphCell(model, article.paragraphs[stacked[0]], sentencesByClaim);
           if (aligned) cell.classList.add('px-cell--aligned');
+        } else if (stacked) {
+          // Several boilerplate paragraphs of one article, stacked in one grid cell.
+          cell = el('div', 'px-stack');
+          stacked.forEach(function (p) { cell.appendChild(paragraphCell(model, article.paragraphs[p], sentencesByClaim)); });
         } else if (withEmpty) {
           cell = el('div', 'px-cell px-cell--empty');
           cell.dataset.article = String(a);

@@ -192,7 +192,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
                                    const represent::Lexicon& lexicon);
 
 /// Names of the pair features, in the order pair_features writes them.
-std::vector<std::string> pair_feature_names();
+std::vector<std::string> pair_feature_names(const represent::Lexicon& lexicon);
 /// Symmetric pair features (f(a,b) == f(b,a)) in pair_feature_names() order.
 std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatures& b,
                                   const represent::Lexicon& lexicon);
@@ -223,6 +223,7 @@ class LearnedMatcher final : public SentenceMatcher {
 
  private:
   std::shared_ptr<const represent::Lexicon> lexicon_;
+  std::vector<std::size_t> index_;  ///< model feature i is pair_features()[index_[i]]
   std::vector<double> mean_;
   std::vector<double> scale_;
   std::vector<double> weights_;

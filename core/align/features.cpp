@@ -1,0 +1,435 @@
+// Features of the learned matcher: per sentence once (sentence_features), then per
+// pair (pair_features). Everything is symmetric in the pair and deterministic: hashes
+// are FNV-1a, sets are sorted vectors, sums run in a fixed order.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+
+#include "align/align.h"
+#include "segment/segment.h"
+
+namespace parallax::align {
+namespace {
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ull) {
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+// Order-dependent combination of two hashes (n-grams).
+std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t h = a * 0x9e3779b97f4a7c15ull;
+  h ^= b + 0x632be59bd9b4e019ull + (h << 6) + (h >> 2);
+  return h;
+}
+
+void sort_unique(std::vector<std::uint64_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+struct NumberWord {
+  std::string_view word;
+  double value;
+};
+constexpr std::array<NumberWord, 21> kNumberWords = {{
+    {"two", 2},     {"three", 3},   {"four", 4},     {"five", 5},     {"six", 6},
+    {"seven", 7},   {"eight", 8},   {"nine", 9},     {"ten", 10},     {"eleven", 11},
+    {"twelve", 12}, {"twenty", 20}, {"thirty", 30},  {"forty", 40},   {"fifty", 50},
+    {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90},  {"hundred", 100},
+    {"dozen", 12},
+}};
+struct Multiplier {
+  std::string_view word;
+  double value;
+};
+constexpr std::array<Multiplier, 5> kMultipliers = {{
+    {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+}};
+
+double multiplier_of(std::string_view word) {
+  for (const Multiplier& m : kMultipliers) {
+    if (word == m.word) return m.value;
+  }
+  return 0;
+}
+
+// Value of a number token: "1,000" -> 1000, "3.5" -> 3.5, "11:30" -> 11.3, "24-hour" -> 24,
+// "1990s" -> 1990. Returns false when no digits lead the token.
+bool parse_number(std::string_view norm, double* value) {
+  std::string digits;
+  for (char c : norm) {
+    if ((c >= '0' && c <= '9') || c == '.') {
+      digits.push_back(c);
+    } else if (c == ',') {
+      continue;
+    } else if (c == ':') {
+      digits.push_back('.');
+    } else {
+      break;
+    }
+  }
+  while (!digits.empty() && digits.back() == '.') digits.pop_back();
+  if (digits.empty()) return false;
+  *value = std::strtod(digits.c_str(), nullptr);
+  return std::isfinite(*value);
+}
+
+bool is_negation(std::string_view w) {
+  constexpr std::array<std::string_view, 12> kCues = {
+      "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+      "nowhere", "denied"};
+  if (w.size() > 3 && w.substr(w.size() - 3) == "n't") return true;
+  return std::find(kCues.begin(), kCues.end(), w) != kCues.end();
+}
+
+// Classes of modal cues: possibility, obligation, hearsay, prediction.
+std::uint32_t modality_of(std::string_view w) {
+  constexpr std::array<std::string_view, 6> kPossible = {"may", "might", "could", "possibly", "perhaps",
+                                                         "maybe"};
+  constexpr std::array<std::string_view, 3> kMust = {"must", "should", "ought"};
+  constexpr std::array<std::string_view, 6> kHearsay = {"reportedly", "allegedly", "alleged",
+                                                        "purportedly", "supposedly", "rumoured"};
+  constexpr std::array<std::string_view, 4> kPredict = {"likely", "unlikely", "probably", "expected"};
+  auto in = [&](const auto& list) { return std::find(list.begin(), list.end(), w) != list.end(); };
+  if (in(kPossible)) return 1;
+  if (in(kMust)) return 2;
+  if (in(kHearsay)) return 4;
+  if (in(kPredict)) return 8;
+  return 0;
+}
+
+std::uint64_t number_hash(double value) {
+  // Values are compared after rounding to 6 significant digits.
+  const double rounded = value == 0 ? 0 : std::round(value * 1e4) / 1e4;
+  std::uint64_t bits = static_cast<std::uint64_t>(std::llround(rounded * 1e4));
+  return combine(0x6e756d626572ull, bits);
+}
+
+std::size_t intersection_size(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  std::size_t n = 0;
+  auto i = a.begin();
+  auto j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
+  }
+  return n;
+}
+
+bool contains(const std::vector<std::uint64_t>& sorted, std::uint64_t h) {
+  return std::binary_search(sorted.begin(), sorted.end(), h);
+}
+
+double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  return 2.0 * static_cast<double>(intersection_size(a, b)) / static_cast<double>(a.size() + b.size());
+}
+
+// Cosine of two lexicon term vectors (int8 dot product, exact in integers).
+double term_cosine(const represent::Lexicon& lexicon, std::uint32_t x, std::uint32_t y) {
+  if (!lexicon.has_vector(x) || !lexicon.has_vector(y)) return 0.0;
+  const std::int8_t* u = lexicon.vector(x);
+  const std::int8_t* v = lexicon.vector(y);
+  std::int32_t dot = 0;
+  for (std::uint32_t d = 0; d < lexicon.dimensions(); ++d) dot += std::int32_t{u[d]} * std::int32_t{v[d]};
+  const double norms = double(lexicon.vector_norm(x)) * double(lexicon.vector_norm(y));
+  if (norms <= 0) return 0.0;
+  return double(dot) * double(lexicon.vector_scale(x)) * double(lexicon.vector_scale(y)) / norms;
+}
+
+// Directional soft coverage of a's content words by b: IDF-weighted mean over a's
+// content words of 1 (same stem) or the best LSA term cosine with a content word of b.
+struct Coverage {
+  double exact = 0;     // IDF-weighted share of a's content stems found in b
+  double soft = 0;      // same, unmatched words credited with their best term cosine
+  double max_missing = 0;  // highest IDF of an a word not found in b
+};
+
+Coverage coverage(const SentenceFeatures& a, const SentenceFeatures& b,
+                  const represent::Lexicon& lexicon) {
+  Coverage c;
+  double total = 0;
+  for (std::uint32_t i : a.content) {
+    const FeatureWord& w = a.words[i];
+    const double weight = w.idf;
+    total += weight;
+    if (contains(b.stems, w.stem)) {
+      c.exact += weight;
+      c.soft += weight;
+      continue;
+    }
+    c.max_missing = std::max(c.max_missing, weight);
+    double best = 0;
+    if (!w.number && lexicon.has_vector(w.lexicon_id)) {
+      for (std::uint32_t j : b.content) {
+        const FeatureWord& v = b.words[j];
+        if (v.number || !lexicon.has_vector(v.lexicon_id)) continue;
+        best = std::max(best, term_cosine(lexicon, w.lexicon_id, v.lexicon_id));
+      }
+    }
+    c.soft += weight * std::clamp(best, 0.0, 1.0);
+  }
+  if (total > 0) {
+    c.exact /= total;
+    c.soft /= total;
+  } else {
+    c.exact = c.soft = 1.0;
+  }
+  return c;
+}
+
+// Share of concordant pairs among content stems found in both sentences, by first
+// position: 1 = same order, 0 = reversed. Fewer than two shared stems gives 1.
+double order_agreement(const SentenceFeatures& a, const SentenceFeatures& b) {
+  std::vector<std::uint32_t> positions;  // positions in b, in a's order
+  for (std::uint32_t i : a.content) {
+    for (std::uint32_t j : b.content) {
+      if (b.words[j].stem == a.words[i].stem) {
+        positions.push_back(j);
+        break;
+      }
+    }
+  }
+  if (positions.size() < 2) return 1.0;
+  std::size_t concordant = 0;
+  std::size_t pairs = 0;
+  for (std::size_t x = 0; x < positions.size(); ++x) {
+    for (std::size_t y = x + 1; y < positions.size(); ++y) {
+      ++pairs;
+      if (positions[x] < positions[y]) ++concordant;
+    }
+  }
+  return static_cast<double>(concordant) / static_cast<double>(pairs);
+}
+
+// Numbers of a not in b (values equal to 1e-4).
+std::size_t unmatched_numbers(const std::vector<double>& a, const std::vector<double>& b) {
+  std::size_t n = 0;
+  for (double x : a) {
+    bool found = false;
+    for (double y : b) {
+      if (std::fabs(x - y) <= 1e-4 * std::max(1.0, std::fabs(x))) found = true;
+    }
+    if (!found) ++n;
+  }
+  return n;
+}
+
+std::size_t unmatched_names(const SentenceFeatures& a, const SentenceFeatures& b) {
+  std::size_t n = 0;
+  for (std::uint64_t h : a.names) {
+    if (!contains(b.stems, h)) ++n;
+  }
+  return n;
+}
+
+constexpr std::array<std::string_view, 26> kBaseFeatures = {
+    "stem_recall_min",     "stem_recall_max",     "idf_recall_min",     "idf_recall_max",
+    "soft_recall_min",     "soft_recall_max",     "unigram_dice",       "bigram_dice",
+    "trigram_dice",        "latent_cosine",       "missing_idf_max",    "missing_idf_min",
+    "numbers_both",        "numbers_conflict",    "numbers_unmatched",  "names_unmatched",
+    "names_unmatched_share", "negation_mismatch", "modality_mismatch",  "length_difference",
+    "length_min_log",      "order_agreement",     "content_idf_difference", "contains",
+    "stem_jaccard",        "exact_match",
+};
+
+}  // namespace
+
+SentenceFeatures sentence_features(std::string_view text, Span span, represent::Stemmer& stemmer,
+                                   const represent::Lexicon& lexicon) {
+  SentenceFeatures f;
+  std::vector<segment::Token> tokens = segment::tokenize(text, span);
+  f.words.reserve(tokens.size());
+  bool consumed = false;  // this token is the multiplier of the previous number
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const segment::Token& token = tokens[t];
+    FeatureWord w;
+    std::string_view word = token.norm;
+    if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
+    w.norm = std::string(word);
+    w.form = fnv1a(w.norm);
+    const unsigned char first = token.span.start < text.size() ? text[token.span.start] : 0;
+    w.capitalised = t > 0 && first >= 'A' && first <= 'Z';
+    double value = 0;
+    bool is_value = false;
+    if (consumed) {
+      consumed = false;
+    } else if (token.is_number) {
+      is_value = parse_number(token.norm, &value);
+    } else {
+      for (const NumberWord& n : kNumberWords) {
+        if (word == n.word) {
+          value = n.value;
+          is_value = true;
+        }
+      }
+    }
+    if (is_value) {
+      // "3 million", "two thousand": the multiplier scales the value and is consumed.
+      if (t + 1 < tokens.size()) {
+        const double m = multiplier_of(tokens[t + 1].norm);
+        if (m > 0) {
+          value *= m;
+          consumed = true;
+        }
+      }
+      // "5%" and "5 percent" both give 5.
+      w.number = true;
+      w.stem = number_hash(value);
+      w.idf = static_cast<float>(lexicon.idf(represent::Lexicon::kMissing));
+      f.numbers.push_back(value);
+    } else if (token.is_number) {
+      w.number = true;
+      w.stem = fnv1a(w.norm);
+      w.idf = static_cast<float>(lexicon.idf(represent::Lexicon::kMissing));
+    } else {
+      if (is_negation(word)) ++f.negations;
+      f.modality |= modality_of(word);
+      w.stopword = represent::is_stopword(word) || multiplier_of(word) > 0;
+      if (!w.stopword) {
+        const std::string stem = stemmer.stem(word);
+        w.stem = fnv1a(stem);
+        w.lexicon_id = lexicon.find(stem);
+        w.idf = static_cast<float>(lexicon.idf(w.lexicon_id));
+      } else {
+        w.stem = w.form;
+      }
+    }
+    if (w.capitalised && !w.stopword && !w.number) f.names.push_back(w.stem);
+    f.words.push_back(std::move(w));
+  }
+  // Unique content stems, first occurrence kept.
+  for (std::uint32_t i = 0; i < f.words.size(); ++i) {
+    const FeatureWord& w = f.words[i];
+    if (w.stopword) continue;
+    if (contains(f.stems, w.stem)) continue;
+    f.content.push_back(i);
+    f.stems.insert(std::upper_bound(f.stems.begin(), f.stems.end(), w.stem), w.stem);
+    f.content_idf += w.idf;
+  }
+  for (std::size_t i = 0; i < f.words.size(); ++i) {
+    f.unigrams.push_back(f.words[i].form);
+    if (i + 1 < f.words.size()) f.bigrams.push_back(combine(f.words[i].form, f.words[i + 1].form));
+    if (i + 2 < f.words.size()) {
+      f.trigrams.push_back(
+          combine(combine(f.words[i].form, f.words[i + 1].form), f.words[i + 2].form));
+    }
+  }
+  sort_unique(f.unigrams);
+  sort_unique(f.bigrams);
+  sort_unique(f.trigrams);
+  sort_unique(f.names);
+  std::sort(f.numbers.begin(), f.numbers.end());
+  f.numbers.erase(std::unique(f.numbers.begin(), f.numbers.end()), f.numbers.end());
+
+  // Latent vector: IDF- and lexicon-weighted sum of the content words' term vectors.
+  const std::uint32_t dims = lexicon.dimensions();
+  if (dims > 0) {
+    std::vector<double> sum(dims, 0.0);
+    bool any = false;
+    for (std::uint32_t i : f.content) {
+      const FeatureWord& w = f.words[i];
+      if (!lexicon.has_vector(w.lexicon_id)) continue;
+      any = true;
+      const double weight = double(w.idf) * lexicon.weight(w.lexicon_id) *
+                            lexicon.vector_scale(w.lexicon_id);
+      const std::int8_t* v = lexicon.vector(w.lexicon_id);
+      for (std::uint32_t d = 0; d < dims; ++d) sum[d] += weight * v[d];
+    }
+    double norm = 0;
+    for (double x : sum) norm += x * x;
+    norm = std::sqrt(norm);
+    if (any && norm > 0) {
+      f.latent.resize(dims);
+      for (std::uint32_t d = 0; d < dims; ++d) f.latent[d] = static_cast<float>(sum[d] / norm);
+    }
+  }
+  return f;
+}
+
+std::vector<std::string> pair_feature_names(const represent::Lexicon& lexicon) {
+  const std::uint32_t dims = lexicon.dimensions();
+  std::vector<std::string> names(kBaseFeatures.begin(), kBaseFeatures.end());
+  for (std::uint32_t d = 0; d < dims; ++d) names.push_back("latent_product_" + std::to_string(d));
+  for (std::uint32_t d = 0; d < dims; ++d) names.push_back("latent_difference_" + std::to_string(d));
+  return names;
+}
+
+std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatures& b,
+                                  const represent::Lexicon& lexicon) {
+  std::vector<double> out;
+  out.reserve(kBaseFeatures.size() + 2 * std::size_t{lexicon.dimensions()});
+  const double shared = static_cast<double>(intersection_size(a.stems, b.stems));
+  const double ra = a.stems.empty() ? 1.0 : shared / static_cast<double>(a.stems.size());
+  const double rb = b.stems.empty() ? 1.0 : shared / static_cast<double>(b.stems.size());
+  const Coverage ca = coverage(a, b, lexicon);
+  const Coverage cb = coverage(b, a, lexicon);
+  out.push_back(std::min(ra, rb));
+  out.push_back(std::max(ra, rb));
+  out.push_back(std::min(ca.exact, cb.exact));
+  out.push_back(std::max(ca.exact, cb.exact));
+  out.push_back(std::min(ca.soft, cb.soft));
+  out.push_back(std::max(ca.soft, cb.soft));
+  out.push_back(dice(a.unigrams, b.unigrams));
+  out.push_back(dice(a.bigrams, b.bigrams));
+  out.push_back(dice(a.trigrams, b.trigrams));
+  double cosine = 0;
+  if (!a.latent.empty() && !b.latent.empty()) {
+    for (std::size_t d = 0; d < a.latent.size(); ++d) cosine += double(a.latent[d]) * double(b.latent[d]);
+  }
+  out.push_back(cosine);
+  out.push_back(std::max(ca.max_missing, cb.max_missing));
+  out.push_back(std::min(ca.max_missing, cb.max_missing));
+
+  const std::size_t na = unmatched_numbers(a.numbers, b.numbers);
+  const std::size_t nb = unmatched_numbers(b.numbers, a.numbers);
+  const bool both = !a.numbers.empty() && !b.numbers.empty();
+  out.push_back(both ? 1.0 : 0.0);
+  out.push_back(both && (na > 0 || nb > 0) ? 1.0 : 0.0);
+  out.push_back(static_cast<double>(na + nb));
+
+  const std::size_t ma = unmatched_names(a, b);
+  const std::size_t mb = unmatched_names(b, a);
+  const std::size_t names = a.names.size() + b.names.size();
+  out.push_back(static_cast<double>(ma + mb));
+  out.push_back(names == 0 ? 0.0 : static_cast<double>(ma + mb) / static_cast<double>(names));
+  out.push_back((a.negations > 0) != (b.negations > 0) ? 1.0 : 0.0);
+  out.push_back(a.modality != b.modality ? 1.0 : 0.0);
+
+  const double la = static_cast<double>(a.words.size());
+  const double lb = static_cast<double>(b.words.size());
+  out.push_back(std::max(la, lb) > 0 ? std::fabs(la - lb) / std::max(la, lb) : 0.0);
+  out.push_back(std::log1p(static_cast<double>(std::min(a.content.size(), b.content.size()))));
+  out.push_back(std::min(order_agreement(a, b), order_agreement(b, a)));
+  const double ia = a.content_idf;
+  const double ib = b.content_idf;
+  out.push_back(std::max(ia, ib) > 0 ? std::fabs(ia - ib) / std::max(ia, ib) : 0.0);
+  out.push_back(std::max(ra, rb) >= 1.0 ? 1.0 : 0.0);
+  const double uni = static_cast<double>(a.stems.size() + b.stems.size()) - shared;
+  out.push_back(uni > 0 ? shared / uni : 1.0);
+  out.push_back(a.unigrams == b.unigrams ? 1.0 : 0.0);
+
+  const std::uint32_t dims = lexicon.dimensions();
+  for (std::uint32_t d = 0; d < dims; ++d) {
+    out.push_back(a.latent.empty() || b.latent.empty() ? 0.0 : double(a.latent[d]) * double(b.latent[d]));
+  }
+  for (std::uint32_t d = 0; d < dims; ++d) {
+    out.push_back(a.latent.empty() || b.latent.empty() ? 0.0
+                                                       : std::fabs(double(a.latent[d]) - double(b.latent[d])));
+  }
+  return out;
+}
+
+}  // namespace parallax::align

@@ -1,0 +1,125 @@
+// LearnedMatcher: the logistic paraphrase model of resources/matcher-v1.json.
+#include <cmath>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "align/align.h"
+
+namespace parallax::align {
+namespace {
+
+using Json = nlohmann::json;
+
+Error bad_model(const std::string& what) {
+  return Error{ErrorCode::kInvalidArgument,
+               "The matcher model is invalid (" + what +
+                   "); rebuild resources/matcher-v1.json with scripts/train.sh."};
+}
+
+// A JSON array of `size` finite numbers, or false.
+bool read_numbers(const Json& model, const char* key, std::size_t size, std::vector<double>* out) {
+  auto it = model.find(key);
+  if (it == model.end() || !it->is_array() || it->size() != size) return false;
+  out->clear();
+  for (const Json& v : *it) {
+    if (!v.is_number() || !std::isfinite(v.get<double>())) return false;
+    out->push_back(v.get<double>());
+  }
+  return true;
+}
+
+bool read_number(const Json& model, const char* key, double* out) {
+  auto it = model.find(key);
+  if (it == model.end() || !it->is_number() || !std::isfinite(it->get<double>())) return false;
+  *out = it->get<double>();
+  return true;
+}
+
+std::string hex64(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+}  // namespace
+
+Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
+                                           std::shared_ptr<const represent::Lexicon> lexicon) {
+  if (lexicon == nullptr) return bad_model("no lexicon was given");
+  const Json model = Json::parse(model_json, nullptr, /*allow_exceptions=*/false);
+  if (model.is_discarded() || !model.is_object()) return bad_model("not a JSON object");
+  if (model.value("format", std::string()) != "parallax-matcher") {
+    return bad_model("\"format\" is not \"parallax-matcher\"");
+  }
+  if (!model.contains("version") || !model["version"].is_number_integer() || model["version"] != 1) {
+    return bad_model("unsupported \"version\"; this build reads version 1");
+  }
+  if (model.value("model", std::string()) != "logistic") {
+    return bad_model("\"model\" is not \"logistic\"");
+  }
+  if (model.value("lexicon_checksum", std::string()) != hex64(lexicon->checksum())) {
+    return bad_model("it was trained with a different news lexicon (checksum " +
+                     model.value("lexicon_checksum", std::string("missing")) + ", lexicon " +
+                     hex64(lexicon->checksum()) + ")");
+  }
+  auto names = model.find("features");
+  if (names == model.end() || !names->is_array() || names->empty()) {
+    return bad_model("\"features\" is missing");
+  }
+  LearnedMatcher matcher;
+  const std::vector<std::string> known = pair_feature_names(*lexicon);
+  for (const Json& name : *names) {
+    if (!name.is_string()) return bad_model("a feature name is not a string");
+    const std::string& n = name.get_ref<const std::string&>();
+    std::size_t k = 0;
+    while (k < known.size() && known[k] != n) ++k;
+    if (k == known.size()) return bad_model("unknown feature \"" + n + "\"");
+    matcher.index_.push_back(k);
+  }
+  const std::size_t count = matcher.index_.size();
+  if (!read_numbers(model, "mean", count, &matcher.mean_) ||
+      !read_numbers(model, "scale", count, &matcher.scale_) ||
+      !read_numbers(model, "weights", count, &matcher.weights_)) {
+    return bad_model("\"mean\", \"scale\" and \"weights\" must hold one finite number per feature");
+  }
+  for (double s : matcher.scale_) {
+    if (!(s > 0)) return bad_model("a \"scale\" is not positive");
+  }
+  if (!read_number(model, "bias", &matcher.bias_)) return bad_model("\"bias\" is missing");
+  if (!read_number(model, "threshold", &matcher.threshold_) || matcher.threshold_ <= 0 ||
+      matcher.threshold_ >= 1) {
+    return bad_model("\"threshold\" must be a number in (0, 1)");
+  }
+  matcher.lexicon_ = std::move(lexicon);
+  return matcher;
+}
+
+void LearnedMatcher::prepare(Unit& unit, std::string_view text, Span span,
+                             represent::Stemmer& stemmer) const {
+  unit.features =
+      std::make_shared<const SentenceFeatures>(sentence_features(text, span, stemmer, *lexicon_));
+}
+
+double LearnedMatcher::probability(const SentenceFeatures& a, const SentenceFeatures& b) const {
+  const std::vector<double> x = pair_features(a, b, *lexicon_);
+  double z = bias_;
+  for (std::size_t i = 0; i < index_.size(); ++i) {
+    z += weights_[i] * (x[index_[i]] - mean_[i]) / scale_[i];
+  }
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+double LearnedMatcher::score(const Unit& a, const Unit& b) const {
+  if (a.features == nullptr || b.features == nullptr) return 0.0;
+  return probability(*a.features, *b.features);
+}
+
+double LearnedMatcher::score_texts(std::string_view a, std::string_view b,
+                                   represent::Stemmer& stemmer) const {
+  const SentenceFeatures fa = sentence_features(a, {0, a.size()}, stemmer, *lexicon_);
+  const SentenceFeatures fb = sentence_features(b, {0, b.size()}, stemmer, *lexicon_);
+  return probability(fa, fb);
+}
+
+}  // namespace parallax::align

@@ -1,0 +1,58 @@
+// parallax-train: builds resources/news-lexicon.bin and resources/matcher-v1.json
+// from the MSRP training pairs and the FNC-1 article bodies (see scripts/train.sh).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace parallax::train {
+
+/// Deterministic random numbers (SplitMix64), identical on every platform.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next();
+  double uniform();   ///< [0, 1)
+  double gaussian();  ///< standard normal (Box-Muller)
+
+ private:
+  std::uint64_t state_;
+};
+
+/// Row-major dense matrix.
+struct Matrix {
+  std::size_t rows = 0, cols = 0;
+  std::vector<double> data;
+  Matrix() = default;
+  Matrix(std::size_t r, std::size_t c) : rows(r), cols(c), data(r * c, 0.0) {}
+  double& at(std::size_t r, std::size_t c) { return data[r * cols + c]; }
+  double at(std::size_t r, std::size_t c) const { return data[r * cols + c]; }
+};
+
+/// Sparse matrix in compressed rows (documents x terms).
+struct SparseRows {
+  std::size_t cols = 0;
+  std::vector<std::size_t> start{0};
+  std::vector<std::uint32_t> index;
+  std::vector<double> value;
+  std::size_t rows() const { return start.size() - 1; }
+};
+
+/// Top-k right singular vectors and singular values of A (randomized range finder
+/// with power iterations, then an exact eigen-decomposition of the small Gram matrix).
+/// Returns V as cols x k and fills `singular` (descending).
+Matrix truncated_svd(const SparseRows& a, std::size_t k, std::size_t oversample,
+                     std::size_t power_iterations, std::uint64_t seed,
+                     std::vector<double>* singular);
+
+/// L2-regularised logistic regression by Newton's method on standardised features.
+struct Logistic {
+  std::vector<double> mean, scale, weights;
+  double bias = 0;
+  double predict(const std::vector<double>& x) const;
+};
+Logistic fit_logistic(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
+                      double l2);
+
+}  // namespace parallax::train
