@@ -8,8 +8,8 @@
 //
 // Small tables are embedded in the core as constant C++ tables (no file I/O at
 // run time), so the native CLI and the WebAssembly module use the same data.
-// Large ones are binary files under resources/ that the caller reads (the page
-// downloads them lazily) and hands to the core as bytes.
+// Large ones are binary files under resources/ that the caller reads and hands to the
+// core as bytes (a page would fetch them only when needed).
 import { createRequire } from 'node:module';
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -53,7 +53,7 @@ function writeStopwords() {
 //
 // Kept: single-word lemmas (no "_" multiword expressions) that are not stopwords; per
 // lemma and part of speech the most frequent senses (index files list senses by tagged
-// frequency): all tagged senses up to a cap, at least the first one or two; the synsets
+// frequency): all tagged senses up to a cap, at least the first three; the synsets
 // of those senses, their direct hypernyms (for two-step hypernym paths), and pointers
 // between kept synsets. Dropped: glosses, frames, multiword lemmas, rare senses.
 //
@@ -80,14 +80,14 @@ function writeStopwords() {
 //             3 antonyms (!)
 //             Lists 1-3 are symmetric and stored once, at the smaller id: ids > s, first
 //             as id - s, then gaps >= 1. A synset starts with a u8 holding the four list
-//             lengths, two bits each (list 0 in the low bits); a length of 3 means
-//             "varint length follows" (then >= 3). Then each list's varints, list 0 first.
+//             lengths, two bits each (list 0 in the low bits), then the lists in order; a
+//             length of 3 means the list starts with its real length (>= 3) as a varint.
 //   varint: unsigned LEB128, 7 bits a byte, low bits first, at most 5 bytes.
 const WORDNET_FORMAT_VERSION = 1;
 const WORDNET_POS = ['n', 'v', 'a', 'r']; // id order; 's' (adjective satellite) counts as 'a'
 // Senses kept per lemma and part of speech: the tagged ones (tagsense_cnt), at least
 // MIN, at most MAX, in WordNet's frequency order.
-const WORDNET_MIN_SENSES = { n: 2, v: 2, a: 2, r: 1 };
+const WORDNET_MIN_SENSES = { n: 3, v: 3, a: 3, r: 2 }; // untagged senses come in no useful order
 const WORDNET_MAX_SENSES = { n: 8, v: 8, a: 6, r: 4 };
 const WORDNET_RELATED = new Set(['+', '&', '^', '\\', '=']);
 const WORDNET_CAUSE = new Set(['>', '*']);
@@ -144,6 +144,15 @@ function writeWordnet() {
       if (!lemmas.has(lemma)) lemmas.set(lemma, new Map());
       lemmas.get(lemma).set(pos, offsets.slice(0, keep).map((o) => pos + o));
     }
+  }
+  // Hyphenated lemmas also answer to their closed spelling when WordNet lacks it
+  // ("cease-fire" -> "ceasefire", "e-mail" -> "email"), as news text usually writes them.
+  let aliases = 0;
+  for (const [lemma, byPos] of [...lemmas]) {
+    const closed = lemma.replace(/-/g, '');
+    if (closed === lemma || lemmas.has(closed) || stopwords.has(closed) || !/^[a-z]+$/.test(closed)) continue;
+    lemmas.set(closed, byPos);
+    aliases++;
   }
 
   // data.<pos>: offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [sym offset pos src/tgt]...
@@ -238,14 +247,16 @@ function writeWordnet() {
   header.write('PXWN', 0, 'ascii');
   [WORDNET_FORMAT_VERSION, sorted.length, order.length, ...posCounts, source.length, lemmaBytes.length,
     senseBytes.length, edgeBytes.length, 0].forEach((v, i) => header.writeUInt32LE(v, 4 + 4 * i));
-  const file = Buffer.concat([header, source, Buffer.from(lemmaBytes), Buffer.from(senseBytes), Buffer.from(edgeBytes)]);
+  const sections = [source, ...[lemmaBytes, senseBytes, edgeBytes].map((bytes) => Buffer.from(bytes))];
+  const file = Buffer.concat([header, ...sections]);
   const out = join(root, 'resources/wordnet-en.bin');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, file);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(
-    `wrote ${out} (${kb(file.length)}, ${kb(gzipSync(file, { level: 9 }).length)} gzip -9): ` +
-      `${sorted.length} lemmas (of ${indexEntries} index entries), ${senseCount} senses (of ${senseTotal}), ` +
+    `wrote ${out} (${kb(file.length)}, ${kb(gzipSync(file, { level: 9 }).length)} zlib level 9): ` +
+      `${sorted.length} lemmas (${aliases} closed spellings of hyphenated ones; ${indexEntries} index entries), ` +
+      `${senseCount} senses (of ${senseTotal}), ` +
       `${order.length} synsets (${WORDNET_POS.map((p, i) => `${p} ${posCounts[i]}`).join(', ')}), ` +
       `edges ${Object.entries(edgeCounts).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
       `sections lemmas ${kb(lemmaBytes.length)}, senses ${kb(senseBytes.length)}, edges ${kb(edgeBytes.length)}`,

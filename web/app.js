@@ -230,7 +230,9 @@
       });
     });
     var support = Number(sentence.dataset.support) || 0;
-    var text = 'Shared by ' + support + ' of ' + state.model.stats.articles + ' sources';
+    var independent = Number(sentence.dataset.independent) || support;
+    var text = 'Shared by ' + support + ' of ' + state.model.stats.articles + ' sources' +
+      (independent < support ? ' (' + independent + ' independent: the others carry identical wording)' : '');
     els.focus.textContent = text + (sentence.dataset.label ? ': “' + sentence.dataset.label + '”' : '');
     showTooltip(sentence, text);
   }

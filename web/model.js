@@ -107,9 +107,31 @@ var ParallaxModel = (function () {
         id: str(c && c.id) || 'c' + index,
         label: str(c && c.label),
         support: Math.max(0, Number(c && c.support) || 0),
+        // Sources left once verbatim copies count as one (older reports lack it: = support).
+        independent: Math.max(0, Number(c && (c.independent !== undefined ? c.independent : c.support)) || 0),
         members: arr(c && c.members),
       };
     });
+
+    // Passages copied word for word, per article: [{start, end, partner}] (byte offsets).
+    var copied = {};
+    arr(report.reuse).forEach(function (r) {
+      if (!r || !r.a || !r.b) return;
+      [[r.a, r.b], [r.b, r.a]].forEach(function (pair) {
+        var side = pair[0];
+        var list = copied[int(side.article)] = copied[int(side.article)] || [];
+        list.push({ start: Number(side.start) || 0, end: Number(side.end) || 0, partner: int(pair[1].article) });
+      });
+    });
+    // Articles whose copied passage covers at least 80% of the sentence's bytes.
+    function copiedFrom(article, start, end) {
+      var partners = [];
+      (copied[article] || []).forEach(function (c) {
+        var overlap = Math.min(end, c.end) - Math.max(start, c.start);
+        if (end > start && overlap * 5 >= (end - start) * 4 && partners.indexOf(c.partner) < 0) partners.push(c.partner);
+      });
+      return partners.sort(function (x, y) { return x - y; });
+    }
 
     var articles = arr(report.articles).map(function (a, ai) {
       a = a || {};
@@ -132,6 +154,8 @@ var ParallaxModel = (function () {
             sharedClaims: shared,
             primaryClaim: primary,
             support: primary >= 0 ? claims[primary].support : 0,
+            independent: primary >= 0 ? claims[primary].independent : 0,
+            verbatimWith: copiedFrom(ai, Number(s.start) || 0, Number(s.end) || 0),
           };
         });
         return {

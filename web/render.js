@@ -58,17 +58,37 @@ var ParallaxRender = (function () {
     return head;
   }
 
+  // "Word for word also in Valley Herald, Northwire": the sources this sentence was copied with.
+  function verbatimNote(s, model) {
+    return 'Word for word also in ' + s.verbatimWith.map(function (a) { return model.articles[a].source; }).join(', ');
+  }
+
   function sentenceNode(segment, model, sentencesByClaim) {
     var s = segment.sentence;
-    if (!s || s.support < 2) return el('span', 'px-s', segment.text);
+    if (!s || s.support < 2) {
+      var plain = el('span', 'px-s', segment.text);
+      if (s && s.verbatimWith.length) {
+        plain.classList.add('px-verbatim');
+        plain.title = verbatimNote(s, model);
+      }
+      return plain;
+    }
     var span = el('span', 'px-s px-shared ' + supportClass(s.support), segment.text);
     span.tabIndex = 0;
     span.dataset.claims = s.sharedClaims.join(' ');
     span.dataset.support = String(s.support);
-    var mark = el('span', 'px-mark', 'shared ×' + s.support);
-    span.appendChild(mark);
+    span.dataset.independent = String(s.independent);
+    // Copies of one wording count once: "shared ×5 · 3 independent".
+    var copies = s.independent > 0 && s.independent < s.support;
+    span.appendChild(el('span', 'px-mark', 'shared ×' + s.support + (copies ? ' · ' + s.independent + ' independent' : '')));
+    if (s.verbatimWith.length) {
+      span.classList.add('px-verbatim');
+      span.appendChild(el('span', 'px-mark px-mark--verbatim', 'verbatim'));
+      span.title = verbatimNote(s, model);
+    }
     var claim = model.claims[s.primaryClaim];
-    span.setAttribute('aria-label', segment.text + ' (shared by ' + s.support + ' of ' + model.stats.articles + ' sources)');
+    span.setAttribute('aria-label', segment.text + ' (shared by ' + s.support + ' of ' + model.stats.articles + ' sources' +
+      (copies ? ', ' + s.independent + ' independent' : '') + (s.verbatimWith.length ? '; ' + verbatimNote(s, model) : '') + ')');
     if (claim && claim.label) span.dataset.label = claim.label;
     s.sharedClaims.forEach(function (c) {
       var list = sentencesByClaim.get(c);

@@ -7,7 +7,8 @@
 //   2. matching: a SentenceMatcher scores each candidate pair in [0,1];
 //   3. claims: pairs above the threshold are grouped into claims with complete
 //      linkage (a unit joins a claim only if it matches every member), so
-//      unrelated sentences are never chained together;
+//      unrelated sentences are never chained together; a sentence making two
+//      claims may join two; sentences matching nothing are claims of support 1;
 //   4. rows: paragraphs are aligned progressively, article by article, keeping
 //      each article's order; paragraph pairs that share claims but would cross
 //      other alignments become links ("moved paragraphs") instead of rows.
@@ -17,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -77,6 +79,10 @@ struct AlignOptions {
   std::size_t max_candidates_per_unit = 64;
   /// Members of a claim must all match each other at least this share of the threshold.
   double linkage_share = 0.8;
+  /// A sentence may belong to this many claims besides its first (it makes several claims).
+  std::size_t max_extra_claims = 2;
+  /// Also return a claim of support 1 for every unit that matches nothing elsewhere.
+  bool report_unique = true;
 };
 
 /// Two units judged to make the same claim.
@@ -91,11 +97,15 @@ struct ClaimMember {
   double score = 0;  ///< mean match score of this member against the other members
 };
 
-/// Sentences from two or more articles that make the same claim.
+/// Sentences that make the same claim: from two or more articles, or a single sentence
+/// that no other article matches (support 1: what only one source says).
 struct Claim {
   std::vector<ClaimMember> members;  ///< ordered by (article, paragraph, sentence)
   std::uint32_t support = 0;         ///< number of distinct articles
   std::uint32_t label_member = 0;    ///< index into members of the most central sentence
+  /// Distinct sources once verbatim copies are merged (see count_independent_sources);
+  /// equals support until that is called.
+  std::uint32_t independent = 0;
 };
 
 struct ParagraphRef {
@@ -118,7 +128,7 @@ struct ParagraphLink {
 
 struct AlignResult {
   std::vector<UnitLink> unit_links;
-  std::vector<Claim> claims;  ///< ordered by support (desc), then first member
+  std::vector<Claim> claims;  ///< ordered by support (desc), then first member; support-1 claims last
   std::vector<Row> rows;
   std::vector<ParagraphLink> links;
   bool truncated = false;  ///< a candidate cap was hit: some pairs were not scored
@@ -140,6 +150,44 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
                                   const SentenceMatcher& matcher, const AlignOptions& options);
 void align_rows(const std::vector<Claim>& claims, const std::vector<std::uint32_t>& paragraph_counts,
                 std::vector<Row>* rows, std::vector<ParagraphLink>* links);
+
+// ---------------------------------------------------------------------------
+// Verbatim reuse: passages copied word for word between articles (wire copy, press
+// releases, long quotes), found with hashed word n-gram shingles. Lets the viewer tell
+// "five outlets say it" from "one agency said it and four copied".
+
+/// The words of one article in reading order (boilerplate left out by the caller).
+struct ArticleWords {
+  std::vector<std::string_view> words;  ///< case-folded word forms; views into caller storage
+  std::vector<Span> spans;              ///< byte span of each word in the article text
+};
+
+struct ReuseOptions {
+  std::size_t shingle_words = 8;   ///< words per shingle
+  std::size_t min_words = 12;      ///< shorter shared runs are not reported
+  std::size_t max_occurrences = 200;  ///< shingles found more often are skipped (boilerplate-like)
+};
+
+/// One maximal run of identical words in two articles (a < b).
+struct ReusedPassage {
+  std::uint32_t article_a = 0;
+  std::uint32_t article_b = 0;
+  Span span_a;  ///< from the first word's start to the last word's end
+  Span span_b;
+  std::uint32_t words = 0;
+};
+
+/// All reused passages between pairs of articles, ordered by (article_a, article_b, span_a);
+/// count_independent_sources relies on that order.
+/// Cost grows with the number of shared shingles, not with the number of article pairs.
+std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles,
+                                      const ReuseOptions& options = {});
+
+/// Sets Claim::independent: members of different articles whose sentences both lie (80% of
+/// their bytes or more) inside one reused passage between those articles are copies of one
+/// source; members of one article are one source. `sentence_span(ref)` gives a member's span.
+void count_independent_sources(std::vector<Claim>& claims, const std::vector<ReusedPassage>& reuse,
+                               const std::function<Span(const UnitRef&)>& sentence_span);
 
 /// Baseline score for two standalone sentences with no surrounding corpus (the
 /// `match` command): Dice coefficient of their content-term sets, in [0,1].
@@ -169,6 +217,7 @@ struct FeatureWord {
   bool stopword = false;
   bool number = false;            ///< a number token or a number word ("two")
   bool capitalised = false;       ///< starts with an upper-case letter, not sentence-initial
+  represent::WordNet::Word wordnet;  ///< WordNet entries of norm (content words only)
 };
 
 /// Everything the learned matcher needs from one sentence, computed once.
@@ -179,6 +228,7 @@ struct SentenceFeatures {
   std::vector<std::uint64_t> unigrams;  ///< sorted unique hashes of all tokens (stopwords included)
   std::vector<std::uint64_t> bigrams;   ///< ... of adjacent token pairs
   std::vector<std::uint64_t> trigrams;  ///< ... of token triples
+  std::vector<std::uint64_t> char_trigrams;  ///< sorted unique character trigrams of content words
   std::vector<double> numbers;          ///< sorted unique values ("two" = 2, "1,000" = 1000, "5%" = 5, "3 million" = 3e6)
   std::vector<std::uint64_t> names;     ///< sorted unique stem hashes of capitalised words
   std::uint32_t negations = 0;          ///< "not", "n't", "never", "no", "without", ...
@@ -187,25 +237,31 @@ struct SentenceFeatures {
   std::vector<float> latent;            ///< unit-length latent vector, or empty (no known stem)
 };
 
-/// Analyses text[span] once for the learned matcher. Never fails.
+/// Analyses text[span] once for the learned matcher. `wordnet` may be null (then the
+/// WordNet features see no relations). Never fails.
 SentenceFeatures sentence_features(std::string_view text, Span span, represent::Stemmer& stemmer,
-                                   const represent::Lexicon& lexicon);
+                                   const represent::Lexicon& lexicon,
+                                   const represent::WordNet* wordnet);
 
 /// Names of the pair features, in the order pair_features writes them.
 std::vector<std::string> pair_feature_names(const represent::Lexicon& lexicon);
 /// Symmetric pair features (f(a,b) == f(b,a)) in pair_feature_names() order.
 std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatures& b,
-                                  const represent::Lexicon& lexicon);
+                                  const represent::Lexicon& lexicon,
+                                  const represent::WordNet* wordnet);
 
 /// Learned paraphrase matcher: logistic model over pair_features. Immutable once
 /// loaded (shares its Lexicon); score() is thread-safe.
 class LearnedMatcher final : public SentenceMatcher {
  public:
-  /// Parses resources/matcher-v1.json. Fails (kInvalidArgument) on bad JSON, a wrong
-  /// format or version, feature names this build does not compute, wrong array sizes,
-  /// non-finite numbers, or a model trained with a different lexicon (checksum).
+  /// Parses resources/matcher-v1.json. The matcher shares (keeps alive) the lexicon
+  /// (resources/news-lexicon.bin) and WordNet (resources/wordnet-en.bin). Fails
+  /// (kInvalidArgument) on a missing resource, bad JSON, a wrong format or version,
+  /// feature names this build does not compute, wrong array sizes, non-finite numbers,
+  /// or a model trained with a different lexicon (checksum).
   static Result<LearnedMatcher> load(std::string_view model_json,
-                                     std::shared_ptr<const represent::Lexicon> lexicon);
+                                     std::shared_ptr<const represent::Lexicon> lexicon,
+                                     std::shared_ptr<const represent::WordNet> wordnet);
 
   /// Fills unit.features from text[span] (call once per unit before align_articles).
   void prepare(Unit& unit, std::string_view text, Span span,
@@ -220,10 +276,14 @@ class LearnedMatcher final : public SentenceMatcher {
   /// P(same claim) for two standalone sentences (the `match` command).
   double score_texts(std::string_view a, std::string_view b, represent::Stemmer& stemmer) const;
   const represent::Lexicon& lexicon() const { return *lexicon_; }
+  const represent::WordNet& wordnet() const { return *wordnet_; }
 
  private:
   std::shared_ptr<const represent::Lexicon> lexicon_;
-  std::vector<std::size_t> index_;  ///< model feature i is pair_features()[index_[i]]
+  std::shared_ptr<const represent::WordNet> wordnet_;
+  /// Model feature i is pair_features()[first], or the product with [second] ("a*b").
+  std::vector<std::pair<std::size_t, std::size_t>> index_;
+  static constexpr std::size_t kSingle = static_cast<std::size_t>(-1);
   std::vector<double> mean_;
   std::vector<double> scale_;
   std::vector<double> weights_;

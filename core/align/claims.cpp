@@ -63,6 +63,38 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
     }
   }
 
+  // A sentence that makes two claims ("the bridge closes on Thursday after engineers found
+  // corroded hangers") may also join a second or third claim, under the same rule: it must
+  // match every member there, and bring a new article to it.
+  std::vector<std::vector<std::uint32_t>> joined(units.size());  // extra claims of each unit
+  for (std::uint32_t c = 0; c < clusters.size(); ++c) {
+    for (std::uint32_t u : clusters[c]) joined[u].push_back(c);
+  }
+  auto try_join = [&](std::uint32_t unit, std::uint32_t cluster) {
+    if (cluster == kNone || joined[unit].size() >= 1 + options.max_extra_claims) return;
+    if (std::find(joined[unit].begin(), joined[unit].end(), cluster) != joined[unit].end()) return;
+    for (std::uint32_t member : clusters[cluster]) {
+      if (units[member].ref.article == units[unit].ref.article) return;
+    }
+    if (!fully_linked(units, {unit}, clusters[cluster], matcher, floor)) return;
+    clusters[cluster].push_back(unit);
+    joined[unit].push_back(cluster);
+  };
+  for (const UnitLink& link : ordered) {
+    // A sentence left out of every claim starts a new one with a sentence that is already
+    // in a claim elsewhere (that one makes two claims).
+    for (auto [lonely, other] : {std::pair{link.a, link.b}, std::pair{link.b, link.a}}) {
+      if (cluster_of[lonely] != kNone || cluster_of[other] == kNone) continue;
+      if (joined[other].size() >= 1 + options.max_extra_claims) continue;
+      cluster_of[lonely] = static_cast<std::uint32_t>(clusters.size());
+      joined[lonely].push_back(cluster_of[lonely]);
+      joined[other].push_back(cluster_of[lonely]);
+      clusters.push_back({lonely, other});
+    }
+    try_join(link.a, cluster_of[link.b]);
+    try_join(link.b, cluster_of[link.a]);
+  }
+
   std::vector<Claim> claims;
   for (auto& members : clusters) {
     if (members.size() < 2) continue;
@@ -83,11 +115,22 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
     claim.support = static_cast<std::uint32_t>(
         std::unique(articles.begin(), articles.end()) - articles.begin());
     if (claim.support < 2) continue;
+    claim.independent = claim.support;
     claim.label_member = 0;
     for (std::uint32_t m = 1; m < claim.members.size(); ++m) {
       if (claim.members[m].score > claim.members[claim.label_member].score) claim.label_member = m;
     }
     claims.push_back(std::move(claim));
+  }
+  // What only one source says: every unit in no claim is a claim of support 1.
+  if (options.report_unique) {
+    for (std::uint32_t u = 0; u < units.size(); ++u) {
+      if (!joined[u].empty()) continue;
+      Claim claim;
+      claim.members.push_back({units[u].ref, 1.0});
+      claim.support = claim.independent = 1;
+      claims.push_back(std::move(claim));
+    }
   }
   std::stable_sort(claims.begin(), claims.end(), [](const Claim& x, const Claim& y) {
     if (x.support != y.support) return x.support > y.support;

@@ -152,13 +152,16 @@ double term_cosine(const represent::Lexicon& lexicon, std::uint32_t x, std::uint
 // Directional soft coverage of a's content words by b: IDF-weighted mean over a's
 // content words of 1 (same stem) or the best LSA term cosine with a content word of b.
 struct Coverage {
-  double exact = 0;     // IDF-weighted share of a's content stems found in b
-  double soft = 0;      // same, unmatched words credited with their best term cosine
-  double max_missing = 0;  // highest IDF of an a word not found in b
+  double exact = 0;        // IDF-weighted share of a's content stems found in b
+  double soft = 0;         // same, unmatched words credited with their best term cosine
+  double wordnet = 0;      // same, unmatched words credited with their best WordNet similarity
+  double max_missing = 0;  // highest IDF of an a word not found in b (even by WordNet)
+  double missing = 0;      // number of a's content words not found in b (even by WordNet)
+  bool antonym = false;    // an unmatched a word is an antonym of an unmatched b word
 };
 
 Coverage coverage(const SentenceFeatures& a, const SentenceFeatures& b,
-                  const represent::Lexicon& lexicon) {
+                  const represent::Lexicon& lexicon, const represent::WordNet* wordnet) {
   Coverage c;
   double total = 0;
   for (std::uint32_t i : a.content) {
@@ -168,24 +171,39 @@ Coverage coverage(const SentenceFeatures& a, const SentenceFeatures& b,
     if (contains(b.stems, w.stem)) {
       c.exact += weight;
       c.soft += weight;
+      c.wordnet += weight;
       continue;
     }
-    c.max_missing = std::max(c.max_missing, weight);
     double best = 0;
-    if (!w.number && lexicon.has_vector(w.lexicon_id)) {
+    double best_wn = 0;
+    if (!w.number) {
       for (std::uint32_t j : b.content) {
         const FeatureWord& v = b.words[j];
-        if (v.number || !lexicon.has_vector(v.lexicon_id)) continue;
-        best = std::max(best, term_cosine(lexicon, w.lexicon_id, v.lexicon_id));
+        if (v.number) continue;
+        if (lexicon.has_vector(w.lexicon_id) && lexicon.has_vector(v.lexicon_id)) {
+          best = std::max(best, term_cosine(lexicon, w.lexicon_id, v.lexicon_id));
+        }
+        if (wordnet != nullptr && !w.wordnet.empty() && !v.wordnet.empty()) {
+          best_wn = std::max(best_wn, wordnet->similarity(w.wordnet, v.wordnet));
+          if (!contains(a.stems, v.stem) && wordnet->is_antonym(w.wordnet, v.wordnet)) {
+            c.antonym = true;
+          }
+        }
       }
     }
     c.soft += weight * std::clamp(best, 0.0, 1.0);
+    c.wordnet += weight * best_wn;
+    if (best_wn < 0.5) {
+      c.max_missing = std::max(c.max_missing, weight);
+      c.missing += 1;
+    }
   }
   if (total > 0) {
     c.exact /= total;
     c.soft /= total;
+    c.wordnet /= total;
   } else {
-    c.exact = c.soft = 1.0;
+    c.exact = c.soft = c.wordnet = 1.0;
   }
   return c;
 }
@@ -235,20 +253,23 @@ std::size_t unmatched_names(const SentenceFeatures& a, const SentenceFeatures& b
   return n;
 }
 
-constexpr std::array<std::string_view, 26> kBaseFeatures = {
+constexpr std::array<std::string_view, 33> kBaseFeatures = {
     "stem_recall_min",     "stem_recall_max",     "idf_recall_min",     "idf_recall_max",
     "soft_recall_min",     "soft_recall_max",     "unigram_dice",       "bigram_dice",
     "trigram_dice",        "latent_cosine",       "missing_idf_max",    "missing_idf_min",
     "numbers_both",        "numbers_conflict",    "numbers_unmatched",  "names_unmatched",
     "names_unmatched_share", "negation_mismatch", "modality_mismatch",  "length_difference",
     "length_min_log",      "order_agreement",     "content_idf_difference", "contains",
-    "stem_jaccard",        "exact_match",
+    "stem_jaccard",        "exact_match",         "wordnet_recall_min", "wordnet_recall_max",
+    "antonym",             "missing_max",         "missing_min",        "shared_count_log",
+    "char_trigram_dice",
 };
 
 }  // namespace
 
 SentenceFeatures sentence_features(std::string_view text, Span span, represent::Stemmer& stemmer,
-                                   const represent::Lexicon& lexicon) {
+                                   const represent::Lexicon& lexicon,
+                                   const represent::WordNet* wordnet) {
   SentenceFeatures f;
   std::vector<segment::Token> tokens = segment::tokenize(text, span);
   f.words.reserve(tokens.size());
@@ -303,6 +324,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
         w.stem = fnv1a(stem);
         w.lexicon_id = lexicon.find(stem);
         w.idf = static_cast<float>(lexicon.idf(w.lexicon_id));
+        if (wordnet != nullptr) w.wordnet = wordnet->lookup(word);
       } else {
         w.stem = w.form;
       }
@@ -327,6 +349,15 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
           combine(combine(f.words[i].form, f.words[i + 1].form), f.words[i + 2].form));
     }
   }
+  // Character trigrams of the content words (with word boundaries): spelling variants
+  // and names ("Al-Kut"/"Kut", "organise"/"organize").
+  for (std::uint32_t i : f.content) {
+    const std::string padded = "#" + f.words[i].norm + "#";
+    for (std::size_t c = 0; c + 3 <= padded.size(); ++c) {
+      f.char_trigrams.push_back(fnv1a(std::string_view(padded).substr(c, 3)));
+    }
+  }
+  sort_unique(f.char_trigrams);
   sort_unique(f.unigrams);
   sort_unique(f.bigrams);
   sort_unique(f.trigrams);
@@ -334,7 +365,8 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
   std::sort(f.numbers.begin(), f.numbers.end());
   f.numbers.erase(std::unique(f.numbers.begin(), f.numbers.end()), f.numbers.end());
 
-  // Latent vector: IDF- and lexicon-weighted sum of the content words' term vectors.
+  // Latent vector: sum of the content words' term vectors, each scaled by the stem's
+  // lexicon weight (the trainer's term weighting: IDF or TF-KLD).
   const std::uint32_t dims = lexicon.dimensions();
   if (dims > 0) {
     std::vector<double> sum(dims, 0.0);
@@ -343,8 +375,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
       const FeatureWord& w = f.words[i];
       if (!lexicon.has_vector(w.lexicon_id)) continue;
       any = true;
-      const double weight = double(w.idf) * lexicon.weight(w.lexicon_id) *
-                            lexicon.vector_scale(w.lexicon_id);
+      const double weight = double(lexicon.weight(w.lexicon_id)) * lexicon.vector_scale(w.lexicon_id);
       const std::int8_t* v = lexicon.vector(w.lexicon_id);
       for (std::uint32_t d = 0; d < dims; ++d) sum[d] += weight * v[d];
     }
@@ -368,14 +399,15 @@ std::vector<std::string> pair_feature_names(const represent::Lexicon& lexicon) {
 }
 
 std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatures& b,
-                                  const represent::Lexicon& lexicon) {
+                                  const represent::Lexicon& lexicon,
+                                  const represent::WordNet* wordnet) {
   std::vector<double> out;
   out.reserve(kBaseFeatures.size() + 2 * std::size_t{lexicon.dimensions()});
   const double shared = static_cast<double>(intersection_size(a.stems, b.stems));
   const double ra = a.stems.empty() ? 1.0 : shared / static_cast<double>(a.stems.size());
   const double rb = b.stems.empty() ? 1.0 : shared / static_cast<double>(b.stems.size());
-  const Coverage ca = coverage(a, b, lexicon);
-  const Coverage cb = coverage(b, a, lexicon);
+  const Coverage ca = coverage(a, b, lexicon, wordnet);
+  const Coverage cb = coverage(b, a, lexicon, wordnet);
   out.push_back(std::min(ra, rb));
   out.push_back(std::max(ra, rb));
   out.push_back(std::min(ca.exact, cb.exact));
@@ -420,6 +452,13 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   const double uni = static_cast<double>(a.stems.size() + b.stems.size()) - shared;
   out.push_back(uni > 0 ? shared / uni : 1.0);
   out.push_back(a.unigrams == b.unigrams ? 1.0 : 0.0);
+  out.push_back(std::min(ca.wordnet, cb.wordnet));
+  out.push_back(std::max(ca.wordnet, cb.wordnet));
+  out.push_back(ca.antonym || cb.antonym ? 1.0 : 0.0);
+  out.push_back(std::max(ca.missing, cb.missing));
+  out.push_back(std::min(ca.missing, cb.missing));
+  out.push_back(std::log1p(shared));
+  out.push_back(dice(a.char_trigrams, b.char_trigrams));
 
   const std::uint32_t dims = lexicon.dimensions();
   for (std::uint32_t d = 0; d < dims; ++d) {

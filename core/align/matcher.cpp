@@ -45,8 +45,10 @@ std::string hex64(std::uint64_t v) {
 }  // namespace
 
 Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
-                                           std::shared_ptr<const represent::Lexicon> lexicon) {
-  if (lexicon == nullptr) return bad_model("no lexicon was given");
+                                           std::shared_ptr<const represent::Lexicon> lexicon,
+                                           std::shared_ptr<const represent::WordNet> wordnet) {
+  if (lexicon == nullptr) return bad_model("no news lexicon was given");
+  if (wordnet == nullptr || wordnet->empty()) return bad_model("no WordNet was given");
   const Json model = Json::parse(model_json, nullptr, /*allow_exceptions=*/false);
   if (model.is_discarded() || !model.is_object()) return bad_model("not a JSON object");
   if (model.value("format", std::string()) != "parallax-matcher") {
@@ -69,13 +71,23 @@ Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
   }
   LearnedMatcher matcher;
   const std::vector<std::string> known = pair_feature_names(*lexicon);
+  auto find = [&](std::string_view n) {
+    std::size_t k = 0;
+    while (k < known.size() && known[k] != n) ++k;
+    return k;
+  };
   for (const Json& name : *names) {
     if (!name.is_string()) return bad_model("a feature name is not a string");
     const std::string& n = name.get_ref<const std::string&>();
-    std::size_t k = 0;
-    while (k < known.size() && known[k] != n) ++k;
-    if (k == known.size()) return bad_model("unknown feature \"" + n + "\"");
-    matcher.index_.push_back(k);
+    // "a*b" is the product of two pair features.
+    const std::size_t star = n.find('*');
+    const std::size_t first = find(std::string_view(n).substr(0, star));
+    const std::size_t second =
+        star == std::string::npos ? kSingle : find(std::string_view(n).substr(star + 1));
+    if (first == known.size() || second == known.size()) {
+      return bad_model("unknown feature \"" + n + "\"");
+    }
+    matcher.index_.push_back({first, second});
   }
   const std::size_t count = matcher.index_.size();
   if (!read_numbers(model, "mean", count, &matcher.mean_) ||
@@ -92,20 +104,23 @@ Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
     return bad_model("\"threshold\" must be a number in (0, 1)");
   }
   matcher.lexicon_ = std::move(lexicon);
+  matcher.wordnet_ = std::move(wordnet);
   return matcher;
 }
 
 void LearnedMatcher::prepare(Unit& unit, std::string_view text, Span span,
                              represent::Stemmer& stemmer) const {
   unit.features =
-      std::make_shared<const SentenceFeatures>(sentence_features(text, span, stemmer, *lexicon_));
+      std::make_shared<const SentenceFeatures>(sentence_features(text, span, stemmer, *lexicon_, wordnet_.get()));
 }
 
 double LearnedMatcher::probability(const SentenceFeatures& a, const SentenceFeatures& b) const {
-  const std::vector<double> x = pair_features(a, b, *lexicon_);
+  const std::vector<double> x = pair_features(a, b, *lexicon_, wordnet_.get());
   double z = bias_;
   for (std::size_t i = 0; i < index_.size(); ++i) {
-    z += weights_[i] * (x[index_[i]] - mean_[i]) / scale_[i];
+    const auto [first, second] = index_[i];
+    const double value = second == kSingle ? x[first] : x[first] * x[second];
+    z += weights_[i] * (value - mean_[i]) / scale_[i];
   }
   return 1.0 / (1.0 + std::exp(-z));
 }
@@ -117,8 +132,8 @@ double LearnedMatcher::score(const Unit& a, const Unit& b) const {
 
 double LearnedMatcher::score_texts(std::string_view a, std::string_view b,
                                    represent::Stemmer& stemmer) const {
-  const SentenceFeatures fa = sentence_features(a, {0, a.size()}, stemmer, *lexicon_);
-  const SentenceFeatures fb = sentence_features(b, {0, b.size()}, stemmer, *lexicon_);
+  const SentenceFeatures fa = sentence_features(a, {0, a.size()}, stemmer, *lexicon_, wordnet_.get());
+  const SentenceFeatures fb = sentence_features(b, {0, b.size()}, stemmer, *lexicon_, wordnet_.get());
   return probability(fa, fb);
 }
 

@@ -6,8 +6,11 @@
 // of shared-claim weights (a weighted longest increasing subsequence, so cost
 // grows with the number of related pairs, not rows x paragraphs). Related pairs
 // left out of the chain would cross it: they become ParagraphLinks. Paragraphs
-// that share nothing fill rows that hold only unrelated paragraphs, keeping the
-// view compact, or get rows of their own.
+// that share nothing fill nearby rows that hold only unrelated paragraphs,
+// keeping the view compact, or get rows of their own next to their neighbours.
+//
+// Rows live in a linked list with order keys, so placing an article touches only
+// the rows around its anchors: the whole alignment stays near-linear in articles.
 #include <algorithm>
 #include <unordered_map>
 
@@ -17,14 +20,63 @@ namespace parallax::align {
 
 namespace {
 
-constexpr std::int32_t kEmpty = -1;
+constexpr std::int32_t kNone = -1;
 
 struct WorkingRow {
-  std::vector<std::int32_t> slots;  // paragraph per article, kEmpty when none
-  double score = 0;                 // shared-claim weight placed in this row
+  std::vector<ParagraphRef> members;  // ordered by article
+  double score = 0;                   // shared-claim weight placed in this row (0: unrelated)
+  std::uint64_t key = 0;              // rows are ordered by key, top to bottom
+  std::int32_t prev = kNone;
+  std::int32_t next = kNone;
 };
 
-// Fenwick tree over row positions answering "best chain value ending before row r".
+// Rows in display order: a doubly linked list whose keys grow down the page, so rows can
+// be inserted anywhere in O(1) (keys are renumbered in the rare case a gap runs out).
+class RowList {
+ public:
+  const WorkingRow& operator[](std::int32_t id) const { return rows_[id]; }
+  WorkingRow& operator[](std::int32_t id) { return rows_[id]; }
+  std::int32_t head() const { return head_; }
+  std::int32_t tail() const { return tail_; }
+
+  /// A new empty row placed before `at` (kNone: at the end).
+  std::int32_t insert_before(std::int32_t at) {
+    const std::int32_t id = static_cast<std::int32_t>(rows_.size());
+    rows_.emplace_back();
+    const std::int32_t before = at == kNone ? tail_ : rows_[at].prev;
+    rows_[id].prev = before;
+    rows_[id].next = at;
+    (before == kNone ? head_ : rows_[before].next) = id;
+    (at == kNone ? tail_ : rows_[at].prev) = id;
+    assign_key(id);
+    return id;
+  }
+  /// A new empty row placed after `at` (kNone: at the top).
+  std::int32_t insert_after(std::int32_t at) { return insert_before(at == kNone ? head_ : rows_[at].next); }
+
+ private:
+  static constexpr std::uint64_t kSpacing = std::uint64_t{1} << 24;
+
+  void assign_key(std::int32_t id) {
+    const std::int32_t before = rows_[id].prev;
+    const std::int32_t after = rows_[id].next;
+    const std::uint64_t low = before == kNone ? 0 : rows_[before].key;
+    if (after == kNone) {
+      rows_[id].key = low + kSpacing;
+    } else if (rows_[after].key - low >= 2) {
+      rows_[id].key = low + (rows_[after].key - low) / 2;
+    } else {
+      std::uint64_t key = 0;  // no room left between neighbours: renumber everything
+      for (std::int32_t r = head_; r != kNone; r = rows_[r].next) rows_[r].key = key += kSpacing;
+    }
+  }
+
+  std::vector<WorkingRow> rows_;
+  std::int32_t head_ = kNone;
+  std::int32_t tail_ = kNone;
+};
+
+// Fenwick tree over ranks answering "best chain value ending before rank r".
 class PrefixMax {
  public:
   explicit PrefixMax(std::size_t size) : value_(size + 1, 0.0), item_(size + 1, -1) {}
@@ -55,42 +107,95 @@ class PrefixMax {
 };
 
 struct Candidate {
-  std::uint32_t row;
+  std::int32_t row;
+  std::uint64_t key;  // the row's order key
   std::uint32_t paragraph;
   double weight;
 };
 
-// Heaviest chain of candidates strictly increasing in both row and paragraph.
-std::vector<Candidate> heaviest_chain(std::vector<Candidate> candidates, std::size_t row_count) {
+// Heaviest chain of candidates strictly increasing in both row order and paragraph.
+std::vector<Candidate> heaviest_chain(std::vector<Candidate> candidates) {
+  if (candidates.empty()) return {};
+  std::vector<std::uint64_t> keys;
+  for (const Candidate& c : candidates) keys.push_back(c.key);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  auto rank = [&](std::uint64_t key) {
+    return static_cast<std::size_t>(std::lower_bound(keys.begin(), keys.end(), key) - keys.begin());
+  };
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-    return x.paragraph != y.paragraph ? x.paragraph < y.paragraph : x.row < y.row;
+    return x.paragraph != y.paragraph ? x.paragraph < y.paragraph : x.key < y.key;
   });
-  PrefixMax best_before(row_count);
+  PrefixMax best_before(keys.size());
   std::vector<double> chain_value(candidates.size());
   std::vector<std::int32_t> previous(candidates.size(), -1);
   std::size_t group = 0;
   while (group < candidates.size()) {
     std::size_t end = group;
-    while (end < candidates.size() && candidates[end].paragraph == candidates[group].paragraph) {
-      ++end;
-    }
+    while (end < candidates.size() && candidates[end].paragraph == candidates[group].paragraph) ++end;
     // All candidates of one paragraph read the tree before any of them writes it:
     // a paragraph may sit in one row only.
     for (std::size_t c = group; c < end; ++c) {
-      auto [value, item] = best_before.query(candidates[c].row);
+      auto [value, item] = best_before.query(rank(candidates[c].key));
       chain_value[c] = value + candidates[c].weight;
       previous[c] = item;
     }
     for (std::size_t c = group; c < end; ++c) {
-      best_before.update(candidates[c].row, chain_value[c], static_cast<std::int32_t>(c));
+      best_before.update(rank(candidates[c].key), chain_value[c], static_cast<std::int32_t>(c));
     }
     group = end;
   }
-  std::int32_t best = best_before.query(row_count).second;
   std::vector<Candidate> chain;
-  for (std::int32_t c = best; c >= 0; c = previous[c]) chain.push_back(candidates[c]);
+  for (std::int32_t c = best_before.query(keys.size()).second; c >= 0; c = previous[c]) {
+    chain.push_back(candidates[c]);
+  }
   std::reverse(chain.begin(), chain.end());
   return chain;
+}
+
+// Places article `article`'s paragraphs [first, last) (none of them anchored) between the
+// rows `above` and `below` (kNone: the top / the end of the list). Unrelated rows next to
+// the anchor they lead up to (or follow) take them first; the rest get new rows there.
+// `toward_below`: fill from `below` upwards (a run before an anchor), else from `above` down.
+// At most `slack` rows are looked at beyond the paragraphs' count, so cost stays local.
+void place_run(RowList& rows, std::uint32_t article, std::uint32_t first, std::uint32_t last, std::int32_t above,
+               std::int32_t below, bool toward_below, std::vector<std::int32_t>& row_of_paragraph) {
+  if (first >= last) return;
+  const std::size_t budget = 2 * static_cast<std::size_t>(last - first) + 4;
+  auto put = [&](std::int32_t row, std::uint32_t paragraph) {
+    rows[row].members.push_back({article, paragraph});
+    row_of_paragraph[paragraph] = row;
+  };
+  if (toward_below) {
+    // Walk up from `below`, giving the last paragraphs the nearest free rows.
+    std::uint32_t p = last;
+    std::int32_t r = below == kNone ? rows.tail() : rows[below].prev;
+    std::int32_t lowest_used = below;
+    for (std::size_t seen = 0; r != kNone && r != above && p > first && seen < budget; ++seen, r = rows[r].prev) {
+      if (rows[r].score == 0) {
+        put(r, --p);
+        lowest_used = r;
+      }
+    }
+    // Paragraphs left over go in new rows just above the highest row used; each new row
+    // lands between the previous one and `lowest_used`, so they keep their order.
+    for (std::uint32_t q = first; q < p; ++q) put(rows.insert_before(lowest_used), q);
+  } else {
+    std::uint32_t p = first;
+    std::int32_t r = above == kNone ? rows.head() : rows[above].next;
+    std::int32_t last_used = above;
+    for (std::size_t seen = 0; r != kNone && r != below && p < last && seen < budget; ++seen, r = rows[r].next) {
+      if (rows[r].score == 0) {
+        put(r, p++);
+        last_used = r;
+      }
+    }
+    for (; p < last; ++p) {
+      const std::int32_t row = rows.insert_after(last_used);
+      put(row, p);
+      last_used = row;
+    }
+  }
 }
 
 }  // namespace
@@ -123,76 +228,56 @@ void align_rows(const std::vector<Claim>& claims, const std::vector<std::uint32_
   std::sort(pairs.begin(), pairs.end());
   std::vector<std::vector<std::pair<std::uint32_t, double>>> related(total);
   for (const auto& [key, weight] : pairs) {
-    const auto low = static_cast<std::uint32_t>(key / total);
-    const auto high = static_cast<std::uint32_t>(key % total);
-    related[high].emplace_back(low, weight);  // only earlier articles are looked up
+    related[static_cast<std::uint32_t>(key % total)].emplace_back(static_cast<std::uint32_t>(key / total), weight);
   }
 
-  std::vector<WorkingRow> working;
-  std::vector<std::uint32_t> row_of(total, 0);
-  for (std::size_t k = 0; k < article_count; ++k) {
+  RowList list;
+  std::vector<std::int32_t> row_of(total, kNone);
+  for (std::uint32_t k = 0; k < article_count; ++k) {
     const std::uint32_t count = paragraph_counts[k];
     // Candidate (row, paragraph) weights from pairs with already placed paragraphs.
     std::vector<Candidate> candidates;
     for (std::uint32_t p = 0; p < count; ++p) {
-      std::vector<std::pair<std::uint32_t, double>> by_row;
+      std::vector<std::pair<std::int32_t, double>> by_row;
       for (const auto& [other, weight] : related[first[k] + p]) {
-        if (other >= first[k]) continue;
-        by_row.emplace_back(row_of[other], weight);
+        if (other < first[k]) by_row.emplace_back(row_of[other], weight);
       }
       std::sort(by_row.begin(), by_row.end());
       for (std::size_t i = 0; i < by_row.size();) {
         double weight = 0;
         std::size_t j = i;
         for (; j < by_row.size() && by_row[j].first == by_row[i].first; ++j) weight += by_row[j].second;
-        candidates.push_back({by_row[i].first, p, weight});
+        candidates.push_back({by_row[i].first, list[by_row[i].first].key, p, weight});
         i = j;
       }
     }
-    const std::vector<Candidate> chain = heaviest_chain(std::move(candidates), working.size());
+    const std::vector<Candidate> chain = heaviest_chain(std::move(candidates));
 
-    // Walk the rows in order, placing article k's paragraphs without reordering anything.
-    std::vector<WorkingRow> next;
-    next.reserve(working.size() + count);
-    std::uint32_t p = 0;
-    std::size_t anchor = 0;  // next chain element
-    auto new_row = [&](std::uint32_t paragraph) {
-      WorkingRow row;
-      row.slots.assign(article_count, kEmpty);
-      row.slots[k] = static_cast<std::int32_t>(paragraph);
-      next.push_back(std::move(row));
-    };
-    for (std::uint32_t r = 0; r < working.size(); ++r) {
-      WorkingRow& row = working[r];
-      const std::uint32_t next_anchor = anchor < chain.size() ? chain[anchor].paragraph : count;
-      if (anchor < chain.size() && chain[anchor].row == r) {
-        while (p < next_anchor) new_row(p++);
-        row.slots[k] = static_cast<std::int32_t>(p++);
-        row.score += chain[anchor].weight;
-        ++anchor;
-      } else if (p < next_anchor && row.score == 0) {
-        row.slots[k] = static_cast<std::int32_t>(p++);  // packing: unrelated beside unrelated
-      }
-      next.push_back(std::move(row));
+    std::vector<std::int32_t> row_of_paragraph(count, kNone);
+    for (const Candidate& anchor : chain) {
+      list[anchor.row].members.push_back({k, anchor.paragraph});
+      list[anchor.row].score += anchor.weight;
+      row_of_paragraph[anchor.paragraph] = anchor.row;
     }
-    while (p < count) new_row(p++);
-    working = std::move(next);
-    for (std::uint32_t r = 0; r < working.size(); ++r) {
-      for (std::size_t a = 0; a <= k; ++a) {
-        if (working[r].slots[a] != kEmpty) row_of[first[a] + working[r].slots[a]] = r;
+    if (chain.empty()) {
+      place_run(list, k, 0, count, kNone, kNone, /*toward_below=*/false, row_of_paragraph);
+    } else {
+      // Each run of unanchored paragraphs goes next to the anchor it leads up to; the
+      // run after the last anchor follows it.
+      std::uint32_t p = 0;
+      std::int32_t above = kNone;
+      for (const Candidate& anchor : chain) {
+        place_run(list, k, p, anchor.paragraph, above, anchor.row, /*toward_below=*/true, row_of_paragraph);
+        p = anchor.paragraph + 1;
+        above = anchor.row;
       }
+      place_run(list, k, p, count, above, kNone, /*toward_below=*/false, row_of_paragraph);
     }
+    for (std::uint32_t p = 0; p < count; ++p) row_of[first[k] + p] = row_of_paragraph[p];
   }
 
-  for (const WorkingRow& row : working) {
-    Row out;
-    out.score = row.score;
-    for (std::size_t a = 0; a < article_count; ++a) {
-      if (row.slots[a] != kEmpty) {
-        out.members.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(row.slots[a])});
-      }
-    }
-    rows->push_back(std::move(out));
+  for (std::int32_t r = list.head(); r != kNone; r = list[r].next) {
+    rows->push_back({std::move(list[r].members), list[r].score});
   }
   auto locate = [&](std::uint32_t global) {
     const auto article = static_cast<std::uint32_t>(

@@ -1,4 +1,7 @@
 // compare(): the whole pipeline, from untrusted bytes to an Analysis.
+#include <algorithm>
+#include <iterator>
+
 #include <nlohmann/json.hpp>
 
 #include "api/parallax.h"
@@ -34,6 +37,49 @@ bool read_number(const Json& object, const char* key, double low, double high, d
   }
   *out = it->get<double>();
   return true;
+}
+
+// Word runs copied verbatim between articles, each article's reused share, and the
+// number of independent sources behind every claim.
+void find_verbatim_reuse(report::Analysis& analysis) {
+  std::vector<std::vector<segment::Token>> tokens(analysis.articles.size());
+  std::vector<align::ArticleWords> words(analysis.articles.size());
+  for (std::size_t a = 0; a < analysis.articles.size(); ++a) {
+    report::Article& article = analysis.articles[a];
+    for (const segment::Paragraph& paragraph : article.paragraphs) {
+      if (paragraph.boilerplate) continue;
+      auto more = segment::tokenize(article.raw.text, paragraph.span);
+      tokens[a].insert(tokens[a].end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    for (const segment::Token& token : tokens[a]) {
+      words[a].words.push_back(token.norm);
+      words[a].spans.push_back(token.span);
+    }
+    article.words = static_cast<std::uint32_t>(tokens[a].size());
+  }
+  analysis.reuse = align::find_reuse(words);
+
+  // Reused words per article: words inside any passage shared with another article.
+  std::vector<std::vector<bool>> reused(words.size());
+  for (std::size_t a = 0; a < words.size(); ++a) reused[a].assign(words[a].spans.size(), false);
+  auto mark = [&](std::uint32_t article, Span span) {
+    const auto& spans = words[article].spans;
+    auto first = std::lower_bound(spans.begin(), spans.end(), span.start,
+                                  [](const Span& s, std::size_t start) { return s.start < start; });
+    for (auto it = first; it != spans.end() && it->end <= span.end; ++it) reused[article][it - spans.begin()] = true;
+  };
+  for (const align::ReusedPassage& passage : analysis.reuse) {
+    mark(passage.article_a, passage.span_a);
+    mark(passage.article_b, passage.span_b);
+  }
+  for (std::size_t a = 0; a < words.size(); ++a) {
+    analysis.articles[a].reused_words =
+        static_cast<std::uint32_t>(std::count(reused[a].begin(), reused[a].end(), true));
+  }
+
+  align::count_independent_sources(analysis.alignment.claims, analysis.reuse, [&](const align::UnitRef& ref) {
+    return analysis.articles[ref.article].paragraphs[ref.paragraph].sentences[ref.sentence].span;
+  });
 }
 
 }  // namespace
@@ -148,6 +194,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
 
   const align::TfIdfCosineMatcher matcher(options.match_threshold);
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
+  find_verbatim_reuse(analysis);
   return analysis;
 }
 

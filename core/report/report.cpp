@@ -1,5 +1,6 @@
 #include "report/report.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -63,6 +64,8 @@ Json article_json(const Article& article, std::size_t index,
               {"encoding", article.raw.encoding},
               {"bytes", text.size()},
               {"warnings", std::move(warnings)},
+              {"words", article.words},
+              {"reused_share", article.words == 0 ? 0.0 : rounded(static_cast<double>(article.reused_words) / article.words)},
               {"paragraphs", std::move(paragraphs)}};
 }
 
@@ -126,6 +129,7 @@ std::string to_json(const Analysis& analysis) {
     claims.push_back(Json{{"id", "c" + std::to_string(c)},
                           {"label", claim_label(unit_text(analysis, claim.members[claim.label_member].ref))},
                           {"support", claim.support},
+                          {"independent", claim.independent},
                           {"members", std::move(members)}});
   }
   Json articles = Json::array();
@@ -142,6 +146,19 @@ std::string to_json(const Analysis& analysis) {
   for (const align::ParagraphLink& link : alignment.links) {
     links.push_back(Json{{"a", paragraph_ref(link.a)}, {"b", paragraph_ref(link.b)}, {"score", rounded(link.score)}});
   }
+  Json reuse = Json::array();
+  auto reuse_side = [&](std::uint32_t article, Span span, std::uint32_t words) {
+    const std::uint32_t total = article < analysis.articles.size() ? analysis.articles[article].words : 0;
+    return Json{{"article", article},
+                {"start", span.start},
+                {"end", span.end},
+                {"share", total == 0 ? 0.0 : rounded(std::min(1.0, static_cast<double>(words) / total))}};
+  };
+  for (const align::ReusedPassage& passage : analysis.reuse) {
+    reuse.push_back(Json{{"a", reuse_side(passage.article_a, passage.span_a, passage.words)},
+                         {"b", reuse_side(passage.article_b, passage.span_b, passage.words)},
+                         {"words", passage.words}});
+  }
   Json notices = Json::array();
   for (const Notice& n : analysis.notices) {
     notices.push_back(Json{{"file", n.file}, {"code", n.code}, {"severity", n.severity}, {"message", n.message}});
@@ -152,6 +169,7 @@ std::string to_json(const Analysis& analysis) {
                 {"claims", std::move(claims)},
                 {"rows", std::move(rows)},
                 {"links", std::move(links)},
+                {"reuse", std::move(reuse)},
                 {"contradictions", Json::array()},
                 {"stance", Json::array()},
                 {"notices", std::move(notices)},
@@ -162,8 +180,10 @@ std::string to_json(const Analysis& analysis) {
 std::string to_summary(const Analysis& analysis) {
   std::string out;
   const auto& alignment = analysis.alignment;
+  std::size_t shared_claims = 0;
+  for (const auto& claim : alignment.claims) shared_claims += claim.support >= 2 ? 1 : 0;
   out += "Parallax " + std::string(kVersion) + ": " + std::to_string(analysis.articles.size()) +
-         " articles, " + std::to_string(alignment.claims.size()) + " shared claims, " +
+         " articles, " + std::to_string(shared_claims) + " shared claims, " +
          std::to_string(alignment.rows.size()) + " rows\n";
   for (std::size_t a = 0; a < analysis.articles.size(); ++a) {
     const Article& article = analysis.articles[a];
@@ -173,6 +193,7 @@ std::string to_summary(const Analysis& analysis) {
       boilerplate += p.boilerplate ? 1 : 0;
     }
     for (const auto& claim : alignment.claims) {
+      if (claim.support < 2) continue;
       for (const auto& m : claim.members) shared += m.ref.article == a ? 1 : 0;
     }
     out += "\n[" + std::to_string(a) + "] " + article.raw.source + " - " + article.raw.title + "\n";
@@ -180,8 +201,8 @@ std::string to_summary(const Analysis& analysis) {
            std::to_string(boilerplate) + " boilerplate), " + std::to_string(sentences) +
            " sentences, " + std::to_string(shared) + " in shared claims\n";
   }
-  if (!alignment.claims.empty()) out += "\nMost shared claims:\n";
-  for (std::size_t c = 0; c < alignment.claims.size() && c < 10; ++c) {
+  if (shared_claims > 0) out += "\nMost shared claims:\n";
+  for (std::size_t c = 0; c < shared_claims && c < 10; ++c) {
     const auto& claim = alignment.claims[c];
     out += "  " + std::to_string(claim.support) + "/" + std::to_string(analysis.articles.size()) +
            "  " + claim_label(unit_text(analysis, claim.members[claim.label_member].ref), 90) + "\n";

@@ -7,11 +7,14 @@
 //
 //   { "schema": "parallax/1", "version",
 //     "articles": [ { "id", "name", "title", "source", "url", "published", "format", "encoding",
+//         "bytes", "warnings", "words", "reused_share",
 //         "paragraphs": [ { "text", "start", "end", "kind", "reason"?,
 //             "sentences": [ { "text", "start", "end", "claims": [claim index...] } ] } ] } ],
-//     "claims":   [ { "id", "label", "support", "members": [ { "article", "paragraph", "sentence", "score" } ] } ],
+//     "claims":   [ { "id", "label", "support", "independent",
+//                     "members": [ { "article", "paragraph", "sentence", "score" } ] } ],
 //     "rows":     [ { "members": [ { "article", "paragraph" } ], "score" } ],
 //     "links":    [ { "a": { "article", "paragraph" }, "b": { ... }, "score" } ],
+//     "reuse":    [ { "a": { "article", "start", "end", "share" }, "b": { ... }, "words" } ],
 //     "contradictions": [], "stance": [],
 //     "notices":  [ { "file", "code", "severity", "message" } ],
 //     "limits":   { "truncated" } }
@@ -34,6 +37,8 @@ inline constexpr std::string_view kVersion = "0.1.0";
 struct Article {
   ingest::RawArticle raw;
   std::vector<segment::Paragraph> paragraphs;
+  std::uint32_t words = 0;         ///< words outside boilerplate
+  std::uint32_t reused_words = 0;  ///< of those, words inside a passage copied verbatim with another article
 };
 
 /// A problem with one input that did not stop the comparison ("binary file skipped").
@@ -47,6 +52,7 @@ struct Notice {
 struct Analysis {
   std::vector<Article> articles;
   align::AlignResult alignment;
+  std::vector<align::ReusedPassage> reuse;
   std::vector<Notice> notices;
 };
 

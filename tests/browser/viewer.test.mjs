@@ -62,7 +62,8 @@ test('samples are preloaded from file:// and shown as aligned columns', async ()
     cells: document.querySelectorAll('.px-cell:not(.px-cell--empty)').length,
     rows: window.ParallaxApp.model.rows.length,
     shared: document.querySelectorAll('.px-grid .px-shared').length,
-    markers: [...document.querySelectorAll('.px-shared .px-mark')].map((m) => m.textContent),
+    markers: [...document.querySelectorAll('.px-shared .px-mark:not(.px-mark--verbatim)')].map((m) => m.textContent),
+    verbatim: [...document.querySelectorAll('.px-verbatim')].map((s) => s.title),
     boilerplate: document.querySelectorAll('.px-boilerplate').length,
     status: document.getElementById('px-status').textContent,
     inputs: document.querySelectorAll('.px-input').length,
@@ -72,8 +73,10 @@ test('samples are preloaded from file:// and shown as aligned columns', async ()
   assert.equal(info.inputs, n);
   assert.ok(info.rows > 0 && info.cells > 0, 'rows and paragraph cells are rendered');
   assert.ok(info.shared > 0, 'some sentences are marked as shared');
-  assert.ok(info.markers.every((m) => /^shared ×\d+$/.test(m)), 'every shared sentence carries a text marker');
+  assert.ok(info.markers.every((m) => /^shared ×\d+( · \d+ independent)?$/.test(m)), 'every shared sentence carries a text marker');
   assert.ok(info.boilerplate > 0, 'boilerplate paragraphs are flagged');
+  // The samples share a wire passage copied word for word by two outlets.
+  assert.ok(info.verbatim.length > 0 && info.verbatim.every((t) => /^Word for word also in /.test(t)), 'verbatim copies are marked');
   assert.match(info.status, /\d+ articles/);
   await screenshot(page, 'samples-file');
 

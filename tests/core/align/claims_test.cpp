@@ -7,9 +7,12 @@ using namespace parallax::align;
 using namespace parallax::align::testing;
 
 namespace {
-std::vector<Claim> claims_for(const std::vector<Unit>& units, const TableMatcher& matcher) {
-  const auto links = link_units(units, matcher, AlignOptions{}, nullptr);
-  return cluster_claims(units, links, matcher, AlignOptions{});
+// Claims of two or more articles only, unless `unique` asks for support-1 claims too.
+std::vector<Claim> claims_for(const std::vector<Unit>& units, const TableMatcher& matcher, bool unique = false) {
+  AlignOptions options;
+  options.report_unique = unique;
+  const auto links = link_units(units, matcher, options, nullptr);
+  return cluster_claims(units, links, matcher, options);
 }
 }  // namespace
 
@@ -17,10 +20,18 @@ TEST_CASE("a chain A~B~C with A and C unrelated is not one claim", "[align][clai
   const auto units = make_units({{0, 0}, {1, 0}, {2, 0}});
   TableMatcher matcher({{{0, 1}, 0.9}, {{1, 2}, 0.8}, {{0, 2}, 0.1}});
   const auto claims = claims_for(units, matcher);
-  REQUIRE(claims.size() == 1);
+  REQUIRE_FALSE(claims.empty());
   CHECK(claims[0].members.size() == 2);
   CHECK(claims[0].members[0].ref.article == 0);
   CHECK(claims[0].members[1].ref.article == 1);
+  for (const Claim& claim : claims) {  // B may make two claims, but A and C never share one
+    bool a = false, c = false;
+    for (const auto& m : claim.members) {
+      a = a || m.ref.article == 0;
+      c = c || m.ref.article == 2;
+    }
+    CHECK_FALSE((a && c));
+  }
 }
 
 TEST_CASE("a claim every member supports grows to all articles", "[align][claims]") {
@@ -47,4 +58,31 @@ TEST_CASE("no links, no claims", "[align][claims]") {
   const auto units = make_units({{0, 0}, {1, 0}});
   TableMatcher matcher({});
   CHECK(claims_for(units, matcher).empty());
+}
+
+TEST_CASE("a sentence making two claims joins both", "[align][claims]") {
+  // Unit 1 (article 1) says what unit 0 says and what unit 2 says; 0 and 2 are unrelated.
+  const auto units = make_units({{0, 0}, {1, 0}, {2, 0}});
+  TableMatcher matcher({{{0, 1}, 0.9}, {{1, 2}, 0.8}, {{0, 2}, 0.0}});
+  const auto claims = claims_for(units, matcher);
+  REQUIRE(claims.size() == 2);
+  for (const Claim& claim : claims) {
+    bool has_unit_1 = false;
+    for (const auto& m : claim.members) has_unit_1 = has_unit_1 || m.ref.article == 1;
+    CHECK(has_unit_1);
+    CHECK(claim.members.size() == 2);
+  }
+}
+
+TEST_CASE("sentences matching nothing are claims of support 1, listed last", "[align][claims]") {
+  const auto units = make_units({{0, 0}, {1, 0}, {1, 1}, {2, 0}});
+  TableMatcher matcher({{{0, 1}, 0.9}});
+  const auto claims = claims_for(units, matcher, /*unique=*/true);
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].support == 2);
+  CHECK(claims[1].support == 1);
+  CHECK(claims[1].members.size() == 1);
+  CHECK(claims[1].members[0].ref.sentence == 2);
+  CHECK(claims[2].members[0].ref.sentence == 3);
+  CHECK(claims[2].independent == 1);
 }

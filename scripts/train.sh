@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# scripts/train.sh [extra parallax-train arguments]
+# Rebuilds the learned paraphrase matcher: builds the native tools, then runs
+# build/native/parallax-train on ../shared/data (MSRP training pairs, FNC-1 bodies),
+# prints 10-fold cross-validated accuracy/precision/recall/F1 per fold and the mean,
+# next to a single word-overlap threshold in the same folds, and writes
+#   resources/news-lexicon.bin  background IDF + latent term vectors (int8)
+#   resources/matcher-v1.json   logistic model: features, weights, threshold, CV figures
+# Deterministic: the same data gives the same bytes. Needs resources/wordnet-en.bin.
+# Skips with a message (exit 0) when ../shared/data is absent. About 1-2 minutes.
+set -euo pipefail
+export PARALLAX_SCRIPT='train' # the name log() prints
+# shellcheck source=lib/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+data="$PARALLAX_ROOT/../shared/data"
+if [[ ! -f $data/msrp/msr_paraphrase_train.txt || ! -f $data/fnc1/train_bodies.csv ]]; then
+  log "training data not found under $data (msrp/, fnc1/): nothing to train"
+  exit 0
+fi
+[[ -f resources/wordnet-en.bin ]] || die "resources/wordnet-en.bin is missing (node scripts/build-resources.mjs)"
+bash scripts/build.sh native
+run build/native/parallax-train --data "$data" --out resources --wordnet resources/wordnet-en.bin "$@"

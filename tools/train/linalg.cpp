@@ -1,0 +1,249 @@
+// Numerics of parallax-train: random numbers, randomized truncated SVD, logistic regression.
+#include <algorithm>
+#include <cmath>
+
+#include "train.h"
+
+namespace parallax::train {
+
+std::uint64_t Rng::next() {
+  std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+
+double Rng::gaussian() {
+  const double u = 1.0 - uniform();
+  const double v = uniform();
+  return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
+}
+
+namespace {
+
+// out (rows(a) x k) = A * m (cols(a) x k)
+Matrix multiply(const SparseRows& a, const Matrix& m) {
+  Matrix out(a.rows(), m.cols);
+  for (std::size_t r = 0; r < a.rows(); ++r) {
+    double* o = &out.data[r * m.cols];
+    for (std::size_t p = a.start[r]; p < a.start[r + 1]; ++p) {
+      const double v = a.value[p];
+      const double* row = &m.data[std::size_t{a.index[p]} * m.cols];
+      for (std::size_t c = 0; c < m.cols; ++c) o[c] += v * row[c];
+    }
+  }
+  return out;
+}
+
+// out (cols(a) x k) = A^T * m (rows(a) x k)
+Matrix multiply_transposed(const SparseRows& a, const Matrix& m) {
+  Matrix out(a.cols, m.cols);
+  for (std::size_t r = 0; r < a.rows(); ++r) {
+    const double* row = &m.data[r * m.cols];
+    for (std::size_t p = a.start[r]; p < a.start[r + 1]; ++p) {
+      const double v = a.value[p];
+      double* o = &out.data[std::size_t{a.index[p]} * m.cols];
+      for (std::size_t c = 0; c < m.cols; ++c) o[c] += v * row[c];
+    }
+  }
+  return out;
+}
+
+// Orthonormalises the columns of m in place (modified Gram-Schmidt, twice).
+void orthonormalize(Matrix& m) {
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t c = 0; c < m.cols; ++c) {
+      for (std::size_t p = 0; p < c; ++p) {
+        double dot = 0;
+        for (std::size_t r = 0; r < m.rows; ++r) dot += m.at(r, c) * m.at(r, p);
+        for (std::size_t r = 0; r < m.rows; ++r) m.at(r, c) -= dot * m.at(r, p);
+      }
+      double norm = 0;
+      for (std::size_t r = 0; r < m.rows; ++r) norm += m.at(r, c) * m.at(r, c);
+      norm = std::sqrt(norm);
+      for (std::size_t r = 0; r < m.rows; ++r) m.at(r, c) = norm > 0 ? m.at(r, c) / norm : 0.0;
+    }
+  }
+}
+
+// Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations.
+// Returns eigenvectors as columns; values in `values`.
+Matrix jacobi_eigen(Matrix s, std::vector<double>* values) {
+  const std::size_t n = s.rows;
+  Matrix v(n, n);
+  for (std::size_t i = 0; i < n; ++i) v.at(i, i) = 1;
+  for (int sweep = 0; sweep < 100; ++sweep) {
+    double off = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) off += s.at(i, j) * s.at(i, j);
+    if (off < 1e-22) break;
+    for (std::size_t p = 0; p < n; ++p) {
+      for (std::size_t q = p + 1; q < n; ++q) {
+        const double apq = s.at(p, q);
+        if (std::fabs(apq) < 1e-300) continue;
+        const double theta = (s.at(q, q) - s.at(p, p)) / (2 * apq);
+        const double t = (theta >= 0 ? 1.0 : -1.0) / (std::fabs(theta) + std::sqrt(theta * theta + 1));
+        const double c = 1 / std::sqrt(t * t + 1);
+        const double sn = t * c;
+        for (std::size_t k = 0; k < n; ++k) {
+          const double skp = s.at(k, p), skq = s.at(k, q);
+          s.at(k, p) = c * skp - sn * skq;
+          s.at(k, q) = sn * skp + c * skq;
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+          const double spk = s.at(p, k), sqk = s.at(q, k);
+          s.at(p, k) = c * spk - sn * sqk;
+          s.at(q, k) = sn * spk + c * sqk;
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+          const double vkp = v.at(k, p), vkq = v.at(k, q);
+          v.at(k, p) = c * vkp - sn * vkq;
+          v.at(k, q) = sn * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  values->resize(n);
+  for (std::size_t i = 0; i < n; ++i) (*values)[i] = s.at(i, i);
+  return v;
+}
+
+}  // namespace
+
+Matrix truncated_svd(const SparseRows& a, std::size_t k, std::size_t oversample,
+                     std::size_t power_iterations, std::uint64_t seed,
+                     std::vector<double>* singular) {
+  const std::size_t l = k + oversample;
+  Rng rng(seed);
+  Matrix q(a.cols, l);
+  for (double& x : q.data) x = rng.gaussian();
+  orthonormalize(q);
+  for (std::size_t it = 0; it < power_iterations + 1; ++it) {
+    q = multiply_transposed(a, multiply(a, q));
+    orthonormalize(q);
+  }
+  // Gram matrix of A Q: (A Q)^T (A Q) = W diag(sigma^2) W^T.
+  const Matrix b = multiply(a, q);
+  Matrix gram(l, l);
+  for (std::size_t r = 0; r < b.rows; ++r) {
+    for (std::size_t i = 0; i < l; ++i) {
+      const double bi = b.at(r, i);
+      if (bi == 0) continue;
+      for (std::size_t j = 0; j < l; ++j) gram.at(i, j) += bi * b.at(r, j);
+    }
+  }
+  std::vector<double> values;
+  const Matrix w = jacobi_eigen(gram, &values);
+  std::vector<std::size_t> order(l);
+  for (std::size_t i = 0; i < l; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return values[x] != values[y] ? values[x] > values[y] : x < y;
+  });
+  Matrix v(a.cols, k);
+  singular->assign(k, 0.0);
+  for (std::size_t c = 0; c < k; ++c) {
+    const std::size_t e = order[c];
+    (*singular)[c] = std::sqrt(std::max(0.0, values[e]));
+    // Fix the sign so that the largest component is positive (deterministic output).
+    double peak = 0;
+    for (std::size_t r = 0; r < a.cols; ++r) {
+      double x = 0;
+      for (std::size_t j = 0; j < l; ++j) x += q.at(r, j) * w.at(j, e);
+      v.at(r, c) = x;
+      if (std::fabs(x) > std::fabs(peak)) peak = x;
+    }
+    if (peak < 0) {
+      for (std::size_t r = 0; r < a.cols; ++r) v.at(r, c) = -v.at(r, c);
+    }
+  }
+  return v;
+}
+
+double Logistic::predict(const std::vector<double>& x) const {
+  double z = bias;
+  for (std::size_t i = 0; i < weights.size(); ++i) z += weights[i] * (x[i] - mean[i]) / scale[i];
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+Logistic fit_logistic(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
+                      double l2) {
+  Logistic model;
+  const std::size_t n = x.size();
+  const std::size_t d = n == 0 ? 0 : x[0].size();
+  model.mean.assign(d, 0.0);
+  model.scale.assign(d, 0.0);
+  for (const auto& row : x)
+    for (std::size_t i = 0; i < d; ++i) model.mean[i] += row[i];
+  for (double& m : model.mean) m /= static_cast<double>(n);
+  for (const auto& row : x)
+    for (std::size_t i = 0; i < d; ++i) model.scale[i] += (row[i] - model.mean[i]) * (row[i] - model.mean[i]);
+  for (double& s : model.scale) {
+    s = std::sqrt(s / static_cast<double>(n));
+    if (s < 1e-9) s = 1.0;
+  }
+  // z: standardised design with a leading 1 for the bias.
+  const std::size_t p = d + 1;
+  std::vector<double> z(n * p);
+  for (std::size_t r = 0; r < n; ++r) {
+    z[r * p] = 1.0;
+    for (std::size_t i = 0; i < d; ++i) z[r * p + 1 + i] = (x[r][i] - model.mean[i]) / model.scale[i];
+  }
+  std::vector<double> beta(p, 0.0);
+  for (int iter = 0; iter < 50; ++iter) {
+    std::vector<double> grad(p, 0.0), hess(p * p, 0.0);
+    for (std::size_t r = 0; r < n; ++r) {
+      const double* zr = &z[r * p];
+      double eta = 0;
+      for (std::size_t i = 0; i < p; ++i) eta += beta[i] * zr[i];
+      const double mu = 1.0 / (1.0 + std::exp(-eta));
+      const double wgt = std::max(mu * (1 - mu), 1e-10);
+      const double res = static_cast<double>(y[r]) - mu;
+      for (std::size_t i = 0; i < p; ++i) {
+        grad[i] += res * zr[i];
+        const double wz = wgt * zr[i];
+        for (std::size_t j = 0; j <= i; ++j) hess[i * p + j] += wz * zr[j];
+      }
+    }
+    for (std::size_t i = 1; i < p; ++i) {
+      grad[i] -= l2 * beta[i];
+      hess[i * p + i] += l2;
+    }
+    // Cholesky solve hess * step = grad (lower triangle filled).
+    std::vector<double> lmat(p * p, 0.0);
+    for (std::size_t i = 0; i < p; ++i) {
+      for (std::size_t j = 0; j <= i; ++j) {
+        double sum = hess[i * p + j];
+        for (std::size_t k = 0; k < j; ++k) sum -= lmat[i * p + k] * lmat[j * p + k];
+        if (i == j) {
+          lmat[i * p + i] = std::sqrt(std::max(sum, 1e-12));
+        } else {
+          lmat[i * p + j] = sum / lmat[j * p + j];
+        }
+      }
+    }
+    std::vector<double> tmp(p), step(p);
+    for (std::size_t i = 0; i < p; ++i) {
+      double sum = grad[i];
+      for (std::size_t k = 0; k < i; ++k) sum -= lmat[i * p + k] * tmp[k];
+      tmp[i] = sum / lmat[i * p + i];
+    }
+    for (std::size_t i = p; i-- > 0;) {
+      double sum = tmp[i];
+      for (std::size_t k = i + 1; k < p; ++k) sum -= lmat[k * p + i] * step[k];
+      step[i] = sum / lmat[i * p + i];
+    }
+    double change = 0;
+    for (std::size_t i = 0; i < p; ++i) {
+      beta[i] += step[i];
+      change = std::max(change, std::fabs(step[i]));
+    }
+    if (change < 1e-8) break;
+  }
+  model.bias = beta[0];
+  model.weights.assign(beta.begin() + 1, beta.end());
+  return model;
+}
+
+}  // namespace parallax::train
