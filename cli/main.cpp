@@ -3,6 +3,7 @@
 // prints, and turns errors into exit codes (0 ok, 1 cannot proceed, 2 usage).
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -22,13 +23,56 @@ constexpr const char* kUsage =
     "      Align articles about one event. Prints a readable summary, or with --json the\n"
     "      parallax/1 document. Directories are read one level deep (.txt .md .html .htm .json).\n"
     "      --options takes a JSON object: {\"matchThreshold\":0.42,\"maxArticles\":5000,\n"
-    "      \"maxFileBytes\":16777216,\"maxTotalBytes\":268435456}.\n"
+    "      "
+    "\"maxFileBytes\":16777216,\"maxTotalBytes\":268435456,\"matcher\":\"tfidf\"|\"learned\"}.\n"
     "  parallax match --jsonl [FILE|-]\n"
-    "      Lines {\"id\",\"a\",\"b\"} -> {\"id\",\"same\",\"score\"}, one output line per input line.\n"
+    "      Lines {\"id\",\"a\",\"b\"} -> {\"id\",\"same\",\"score\"}, one output line per input "
+    "line\n"
+    "      (the learned matcher when the resources hold a trained model).\n"
     "  parallax stance --jsonl [FILE|-]\n"
     "      Lines {\"id\",\"claim\",\"body\"} -> {\"id\",\"label\",\"related\"}\n"
     "      (label: agree, disagree, discuss or unrelated).\n"
-    "  parallax --version | --help\n";
+    "  parallax --version | --help\n"
+    "\n"
+    "Every command takes --resources DIR (where wordnet-en.bin, news-lexicon.bin and\n"
+    "matcher-v1.json are; default: $PARALLAX_RESOURCES, else the resources/ folder of the\n"
+    "source tree this binary was built from) or --no-resources (the TF-IDF baseline matcher).\n";
+
+// Where the learned resources are: --resources, $PARALLAX_RESOURCES, then the build's source tree.
+fs::path resource_dir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("PARALLAX_RESOURCES"); env != nullptr && *env != '\0')
+    return env;
+  return PARALLAX_DEFAULT_RESOURCE_DIR;
+}
+
+bool read_file(const fs::path& path, std::string* bytes);
+
+// Loads the resources found in `dir`; none at all means the baseline matcher. A resource
+// that is present but unreadable or corrupt is an error: results must not change silently.
+bool load_resources(const fs::path& dir, parallax::Resources* resources) {
+  std::vector<std::string> names, contents;
+  for (std::string_view name : {parallax::Resources::kWordNet, parallax::Resources::kLexicon,
+                                parallax::Resources::kMatcherModel}) {
+    std::error_code error;
+    const fs::path path = dir / std::string(name);
+    if (!fs::exists(path, error)) continue;
+    std::string bytes;
+    if (!read_file(path, &bytes)) return false;
+    names.emplace_back(name);
+    contents.push_back(std::move(bytes));
+  }
+  std::vector<parallax::InputFile> files;
+  for (std::size_t i = 0; i < names.size(); ++i) files.push_back({names[i], contents[i]});
+  auto loaded = parallax::Resources::load(files);
+  if (!loaded.ok()) {
+    std::cerr << "parallax: " << loaded.error().message << " (in " << dir.string()
+              << "; --no-resources runs the baseline matcher)\n";
+    return false;
+  }
+  *resources = std::move(loaded).value();
+  return true;
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "parallax: " << message << "\n\n" << kUsage;
@@ -54,7 +98,19 @@ bool read_file(const fs::path& path, std::string* bytes) {
   return true;
 }
 
-int run_compare(const std::vector<std::string>& args) {
+// Where and whether to load the learned resources (the --resources / --no-resources flags).
+struct ResourceChoice {
+  bool use = true;
+  std::string dir_flag;
+};
+
+// The resources a command needs, loaded only then (they take ~0.1 s to parse).
+bool resources_for(const ResourceChoice& choice, bool needed, parallax::Resources* resources) {
+  if (!choice.use || !needed) return true;
+  return load_resources(resource_dir(choice.dir_flag), resources);
+}
+
+int run_compare(const std::vector<std::string>& args, const ResourceChoice& choice) {
   bool json = false;
   std::string options_json;
   std::vector<fs::path> paths;
@@ -80,7 +136,8 @@ int run_compare(const std::vector<std::string>& args) {
     if (fs::is_directory(path, error)) {
       std::vector<fs::path> inside;
       for (const auto& entry : fs::directory_iterator(path, error)) {
-        if (entry.is_regular_file(error) && is_article_file(entry.path())) inside.push_back(entry.path());
+        if (entry.is_regular_file(error) && is_article_file(entry.path()))
+          inside.push_back(entry.path());
       }
       std::sort(inside.begin(), inside.end());
       files.insert(files.end(), inside.begin(), inside.end());
@@ -101,7 +158,9 @@ int run_compare(const std::vector<std::string>& args) {
   std::vector<parallax::InputFile> inputs;
   for (std::size_t i = 0; i < contents.size(); ++i) inputs.push_back({names[i], contents[i]});
 
-  auto analysis = parallax::compare(inputs, options.value());
+  parallax::Resources resources;
+  if (!resources_for(choice, options.value().learned_matcher, &resources)) return 1;
+  auto analysis = parallax::compare(inputs, options.value(), resources);
   if (!analysis.ok()) {
     std::cerr << "parallax: " << analysis.error().message << "\n";
     return 1;
@@ -117,8 +176,8 @@ int run_compare(const std::vector<std::string>& args) {
   return 0;
 }
 
-int run_jsonl(const std::vector<std::string>& args,
-              std::string (*per_line)(std::string_view, parallax::represent::Stemmer&)) {
+int run_jsonl(const std::vector<std::string>& args, const ResourceChoice& choice,
+              bool needs_resources, parallax::JsonlLineFunction per_line) {
   bool jsonl = false;
   std::string source = "-";
   for (const std::string& arg : args) {
@@ -139,12 +198,14 @@ int run_jsonl(const std::vector<std::string>& args,
       return 1;
     }
   }
+  parallax::Resources resources;
+  if (!resources_for(choice, needs_resources, &resources)) return 1;
   std::istream& in = source == "-" ? std::cin : file;
   parallax::represent::Stemmer stemmer;
   std::string line;
   // One line in, one line out, nothing held back: memory stays bounded on any input size.
   while (std::getline(in, line)) {
-    const std::string out = parallax::map_jsonl(line, stemmer, per_line);
+    const std::string out = parallax::map_jsonl(line, resources, stemmer, per_line);
     std::cout << out;
   }
   std::cout.flush();
@@ -166,8 +227,25 @@ int main(int argc, char** argv) {
   }
   const std::string command = args[0];
   args.erase(args.begin());
-  if (command == "compare") return run_compare(args);
-  if (command == "match") return run_jsonl(args, parallax::match_jsonl_line);
-  if (command == "stance") return run_jsonl(args, parallax::stance_jsonl_line);
-  return usage_error("unknown command " + command);
+  if (command != "compare" && command != "match" && command != "stance") {
+    return usage_error("unknown command " + command);
+  }
+  // Options every command takes: where the learned resources are.
+  ResourceChoice choice;
+  for (std::size_t i = 0; i < args.size();) {
+    if (args[i] == "--no-resources") {
+      choice.use = false;
+      args.erase(args.begin() + static_cast<long>(i));
+    } else if (args[i] == "--resources") {
+      if (i + 1 >= args.size()) return usage_error("--resources needs a directory");
+      choice.dir_flag = args[i + 1];
+      args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+    } else {
+      ++i;
+    }
+  }
+  if (command == "compare") return run_compare(args, choice);
+  if (command == "match")
+    return run_jsonl(args, choice, /*needs_resources=*/true, parallax::match_jsonl_line);
+  return run_jsonl(args, choice, /*needs_resources=*/false, parallax::stance_jsonl_line);
 }

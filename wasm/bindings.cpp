@@ -16,6 +16,13 @@ namespace {
 
 using emscripten::val;
 
+// The learned resources given by loadResources(); the baseline matcher until then.
+// Module state lives here, in the bindings, never in the core.
+parallax::Resources& loaded_resources() {
+  static parallax::Resources resources;
+  return resources;
+}
+
 val failure(const parallax::Error& error) {
   val out = val::object();
   out.set("ok", false);
@@ -31,9 +38,36 @@ std::string bytes_of(const val& value) {
   const auto length = view["length"].as<std::size_t>();
   std::string bytes(length, '\0');
   // A view on our own heap, filled in one copy by the JS engine.
-  val heap_view(emscripten::typed_memory_view(length, reinterpret_cast<unsigned char*>(bytes.data())));
+  val heap_view(
+      emscripten::typed_memory_view(length, reinterpret_cast<unsigned char*>(bytes.data())));
   heap_view.call<void>("set", view);
   return bytes;
+}
+
+// loadResources([{name, bytes}]) -> {ok:true, matcher} | {ok:false, code, message}.
+// Names as in resources/ (wordnet-en.bin, news-lexicon.bin, matcher-v1.json).
+val load_resources(const val& files) {
+  if (!files.isArray()) {
+    return failure({parallax::ErrorCode::kInvalidArgument,
+                    "loadResources() takes an array of {name, bytes}."});
+  }
+  const auto count = files["length"].as<std::size_t>();
+  std::vector<std::string> names(count), contents(count);
+  std::vector<parallax::InputFile> inputs;
+  for (std::size_t i = 0; i < count; ++i) {
+    const val file = files[i];
+    names[i] = file["name"].isString() ? file["name"].as<std::string>() : "";
+    if (!file["bytes"].isUndefined() && !file["bytes"].isNull())
+      contents[i] = bytes_of(file["bytes"]);
+  }
+  for (std::size_t i = 0; i < count; ++i) inputs.push_back({names[i], contents[i]});
+  auto resources = parallax::Resources::load(inputs);
+  if (!resources.ok()) return failure(resources.error());
+  loaded_resources() = std::move(resources).value();
+  val out = val::object();
+  out.set("ok", true);
+  out.set("matcher", std::string(loaded_resources().matcher_name()));
+  return out;
 }
 
 // compare([{name, bytes}], optionsJson) -> {ok:true, json} | {ok:false, code, message}
@@ -41,7 +75,8 @@ val compare(const val& files, const std::string& options_json) {
   auto options = parallax::parse_compare_options(options_json);
   if (!options.ok()) return failure(options.error());
   if (!files.isArray()) {
-    return failure({parallax::ErrorCode::kInvalidArgument, "compare() takes an array of {name, bytes}."});
+    return failure(
+        {parallax::ErrorCode::kInvalidArgument, "compare() takes an array of {name, bytes}."});
   }
   const auto count = files["length"].as<std::size_t>();
   std::vector<std::string> names(count);
@@ -49,14 +84,15 @@ val compare(const val& files, const std::string& options_json) {
   for (std::size_t i = 0; i < count; ++i) {
     const val file = files[i];
     const val name = file["name"];
-    names[i] = name.isString() ? name.as<std::string>() : "article-" + std::to_string(i + 1) + ".txt";
+    names[i] =
+        name.isString() ? name.as<std::string>() : "article-" + std::to_string(i + 1) + ".txt";
     const val bytes = file["bytes"];
     if (!bytes.isUndefined() && !bytes.isNull()) contents[i] = bytes_of(bytes);
   }
   std::vector<parallax::InputFile> inputs;
   inputs.reserve(count);
   for (std::size_t i = 0; i < count; ++i) inputs.push_back({names[i], contents[i]});
-  auto json = parallax::compare_json(inputs, options.value());
+  auto json = parallax::compare_json(inputs, options.value(), loaded_resources());
   if (!json.ok()) return failure(json.error());
   val out = val::object();
   out.set("ok", true);
@@ -66,19 +102,22 @@ val compare(const val& files, const std::string& options_json) {
 
 std::string match_jsonl(const std::string& text) {
   parallax::represent::Stemmer stemmer;
-  return parallax::map_jsonl(text, stemmer, parallax::match_jsonl_line);
+  return parallax::map_jsonl(text, loaded_resources(), stemmer, parallax::match_jsonl_line);
 }
 
 std::string stance_jsonl(const std::string& text) {
   parallax::represent::Stemmer stemmer;
-  return parallax::map_jsonl(text, stemmer, parallax::stance_jsonl_line);
+  return parallax::map_jsonl(text, loaded_resources(), stemmer, parallax::stance_jsonl_line);
 }
 
-std::string version() { return std::string(parallax::version()); }
+std::string version() {
+  return std::string(parallax::version());
+}
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(parallax) {
+  emscripten::function("loadResources", &load_resources);
   emscripten::function("compare", &compare);
   emscripten::function("matchJsonl", &match_jsonl);
   emscripten::function("stanceJsonl", &stance_jsonl);

@@ -37,16 +37,49 @@ async function defaultFactory() {
   );
 }
 
+const RESOURCE_FILES = ['wordnet-en.bin', 'news-lexicon.bin', 'matcher-v1.json'];
+
+// The learned matcher's resources where this environment keeps them: in Node the repository's
+// resources/ folder (when the model has been trained), in a page web/dist/resources.js.
+async function defaultResources() {
+  if (Array.isArray(globalThis.PARALLAX_RESOURCES)) {
+    return globalThis.PARALLAX_RESOURCES.map((r) => ({
+      name: r.name,
+      bytes: Uint8Array.from(atob(r.base64), (c) => c.charCodeAt(0)),
+    }));
+  }
+  if (typeof process !== 'undefined' && process.versions && process.versions.node) {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../resources/', import.meta.url);
+    if (!existsSync(new URL('matcher-v1.json', dir))) return [];
+    return RESOURCE_FILES.filter((name) => existsSync(new URL(name, dir))).map((name) => ({
+      name,
+      bytes: readFileSync(new URL(name, dir)),
+    }));
+  }
+  return [];
+}
+
 /**
- * Loads and instantiates the WebAssembly core (once; concurrent calls share it).
- * @param {{factory?: Function}} [options] factory: the createParallaxCore function to use.
+ * Loads and instantiates the WebAssembly core (once; concurrent calls share it), with the
+ * learned matcher's resources.
+ * @param {{factory?: Function, resources?: {name: string, bytes: Uint8Array}[]}} [options]
+ *   factory: the createParallaxCore function to use; resources: wordnet-en.bin, news-lexicon.bin
+ *   and matcher-v1.json (default: found as described above; [] keeps the baseline matcher).
  * @returns {Promise<void>}
+ * @throws {ParallaxError} invalid_argument when a resource is corrupt.
  */
 export function load(options = {}) {
   if (!modulePromise) {
     modulePromise = (async () => {
       const factory = options.factory || (await defaultFactory());
-      core = await factory();
+      const instance = await factory();
+      const files = options.resources ?? (await defaultResources());
+      if (files.length) {
+        const loaded = instance.loadResources(files.map((f) => ({ name: f.name, bytes: toBytes(f.bytes) })));
+        if (!loaded.ok) throw new ParallaxError(loaded.code, loaded.message);
+      }
+      core = instance;
     })();
     modulePromise.catch(() => {
       modulePromise = null;

@@ -52,8 +52,8 @@ class SentenceMatcher {
   virtual ~SentenceMatcher() = default;
   /// Computes what score() needs from the unit's text (text[span]) once, before
   /// matching. The default does nothing (the baseline only uses terms and vector).
-  virtual void prepare(Unit& unit, std::string_view text, Span span,
-                       represent::Stemmer& stemmer) const {}
+  virtual void prepare(Unit& /*unit*/, std::string_view /*text*/, Span /*span*/,
+                       represent::Stemmer& /*stemmer*/) const {}
   virtual double score(const Unit& a, const Unit& b) const = 0;
   /// Pairs scoring at least this are the same claim.
   virtual double threshold() const = 0;
@@ -116,7 +116,7 @@ struct ParagraphRef {
 /// One row of the side-by-side view: at most one paragraph per article.
 struct Row {
   std::vector<ParagraphRef> members;  ///< ordered by article
-  double score = 0;                   ///< weight of claims shared inside the row (0: packed, unrelated)
+  double score = 0;  ///< weight of claims shared inside the row (0: packed, unrelated)
 };
 
 /// Paragraphs that share claims but sit in different rows (moved content).
@@ -128,7 +128,8 @@ struct ParagraphLink {
 
 struct AlignResult {
   std::vector<UnitLink> unit_links;
-  std::vector<Claim> claims;  ///< ordered by support (desc), then first member; support-1 claims last
+  std::vector<Claim>
+      claims;  ///< ordered by support (desc), then first member; support-1 claims last
   std::vector<Row> rows;
   std::vector<ParagraphLink> links;
   bool truncated = false;  ///< a candidate cap was hit: some pairs were not scored
@@ -148,8 +149,9 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
 std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
                                   const std::vector<UnitLink>& links,
                                   const SentenceMatcher& matcher, const AlignOptions& options);
-void align_rows(const std::vector<Claim>& claims, const std::vector<std::uint32_t>& paragraph_counts,
-                std::vector<Row>* rows, std::vector<ParagraphLink>* links);
+void align_rows(const std::vector<Claim>& claims,
+                const std::vector<std::uint32_t>& paragraph_counts, std::vector<Row>* rows,
+                std::vector<ParagraphLink>* links);
 
 // ---------------------------------------------------------------------------
 // Verbatim reuse: passages copied word for word between articles (wire copy, press
@@ -163,8 +165,8 @@ struct ArticleWords {
 };
 
 struct ReuseOptions {
-  std::size_t shingle_words = 8;   ///< words per shingle
-  std::size_t min_words = 12;      ///< shorter shared runs are not reported
+  std::size_t shingle_words = 8;      ///< words per shingle
+  std::size_t min_words = 12;         ///< shorter shared runs are not reported
   std::size_t max_occurrences = 200;  ///< shingles found more often are skipped (boilerplate-like)
 };
 
@@ -209,32 +211,34 @@ inline constexpr double kPairThreshold = 0.5;
 
 /// One token of a sentence as the learned matcher sees it.
 struct FeatureWord {
-  std::string norm;               ///< case-folded token ("moscow's", "2025")
-  std::uint64_t form = 0;         ///< hash of norm
-  std::uint64_t stem = 0;         ///< hash of the stem (numbers: of the normalised value)
+  std::string norm;        ///< case-folded token ("moscow's", "2025")
+  std::uint64_t form = 0;  ///< hash of norm
+  std::uint64_t stem = 0;  ///< hash of the stem (numbers: of the normalised value)
   std::uint32_t lexicon_id = represent::Lexicon::kMissing;
-  float idf = 0;                  ///< background IDF of the stem (0 for stopwords)
+  float idf = 0;  ///< background IDF of the stem (0 for stopwords)
   bool stopword = false;
-  bool number = false;            ///< a number token or a number word ("two")
-  bool capitalised = false;       ///< starts with an upper-case letter, not sentence-initial
+  bool number = false;               ///< a number token or a number word ("two")
+  bool capitalised = false;          ///< starts with an upper-case letter, not sentence-initial
   represent::WordNet::Word wordnet;  ///< WordNet entries of norm (content words only)
 };
 
 /// Everything the learned matcher needs from one sentence, computed once.
 struct SentenceFeatures {
-  std::vector<FeatureWord> words;       ///< every token, reading order
-  std::vector<std::uint32_t> content;   ///< indexes into words: first occurrence of each content stem
-  std::vector<std::uint64_t> stems;     ///< sorted unique content stem hashes
+  std::vector<FeatureWord> words;  ///< every token, reading order
+  std::vector<std::uint32_t>
+      content;                       ///< indexes into words: first occurrence of each content stem
+  std::vector<std::uint64_t> stems;  ///< sorted unique content stem hashes
   std::vector<std::uint64_t> unigrams;  ///< sorted unique hashes of all tokens (stopwords included)
   std::vector<std::uint64_t> bigrams;   ///< ... of adjacent token pairs
   std::vector<std::uint64_t> trigrams;  ///< ... of token triples
   std::vector<std::uint64_t> char_trigrams;  ///< sorted unique character trigrams of content words
-  std::vector<double> numbers;          ///< sorted unique values ("two" = 2, "1,000" = 1000, "5%" = 5, "3 million" = 3e6)
-  std::vector<std::uint64_t> names;     ///< sorted unique stem hashes of capitalised words
-  std::uint32_t negations = 0;          ///< "not", "n't", "never", "no", "without", ...
-  std::uint32_t modality = 0;           ///< bit set of modal cue classes ("may", "could", "reportedly", ...)
-  double content_idf = 0;               ///< sum of IDF over `stems`
-  std::vector<float> latent;            ///< unit-length latent vector, or empty (no known stem)
+  std::vector<double>
+      numbers;  ///< sorted unique values ("two" = 2, "1,000" = 1000, "5%" = 5, "3 million" = 3e6)
+  std::vector<std::uint64_t> names;  ///< sorted unique stem hashes of capitalised words
+  std::uint32_t negations = 0;       ///< "not", "n't", "never", "no", "without", ...
+  std::uint32_t modality = 0;  ///< bit set of modal cue classes ("may", "could", "reportedly", ...)
+  double content_idf = 0;      ///< sum of IDF over `stems`
+  std::vector<float> latent;   ///< unit-length latent vector, or empty (no known stem)
 };
 
 /// Analyses text[span] once for the learned matcher. `wordnet` may be null (then the
@@ -249,6 +253,13 @@ std::vector<std::string> pair_feature_names(const represent::Lexicon& lexicon);
 std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatures& b,
                                   const represent::Lexicon& lexicon,
                                   const represent::WordNet* wordnet);
+
+/// Pair features that flag a conflict between two claims (each 0 or 1): a negation on
+/// one side only, one number or one name swapped for another, an antonym pair. When two
+/// sentences are otherwise near-identical (pair feature "near_identical": at most one
+/// unmatched content word per side), such a detail is what separates the claims, and the
+/// learned matcher multiplies its probability by the model's conflict_factor per conflict.
+std::vector<std::string> conflict_feature_names();
 
 /// Learned paraphrase matcher: logistic model over pair_features. Immutable once
 /// loaded (shares its Lexicon); score() is thread-safe.
@@ -287,6 +298,9 @@ class LearnedMatcher final : public SentenceMatcher {
   std::vector<double> mean_;
   std::vector<double> scale_;
   std::vector<double> weights_;
+  std::vector<std::size_t> conflicts_;  ///< indexes of conflict features in pair_features()
+  std::size_t near_identical_ = 0;      ///< index of "near_identical" in pair_features()
+  double conflict_factor_ = 1;
   double bias_ = 0;
   double threshold_ = 0.5;
 };

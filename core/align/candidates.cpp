@@ -31,8 +31,8 @@ std::vector<std::vector<Posting>> build_index(const std::vector<Unit>& units,
     for (const auto& t : units[u].vector) index[t.term].push_back({u, t.weight});
   }
   const auto cap = std::max<std::size_t>(
-      options.min_posting_cap,
-      static_cast<std::size_t>(std::ceil(options.max_term_share * static_cast<double>(units.size()))));
+      options.min_posting_cap, static_cast<std::size_t>(std::ceil(
+                                   options.max_term_share * static_cast<double>(units.size()))));
   for (auto& postings : index) {
     if (postings.size() > cap) postings.clear();
   }

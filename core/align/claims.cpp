@@ -1,6 +1,7 @@
 // Step 3 of alignment: complete-linkage grouping of unit links into claims.
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 #include "align/align.h"
 
@@ -14,14 +15,37 @@ bool ref_less(const UnitRef& x, const UnitRef& y) {
   return x.sentence < y.sentence;
 }
 
+// Match scores of unit pairs, computed once: complete linkage asks for the same pairs
+// again and again, and a learned matcher is far costlier than a lookup.
+class ScoreCache {
+ public:
+  ScoreCache(const std::vector<Unit>& units, const std::vector<UnitLink>& links,
+             const SentenceMatcher& matcher)
+      : units_(units), matcher_(matcher) {
+    for (const UnitLink& link : links) scores_.emplace(key(link.a, link.b), link.score);
+  }
+  double operator()(std::uint32_t x, std::uint32_t y) {
+    auto [it, inserted] = scores_.emplace(key(x, y), 0.0);
+    if (inserted) it->second = matcher_.score(units_[x], units_[y]);
+    return it->second;
+  }
+
+ private:
+  static std::uint64_t key(std::uint32_t x, std::uint32_t y) {
+    return x < y ? (std::uint64_t{x} << 32 | y) : (std::uint64_t{y} << 32 | x);
+  }
+  const std::vector<Unit>& units_;
+  const SentenceMatcher& matcher_;
+  std::unordered_map<std::uint64_t, double> scores_;  // lookups only, never iterated
+};
+
 // True when every unit of `from` matches every unit of `to` at least `floor`.
-bool fully_linked(const std::vector<Unit>& units, const std::vector<std::uint32_t>& from,
-                  const std::vector<std::uint32_t>& to, const SentenceMatcher& matcher,
-                  double floor) {
+bool fully_linked(const std::vector<std::uint32_t>& from, const std::vector<std::uint32_t>& to,
+                  ScoreCache& score, double floor) {
   for (std::uint32_t x : from) {
     for (std::uint32_t y : to) {
       if (x == y) continue;
-      if (matcher.score(units[x], units[y]) < floor) return false;
+      if (score(x, y) < floor) return false;
     }
   }
   return true;
@@ -41,6 +65,7 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });
 
+  ScoreCache score(units, links, matcher);
   std::vector<std::uint32_t> cluster_of(units.size(), kNone);
   std::vector<std::vector<std::uint32_t>> clusters;
   for (const UnitLink& link : ordered) {
@@ -52,11 +77,11 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
     } else if (ca == kNone || cb == kNone) {
       const std::uint32_t cluster = ca == kNone ? cb : ca;
       const std::uint32_t newcomer = ca == kNone ? link.a : link.b;
-      if (fully_linked(units, {newcomer}, clusters[cluster], matcher, floor)) {
+      if (fully_linked({newcomer}, clusters[cluster], score, floor)) {
         cluster_of[newcomer] = cluster;
         clusters[cluster].push_back(newcomer);
       }
-    } else if (ca != cb && fully_linked(units, clusters[ca], clusters[cb], matcher, floor)) {
+    } else if (ca != cb && fully_linked(clusters[ca], clusters[cb], score, floor)) {
       for (std::uint32_t u : clusters[cb]) cluster_of[u] = ca;
       clusters[ca].insert(clusters[ca].end(), clusters[cb].begin(), clusters[cb].end());
       clusters[cb].clear();
@@ -76,7 +101,7 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
     for (std::uint32_t member : clusters[cluster]) {
       if (units[member].ref.article == units[unit].ref.article) return;
     }
-    if (!fully_linked(units, {unit}, clusters[cluster], matcher, floor)) return;
+    if (!fully_linked({unit}, clusters[cluster], score, floor)) return;
     clusters[cluster].push_back(unit);
     joined[unit].push_back(cluster);
   };
@@ -106,14 +131,14 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
     for (std::uint32_t x : members) {
       double total = 0;
       for (std::uint32_t y : members) {
-        if (x != y) total += matcher.score(units[x], units[y]);
+        if (x != y) total += score(x, y);
       }
       claim.members.push_back({units[x].ref, total / static_cast<double>(members.size() - 1)});
       articles.push_back(units[x].ref.article);
     }
     std::sort(articles.begin(), articles.end());
-    claim.support = static_cast<std::uint32_t>(
-        std::unique(articles.begin(), articles.end()) - articles.begin());
+    claim.support = static_cast<std::uint32_t>(std::unique(articles.begin(), articles.end()) -
+                                               articles.begin());
     if (claim.support < 2) continue;
     claim.independent = claim.support;
     claim.label_member = 0;

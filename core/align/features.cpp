@@ -37,10 +37,10 @@ struct NumberWord {
   double value;
 };
 constexpr std::array<NumberWord, 21> kNumberWords = {{
-    {"two", 2},     {"three", 3},   {"four", 4},     {"five", 5},     {"six", 6},
-    {"seven", 7},   {"eight", 8},   {"nine", 9},     {"ten", 10},     {"eleven", 11},
-    {"twelve", 12}, {"twenty", 20}, {"thirty", 30},  {"forty", 40},   {"fifty", 50},
-    {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90},  {"hundred", 100},
+    {"two", 2},     {"three", 3},    {"four", 4},    {"five", 5},    {"six", 6},
+    {"seven", 7},   {"eight", 8},    {"nine", 9},    {"ten", 10},    {"eleven", 11},
+    {"twelve", 12}, {"twenty", 20},  {"thirty", 30}, {"forty", 40},  {"fifty", 50},
+    {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
     {"dozen", 12},
 }};
 struct Multiplier {
@@ -48,7 +48,11 @@ struct Multiplier {
   double value;
 };
 constexpr std::array<Multiplier, 5> kMultipliers = {{
-    {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+    {"hundred", 1e2},
+    {"thousand", 1e3},
+    {"million", 1e6},
+    {"billion", 1e9},
+    {"trillion", 1e12},
 }};
 
 double multiplier_of(std::string_view word) {
@@ -80,21 +84,22 @@ bool parse_number(std::string_view norm, double* value) {
 }
 
 bool is_negation(std::string_view w) {
-  constexpr std::array<std::string_view, 12> kCues = {
-      "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
-      "nowhere", "denied"};
+  constexpr std::array<std::string_view, 12> kCues = {"not",     "no",      "never",   "none",
+                                                      "nobody",  "nothing", "neither", "nor",
+                                                      "without", "cannot",  "nowhere", "denied"};
   if (w.size() > 3 && w.substr(w.size() - 3) == "n't") return true;
   return std::find(kCues.begin(), kCues.end(), w) != kCues.end();
 }
 
 // Classes of modal cues: possibility, obligation, hearsay, prediction.
 std::uint32_t modality_of(std::string_view w) {
-  constexpr std::array<std::string_view, 6> kPossible = {"may", "might", "could", "possibly", "perhaps",
-                                                         "maybe"};
+  constexpr std::array<std::string_view, 6> kPossible = {"may",      "might",   "could",
+                                                         "possibly", "perhaps", "maybe"};
   constexpr std::array<std::string_view, 3> kMust = {"must", "should", "ought"};
-  constexpr std::array<std::string_view, 6> kHearsay = {"reportedly", "allegedly", "alleged",
+  constexpr std::array<std::string_view, 6> kHearsay = {"reportedly",  "allegedly",  "alleged",
                                                         "purportedly", "supposedly", "rumoured"};
-  constexpr std::array<std::string_view, 4> kPredict = {"likely", "unlikely", "probably", "expected"};
+  constexpr std::array<std::string_view, 4> kPredict = {"likely", "unlikely", "probably",
+                                                        "expected"};
   auto in = [&](const auto& list) { return std::find(list.begin(), list.end(), w) != list.end(); };
   if (in(kPossible)) return 1;
   if (in(kMust)) return 2;
@@ -110,7 +115,8 @@ std::uint64_t number_hash(double value) {
   return combine(0x6e756d626572ull, bits);
 }
 
-std::size_t intersection_size(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+std::size_t intersection_size(const std::vector<std::uint64_t>& a,
+                              const std::vector<std::uint64_t>& b) {
   std::size_t n = 0;
   auto i = a.begin();
   auto j = b.begin();
@@ -134,7 +140,8 @@ bool contains(const std::vector<std::uint64_t>& sorted, std::uint64_t h) {
 
 double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
   if (a.empty() && b.empty()) return 1.0;
-  return 2.0 * static_cast<double>(intersection_size(a, b)) / static_cast<double>(a.size() + b.size());
+  return 2.0 * static_cast<double>(intersection_size(a, b)) /
+         static_cast<double>(a.size() + b.size());
 }
 
 // Cosine of two lexicon term vectors (int8 dot product, exact in integers).
@@ -143,7 +150,8 @@ double term_cosine(const represent::Lexicon& lexicon, std::uint32_t x, std::uint
   const std::int8_t* u = lexicon.vector(x);
   const std::int8_t* v = lexicon.vector(y);
   std::int32_t dot = 0;
-  for (std::uint32_t d = 0; d < lexicon.dimensions(); ++d) dot += std::int32_t{u[d]} * std::int32_t{v[d]};
+  for (std::uint32_t d = 0; d < lexicon.dimensions(); ++d)
+    dot += std::int32_t{u[d]} * std::int32_t{v[d]};
   const double norms = double(lexicon.vector_norm(x)) * double(lexicon.vector_norm(y));
   if (norms <= 0) return 0.0;
   return double(dot) * double(lexicon.vector_scale(x)) * double(lexicon.vector_scale(y)) / norms;
@@ -253,16 +261,43 @@ std::size_t unmatched_names(const SentenceFeatures& a, const SentenceFeatures& b
   return n;
 }
 
-constexpr std::array<std::string_view, 33> kBaseFeatures = {
-    "stem_recall_min",     "stem_recall_max",     "idf_recall_min",     "idf_recall_max",
-    "soft_recall_min",     "soft_recall_max",     "unigram_dice",       "bigram_dice",
-    "trigram_dice",        "latent_cosine",       "missing_idf_max",    "missing_idf_min",
-    "numbers_both",        "numbers_conflict",    "numbers_unmatched",  "names_unmatched",
-    "names_unmatched_share", "negation_mismatch", "modality_mismatch",  "length_difference",
-    "length_min_log",      "order_agreement",     "content_idf_difference", "contains",
-    "stem_jaccard",        "exact_match",         "wordnet_recall_min", "wordnet_recall_max",
-    "antonym",             "missing_max",         "missing_min",        "shared_count_log",
+constexpr std::array<std::string_view, 36> kBaseFeatures = {
+    "stem_recall_min",
+    "stem_recall_max",
+    "idf_recall_min",
+    "idf_recall_max",
+    "soft_recall_min",
+    "soft_recall_max",
+    "unigram_dice",
+    "bigram_dice",
+    "trigram_dice",
+    "latent_cosine",
+    "missing_idf_max",
+    "missing_idf_min",
+    "numbers_both",
+    "numbers_conflict",
+    "numbers_unmatched",
+    "names_unmatched",
+    "names_unmatched_share",
+    "negation_mismatch",
+    "modality_mismatch",
+    "length_difference",
+    "length_min_log",
+    "order_agreement",
+    "content_idf_difference",
+    "contains",
+    "stem_jaccard",
+    "exact_match",
+    "wordnet_recall_min",
+    "wordnet_recall_max",
+    "antonym",
+    "missing_max",
+    "missing_min",
+    "shared_count_log",
     "char_trigram_dice",
+    "numbers_swap",
+    "names_swap",
+    "near_identical",
 };
 
 }  // namespace
@@ -290,11 +325,30 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
     } else if (token.is_number) {
       is_value = parse_number(token.norm, &value);
     } else {
+      // "two", "forty-one"
+      const std::size_t hyphen = word.find('-');
+      std::string_view tens = word.substr(0, hyphen);
+      std::string_view units =
+          hyphen == std::string_view::npos ? std::string_view() : word.substr(hyphen + 1);
       for (const NumberWord& n : kNumberWords) {
-        if (word == n.word) {
+        if (tens == n.word) {
           value = n.value;
           is_value = true;
         }
+      }
+      if (is_value && !units.empty()) {
+        bool found = false;
+        for (const NumberWord& n : kNumberWords) {
+          if (units == n.word && n.value < 10) {
+            value += n.value;
+            found = true;
+          }
+        }
+        if (units == "one") {
+          value += 1;
+          found = true;
+        }
+        is_value = found && value >= 20;
       }
     }
     if (is_value) {
@@ -375,7 +429,8 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
       const FeatureWord& w = f.words[i];
       if (!lexicon.has_vector(w.lexicon_id)) continue;
       any = true;
-      const double weight = double(lexicon.weight(w.lexicon_id)) * lexicon.vector_scale(w.lexicon_id);
+      const double weight =
+          double(lexicon.weight(w.lexicon_id)) * lexicon.vector_scale(w.lexicon_id);
       const std::int8_t* v = lexicon.vector(w.lexicon_id);
       for (std::uint32_t d = 0; d < dims; ++d) sum[d] += weight * v[d];
     }
@@ -390,11 +445,16 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
   return f;
 }
 
+std::vector<std::string> conflict_feature_names() {
+  return {"negation_mismatch", "numbers_swap", "names_swap", "antonym"};
+}
+
 std::vector<std::string> pair_feature_names(const represent::Lexicon& lexicon) {
   const std::uint32_t dims = lexicon.dimensions();
   std::vector<std::string> names(kBaseFeatures.begin(), kBaseFeatures.end());
   for (std::uint32_t d = 0; d < dims; ++d) names.push_back("latent_product_" + std::to_string(d));
-  for (std::uint32_t d = 0; d < dims; ++d) names.push_back("latent_difference_" + std::to_string(d));
+  for (std::uint32_t d = 0; d < dims; ++d)
+    names.push_back("latent_difference_" + std::to_string(d));
   return names;
 }
 
@@ -419,7 +479,8 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   out.push_back(dice(a.trigrams, b.trigrams));
   double cosine = 0;
   if (!a.latent.empty() && !b.latent.empty()) {
-    for (std::size_t d = 0; d < a.latent.size(); ++d) cosine += double(a.latent[d]) * double(b.latent[d]);
+    for (std::size_t d = 0; d < a.latent.size(); ++d)
+      cosine += double(a.latent[d]) * double(b.latent[d]);
   }
   out.push_back(cosine);
   out.push_back(std::max(ca.max_missing, cb.max_missing));
@@ -459,14 +520,21 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   out.push_back(std::min(ca.missing, cb.missing));
   out.push_back(std::log1p(shared));
   out.push_back(dice(a.char_trigrams, b.char_trigrams));
+  // One-for-one substitutions ("41" for "14", "Warren" for "Collins").
+  out.push_back(na == 1 && nb == 1 ? 1.0 : 0.0);
+  out.push_back(ma == 1 && mb == 1 ? 1.0 : 0.0);
+  // At most one content word on each side is unmatched (even by WordNet).
+  out.push_back(std::max(ca.missing, cb.missing) <= 1 ? 1.0 : 0.0);
 
   const std::uint32_t dims = lexicon.dimensions();
   for (std::uint32_t d = 0; d < dims; ++d) {
-    out.push_back(a.latent.empty() || b.latent.empty() ? 0.0 : double(a.latent[d]) * double(b.latent[d]));
+    out.push_back(a.latent.empty() || b.latent.empty() ? 0.0
+                                                       : double(a.latent[d]) * double(b.latent[d]));
   }
   for (std::uint32_t d = 0; d < dims; ++d) {
-    out.push_back(a.latent.empty() || b.latent.empty() ? 0.0
-                                                       : std::fabs(double(a.latent[d]) - double(b.latent[d])));
+    out.push_back(a.latent.empty() || b.latent.empty()
+                      ? 0.0
+                      : std::fabs(double(a.latent[d]) - double(b.latent[d])));
   }
   return out;
 }

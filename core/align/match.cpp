@@ -7,7 +7,8 @@ namespace parallax::align {
 double match_pair(std::string_view a, std::string_view b, represent::Stemmer& stemmer) {
   represent::Vocabulary vocabulary;
   auto set_of = [&](std::string_view text) {
-    std::vector<std::uint32_t> terms = represent::content_terms(text, {0, text.size()}, stemmer, vocabulary);
+    std::vector<std::uint32_t> terms =
+        represent::content_terms(text, {0, text.size()}, stemmer, vocabulary);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     return terms;

@@ -45,8 +45,8 @@ std::string hex64(std::uint64_t v) {
 }  // namespace
 
 Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
-                                           std::shared_ptr<const represent::Lexicon> lexicon,
-                                           std::shared_ptr<const represent::WordNet> wordnet) {
+                                            std::shared_ptr<const represent::Lexicon> lexicon,
+                                            std::shared_ptr<const represent::WordNet> wordnet) {
   if (lexicon == nullptr) return bad_model("no news lexicon was given");
   if (wordnet == nullptr || wordnet->empty()) return bad_model("no WordNet was given");
   const Json model = Json::parse(model_json, nullptr, /*allow_exceptions=*/false);
@@ -54,7 +54,8 @@ Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
   if (model.value("format", std::string()) != "parallax-matcher") {
     return bad_model("\"format\" is not \"parallax-matcher\"");
   }
-  if (!model.contains("version") || !model["version"].is_number_integer() || model["version"] != 1) {
+  if (!model.contains("version") || !model["version"].is_number_integer() ||
+      model["version"] != 1) {
     return bad_model("unsupported \"version\"; this build reads version 1");
   }
   if (model.value("model", std::string()) != "logistic") {
@@ -99,6 +100,12 @@ Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
     if (!(s > 0)) return bad_model("a \"scale\" is not positive");
   }
   if (!read_number(model, "bias", &matcher.bias_)) return bad_model("\"bias\" is missing");
+  if (!read_number(model, "conflict_factor", &matcher.conflict_factor_) ||
+      matcher.conflict_factor_ < 0 || matcher.conflict_factor_ > 1) {
+    return bad_model("\"conflict_factor\" must be a number in [0, 1]");
+  }
+  for (const std::string& name : conflict_feature_names()) matcher.conflicts_.push_back(find(name));
+  matcher.near_identical_ = find("near_identical");
   if (!read_number(model, "threshold", &matcher.threshold_) || matcher.threshold_ <= 0 ||
       matcher.threshold_ >= 1) {
     return bad_model("\"threshold\" must be a number in (0, 1)");
@@ -110,8 +117,8 @@ Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
 
 void LearnedMatcher::prepare(Unit& unit, std::string_view text, Span span,
                              represent::Stemmer& stemmer) const {
-  unit.features =
-      std::make_shared<const SentenceFeatures>(sentence_features(text, span, stemmer, *lexicon_, wordnet_.get()));
+  unit.features = std::make_shared<const SentenceFeatures>(
+      sentence_features(text, span, stemmer, *lexicon_, wordnet_.get()));
 }
 
 double LearnedMatcher::probability(const SentenceFeatures& a, const SentenceFeatures& b) const {
@@ -122,7 +129,13 @@ double LearnedMatcher::probability(const SentenceFeatures& a, const SentenceFeat
     const double value = second == kSingle ? x[first] : x[first] * x[second];
     z += weights_[i] * (value - mean_[i]) / scale_[i];
   }
-  return 1.0 / (1.0 + std::exp(-z));
+  double p = 1.0 / (1.0 + std::exp(-z));
+  if (x[near_identical_] > 0) {
+    for (std::size_t c : conflicts_) {
+      if (x[c] > 0) p *= conflict_factor_;
+    }
+  }
+  return p;
 }
 
 double LearnedMatcher::score(const Unit& a, const Unit& b) const {
@@ -132,8 +145,10 @@ double LearnedMatcher::score(const Unit& a, const Unit& b) const {
 
 double LearnedMatcher::score_texts(std::string_view a, std::string_view b,
                                    represent::Stemmer& stemmer) const {
-  const SentenceFeatures fa = sentence_features(a, {0, a.size()}, stemmer, *lexicon_, wordnet_.get());
-  const SentenceFeatures fb = sentence_features(b, {0, b.size()}, stemmer, *lexicon_, wordnet_.get());
+  const SentenceFeatures fa =
+      sentence_features(a, {0, a.size()}, stemmer, *lexicon_, wordnet_.get());
+  const SentenceFeatures fb =
+      sentence_features(b, {0, b.size()}, stemmer, *lexicon_, wordnet_.get());
   return probability(fa, fb);
 }
 

@@ -13,7 +13,8 @@ namespace parallax::align {
 
 namespace {
 
-std::uint64_t hash_shingle(const std::vector<std::string_view>& words, std::size_t at, std::size_t n) {
+std::uint64_t hash_shingle(const std::vector<std::string_view>& words, std::size_t at,
+                           std::size_t n) {
   std::uint64_t hash = 1469598103934665603ull;
   for (std::size_t k = at; k < at + n; ++k) {
     for (unsigned char c : words[k]) {
@@ -26,7 +27,8 @@ std::uint64_t hash_shingle(const std::vector<std::string_view>& words, std::size
   return hash;
 }
 
-bool same_words(const ArticleWords& x, std::size_t i, const ArticleWords& y, std::size_t j, std::size_t n) {
+bool same_words(const ArticleWords& x, std::size_t i, const ArticleWords& y, std::size_t j,
+                std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) {
     if (x.words[i + k] != y.words[j + k]) return false;
   }
@@ -47,7 +49,8 @@ struct Match {
 
 }  // namespace
 
-std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles, const ReuseOptions& options) {
+std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles,
+                                      const ReuseOptions& options) {
   std::vector<ReusedPassage> passages;
   const std::size_t n = std::max<std::size_t>(1, options.shingle_words);
 
@@ -80,8 +83,9 @@ std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles,
           if (!same_words(articles[p.article], p.position, articles[q.article], q.position, n)) {
             continue;  // a hash collision
           }
-          matches.push_back({p.article, q.article, static_cast<std::int64_t>(p.position) - q.position,
-                             p.position, q.position});
+          matches.push_back({p.article, q.article,
+                             static_cast<std::int64_t>(p.position) - q.position, p.position,
+                             q.position});
         }
       }
     }
@@ -94,8 +98,9 @@ std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles,
 
   for (std::size_t k = 0; k < matches.size();) {
     std::size_t end = k + 1;
-    while (end < matches.size() && matches[end].a == matches[k].a && matches[end].b == matches[k].b &&
-           matches[end].diagonal == matches[k].diagonal && matches[end].i <= matches[end - 1].i + 1) {
+    while (end < matches.size() && matches[end].a == matches[k].a &&
+           matches[end].b == matches[k].b && matches[end].diagonal == matches[k].diagonal &&
+           matches[end].i <= matches[end - 1].i + 1) {
       ++end;
     }
     const Match& first = matches[k];
@@ -106,8 +111,11 @@ std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles,
       const ArticleWords& y = articles[first.b];
       const std::size_t x_end = last.i + n - 1;
       const std::size_t y_end = last.j + n - 1;
-      passages.push_back({first.a, first.b, {x.spans[first.i].start, x.spans[x_end].end},
-                          {y.spans[first.j].start, y.spans[y_end].end}, words});
+      passages.push_back({first.a,
+                          first.b,
+                          {x.spans[first.i].start, x.spans[x_end].end},
+                          {y.spans[first.j].start, y.spans[y_end].end},
+                          words});
     }
     k = end;
   }
@@ -154,11 +162,13 @@ void count_independent_sources(std::vector<Claim>& claims, const std::vector<Reu
           const Span lo_span = sentence_span(lo);
           const Span hi_span = sentence_span(hi);
           // `reuse` is ordered by article pair: look at this pair's passages only.
-          auto first = std::lower_bound(reuse.begin(), reuse.end(), std::make_pair(lo.article, hi.article),
-                                        [](const ReusedPassage& r, const std::pair<std::uint32_t, std::uint32_t>& key) {
-                                          return std::make_pair(r.article_a, r.article_b) < key;
-                                        });
-          for (auto it = first; it != reuse.end() && it->article_a == lo.article && it->article_b == hi.article;
+          auto first = std::lower_bound(
+              reuse.begin(), reuse.end(), std::make_pair(lo.article, hi.article),
+              [](const ReusedPassage& r, const std::pair<std::uint32_t, std::uint32_t>& key) {
+                return std::make_pair(r.article_a, r.article_b) < key;
+              });
+          for (auto it = first;
+               it != reuse.end() && it->article_a == lo.article && it->article_b == hi.article;
                ++it) {
             if (covers(it->span_a, lo_span) && covers(it->span_b, hi_span)) {
               copied = true;

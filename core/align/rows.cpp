@@ -52,7 +52,9 @@ class RowList {
     return id;
   }
   /// A new empty row placed after `at` (kNone: at the top).
-  std::int32_t insert_after(std::int32_t at) { return insert_before(at == kNone ? head_ : rows_[at].next); }
+  std::int32_t insert_after(std::int32_t at) {
+    return insert_before(at == kNone ? head_ : rows_[at].next);
+  }
 
  private:
   static constexpr std::uint64_t kSpacing = std::uint64_t{1} << 24;
@@ -132,7 +134,8 @@ std::vector<Candidate> heaviest_chain(std::vector<Candidate> candidates) {
   std::size_t group = 0;
   while (group < candidates.size()) {
     std::size_t end = group;
-    while (end < candidates.size() && candidates[end].paragraph == candidates[group].paragraph) ++end;
+    while (end < candidates.size() && candidates[end].paragraph == candidates[group].paragraph)
+      ++end;
     // All candidates of one paragraph read the tree before any of them writes it:
     // a paragraph may sit in one row only.
     for (std::size_t c = group; c < end; ++c) {
@@ -158,8 +161,9 @@ std::vector<Candidate> heaviest_chain(std::vector<Candidate> candidates) {
 // the anchor they lead up to (or follow) take them first; the rest get new rows there.
 // `toward_below`: fill from `below` upwards (a run before an anchor), else from `above` down.
 // At most `slack` rows are looked at beyond the paragraphs' count, so cost stays local.
-void place_run(RowList& rows, std::uint32_t article, std::uint32_t first, std::uint32_t last, std::int32_t above,
-               std::int32_t below, bool toward_below, std::vector<std::int32_t>& row_of_paragraph) {
+void place_run(RowList& rows, std::uint32_t article, std::uint32_t first, std::uint32_t last,
+               std::int32_t above, std::int32_t below, bool toward_below,
+               std::vector<std::int32_t>& row_of_paragraph) {
   if (first >= last) return;
   const std::size_t budget = 2 * static_cast<std::size_t>(last - first) + 4;
   auto put = [&](std::int32_t row, std::uint32_t paragraph) {
@@ -171,7 +175,8 @@ void place_run(RowList& rows, std::uint32_t article, std::uint32_t first, std::u
     std::uint32_t p = last;
     std::int32_t r = below == kNone ? rows.tail() : rows[below].prev;
     std::int32_t lowest_used = below;
-    for (std::size_t seen = 0; r != kNone && r != above && p > first && seen < budget; ++seen, r = rows[r].prev) {
+    for (std::size_t seen = 0; r != kNone && r != above && p > first && seen < budget;
+         ++seen, r = rows[r].prev) {
       if (rows[r].score == 0) {
         put(r, --p);
         lowest_used = r;
@@ -184,7 +189,8 @@ void place_run(RowList& rows, std::uint32_t article, std::uint32_t first, std::u
     std::uint32_t p = first;
     std::int32_t r = above == kNone ? rows.head() : rows[above].next;
     std::int32_t last_used = above;
-    for (std::size_t seen = 0; r != kNone && r != below && p < last && seen < budget; ++seen, r = rows[r].next) {
+    for (std::size_t seen = 0; r != kNone && r != below && p < last && seen < budget;
+         ++seen, r = rows[r].next) {
       if (rows[r].score == 0) {
         put(r, p++);
         last_used = r;
@@ -200,8 +206,9 @@ void place_run(RowList& rows, std::uint32_t article, std::uint32_t first, std::u
 
 }  // namespace
 
-void align_rows(const std::vector<Claim>& claims, const std::vector<std::uint32_t>& paragraph_counts,
-                std::vector<Row>* rows, std::vector<ParagraphLink>* links) {
+void align_rows(const std::vector<Claim>& claims,
+                const std::vector<std::uint32_t>& paragraph_counts, std::vector<Row>* rows,
+                std::vector<ParagraphLink>* links) {
   rows->clear();
   links->clear();
   const std::size_t article_count = paragraph_counts.size();
@@ -214,7 +221,8 @@ void align_rows(const std::vector<Claim>& claims, const std::vector<std::uint32_
   std::unordered_map<std::uint64_t, double> pair_weight;
   for (const Claim& claim : claims) {
     std::vector<std::uint32_t> paragraphs;
-    for (const ClaimMember& m : claim.members) paragraphs.push_back(first[m.ref.article] + m.ref.paragraph);
+    for (const ClaimMember& m : claim.members)
+      paragraphs.push_back(first[m.ref.article] + m.ref.paragraph);
     std::sort(paragraphs.begin(), paragraphs.end());
     paragraphs.erase(std::unique(paragraphs.begin(), paragraphs.end()), paragraphs.end());
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
@@ -228,7 +236,8 @@ void align_rows(const std::vector<Claim>& claims, const std::vector<std::uint32_
   std::sort(pairs.begin(), pairs.end());
   std::vector<std::vector<std::pair<std::uint32_t, double>>> related(total);
   for (const auto& [key, weight] : pairs) {
-    related[static_cast<std::uint32_t>(key % total)].emplace_back(static_cast<std::uint32_t>(key / total), weight);
+    related[static_cast<std::uint32_t>(key % total)].emplace_back(
+        static_cast<std::uint32_t>(key / total), weight);
   }
 
   RowList list;
@@ -246,7 +255,8 @@ void align_rows(const std::vector<Claim>& claims, const std::vector<std::uint32_
       for (std::size_t i = 0; i < by_row.size();) {
         double weight = 0;
         std::size_t j = i;
-        for (; j < by_row.size() && by_row[j].first == by_row[i].first; ++j) weight += by_row[j].second;
+        for (; j < by_row.size() && by_row[j].first == by_row[i].first; ++j)
+          weight += by_row[j].second;
         candidates.push_back({by_row[i].first, list[by_row[i].first].key, p, weight});
         i = j;
       }
@@ -267,7 +277,8 @@ void align_rows(const std::vector<Claim>& claims, const std::vector<std::uint32_
       std::uint32_t p = 0;
       std::int32_t above = kNone;
       for (const Candidate& anchor : chain) {
-        place_run(list, k, p, anchor.paragraph, above, anchor.row, /*toward_below=*/true, row_of_paragraph);
+        place_run(list, k, p, anchor.paragraph, above, anchor.row, /*toward_below=*/true,
+                  row_of_paragraph);
         p = anchor.paragraph + 1;
         above = anchor.row;
       }

@@ -31,13 +31,36 @@ bool read_number(const Json& object, const char* key, double low, double high, d
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) return true;
   if (!it->is_number() || it->get<double>() < low || it->get<double>() > high) {
-    *error = {ErrorCode::kInvalidArgument, std::string("Option \"") + key + "\" must be a number between " +
-                                               Json(low).dump() + " and " + Json(high).dump() + "."};
+    *error = {ErrorCode::kInvalidArgument, std::string("Option \"") + key +
+                                               "\" must be a number between " + Json(low).dump() +
+                                               " and " + Json(high).dump() + "."};
     return false;
   }
   *out = it->get<double>();
   return true;
 }
+
+// Another matcher's scores with a different threshold (CompareOptions::match_threshold), and
+// a lexical gate: pairs whose TF-IDF cosine is below `gate` score 0 (CompareOptions::lexical_gate).
+class WithThreshold final : public align::SentenceMatcher {
+ public:
+  WithThreshold(const align::SentenceMatcher& inner, double threshold, double gate)
+      : inner_(inner), threshold_(threshold), gate_(gate) {}
+  void prepare(align::Unit& unit, std::string_view text, Span span,
+               represent::Stemmer& stemmer) const override {
+    inner_.prepare(unit, text, span, stemmer);
+  }
+  double score(const align::Unit& a, const align::Unit& b) const override {
+    if (gate_ > 0 && represent::cosine(a.vector, b.vector) < gate_) return 0.0;
+    return inner_.score(a, b);
+  }
+  double threshold() const override { return threshold_; }
+
+ private:
+  const align::SentenceMatcher& inner_;
+  double threshold_;
+  double gate_;
+};
 
 // Word runs copied verbatim between articles, each article's reused share, and the
 // number of independent sources behind every claim.
@@ -49,7 +72,8 @@ void find_verbatim_reuse(report::Analysis& analysis) {
     for (const segment::Paragraph& paragraph : article.paragraphs) {
       if (paragraph.boilerplate) continue;
       auto more = segment::tokenize(article.raw.text, paragraph.span);
-      tokens[a].insert(tokens[a].end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      tokens[a].insert(tokens[a].end(), std::make_move_iterator(more.begin()),
+                       std::make_move_iterator(more.end()));
     }
     for (const segment::Token& token : tokens[a]) {
       words[a].words.push_back(token.norm);
@@ -66,7 +90,8 @@ void find_verbatim_reuse(report::Analysis& analysis) {
     const auto& spans = words[article].spans;
     auto first = std::lower_bound(spans.begin(), spans.end(), span.start,
                                   [](const Span& s, std::size_t start) { return s.start < start; });
-    for (auto it = first; it != spans.end() && it->end <= span.end; ++it) reused[article][it - spans.begin()] = true;
+    for (auto it = first; it != spans.end() && it->end <= span.end; ++it)
+      reused[article][it - spans.begin()] = true;
   };
   for (const align::ReusedPassage& passage : analysis.reuse) {
     mark(passage.article_a, passage.span_a);
@@ -77,41 +102,59 @@ void find_verbatim_reuse(report::Analysis& analysis) {
         static_cast<std::uint32_t>(std::count(reused[a].begin(), reused[a].end(), true));
   }
 
-  align::count_independent_sources(analysis.alignment.claims, analysis.reuse, [&](const align::UnitRef& ref) {
-    return analysis.articles[ref.article].paragraphs[ref.paragraph].sentences[ref.sentence].span;
-  });
+  align::count_independent_sources(analysis.alignment.claims, analysis.reuse,
+                                   [&](const align::UnitRef& ref) {
+                                     return analysis.articles[ref.article]
+                                         .paragraphs[ref.paragraph]
+                                         .sentences[ref.sentence]
+                                         .span;
+                                   });
 }
 
 }  // namespace
 
-std::string_view version() { return report::kVersion; }
+std::string_view version() {
+  return report::kVersion;
+}
 
 Result<CompareOptions> parse_compare_options(std::string_view json) {
   CompareOptions options;
   if (json.find_first_not_of(" \t\r\n") == std::string_view::npos) return options;
   const Json object = Json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (object.is_discarded() || !object.is_object()) {
-    return Error{ErrorCode::kInvalidArgument, "Options must be a JSON object, e.g. {\"matchThreshold\": 0.5}."};
+    return Error{ErrorCode::kInvalidArgument,
+                 "Options must be a JSON object, e.g. {\"matchThreshold\": 0.5}."};
   }
   Error error{ErrorCode::kInvalidArgument, ""};
   double threshold = options.match_threshold;
   double max_articles = static_cast<double>(options.max_articles);
   double max_file_bytes = static_cast<double>(options.ingest.max_file_bytes);
   double max_total_bytes = static_cast<double>(options.max_total_bytes);
+  double lexical_gate = options.lexical_gate;
   if (!read_number(object, "matchThreshold", 0.01, 1.0, &threshold, &error) ||
       !read_number(object, "maxArticles", 1, 100000, &max_articles, &error) ||
       !read_number(object, "maxFileBytes", 1, 1024.0 * 1024 * 1024, &max_file_bytes, &error) ||
-      !read_number(object, "maxTotalBytes", 1, 4096.0 * 1024 * 1024, &max_total_bytes, &error)) {
+      !read_number(object, "maxTotalBytes", 1, 4096.0 * 1024 * 1024, &max_total_bytes, &error) ||
+      !read_number(object, "lexicalGate", 0, 1, &lexical_gate, &error)) {
     return error;
   }
   options.match_threshold = threshold;
   options.max_articles = static_cast<std::size_t>(max_articles);
   options.ingest.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
   options.max_total_bytes = static_cast<std::size_t>(max_total_bytes);
+  options.lexical_gate = lexical_gate;
+  if (auto it = object.find("matcher"); it != object.end() && !it->is_null()) {
+    if (!it->is_string() || (*it != "learned" && *it != "tfidf")) {
+      return Error{ErrorCode::kInvalidArgument,
+                   "Option \"matcher\" must be \"learned\" or \"tfidf\"."};
+    }
+    options.learned_matcher = *it == "learned";
+  }
   return options;
 }
 
-Result<report::Analysis> compare(const std::vector<InputFile>& files, const CompareOptions& options) {
+Result<report::Analysis> compare(const std::vector<InputFile>& files, const CompareOptions& options,
+                                 const Resources& resources) {
   std::size_t total_bytes = 0;
   for (const InputFile& file : files) total_bytes += file.bytes.size();
   if (total_bytes > options.max_total_bytes) {
@@ -126,8 +169,8 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   for (const InputFile& file : files) {
     auto read = ingest::ingest_file(file.bytes, file.name, options.ingest);
     if (!read.ok()) {
-      analysis.notices.push_back(
-          {file.name, std::string(error_code_name(read.error().code)), "error", read.error().message});
+      analysis.notices.push_back({file.name, std::string(error_code_name(read.error().code)),
+                                  "error", read.error().message});
       continue;
     }
     for (ingest::RawArticle& raw : read.value()) {
@@ -143,8 +186,9 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
       if (raw.title.empty()) raw.title = segment::infer_title(raw.text, article.paragraphs);
       if (!has_comparable_text(article.paragraphs)) {
         analysis.notices.push_back({raw.name, "no_text", "warning",
-                                    raw.name + " holds no article text outside boilerplate; it is shown "
-                                               "but takes no part in the comparison."});
+                                    raw.name +
+                                        " holds no article text outside boilerplate; it is shown "
+                                        "but takes no part in the comparison."});
       }
       article.raw = std::move(raw);
       analysis.articles.push_back(std::move(article));
@@ -152,7 +196,8 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   }
   if (skipped_for_limit > 0) {
     analysis.notices.push_back({"", std::string(error_code_name(ErrorCode::kTooLarge)), "error",
-                                std::to_string(skipped_for_limit) + " articles beyond the limit of " +
+                                std::to_string(skipped_for_limit) +
+                                    " articles beyond the limit of " +
                                     std::to_string(options.max_articles) + " were not compared."});
   }
   if (analysis.articles.empty()) {
@@ -163,9 +208,21 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
     return Error{ErrorCode::kNoArticles, message};
   }
   if (analysis.articles.size() == 1) {
-    analysis.notices.push_back({analysis.articles[0].raw.name, "single_article", "warning",
-                                "Only one article was read: add at least one more to compare sources."});
+    analysis.notices.push_back(
+        {analysis.articles[0].raw.name, "single_article", "warning",
+         "Only one article was read: add at least one more to compare sources."});
   }
+
+  // The learned matcher when the resources hold one, else the TF-IDF baseline; an explicit
+  // threshold in the options overrides the matcher's own.
+  const align::TfIdfCosineMatcher baseline;
+  const bool learned = options.learned_matcher && resources.matcher() != nullptr;
+  const align::SentenceMatcher& chosen =
+      learned ? static_cast<const align::SentenceMatcher&>(*resources.matcher()) : baseline;
+  const WithThreshold matcher(
+      chosen, options.match_threshold > 0 ? options.match_threshold : chosen.threshold(),
+      learned ? options.lexical_gate : 0.0);
+  analysis.matcher = learned ? std::string(resources.matcher_name()) : "tfidf-baseline";
 
   // Represent every sentence of every non-boilerplate paragraph as a unit.
   represent::Stemmer stemmer;
@@ -181,8 +238,11 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
       for (std::uint32_t s = 0; s < paragraph.sentences.size(); ++s) {
         align::Unit unit;
         unit.ref = {a, p, s};
-        unit.terms = represent::content_terms(article.raw.text, paragraph.sentences[s].span, stemmer, vocabulary);
-        if (!unit.terms.empty()) units.push_back(std::move(unit));
+        unit.terms = represent::content_terms(article.raw.text, paragraph.sentences[s].span,
+                                              stemmer, vocabulary);
+        if (unit.terms.empty()) continue;
+        matcher.prepare(unit, article.raw.text, paragraph.sentences[s].span, stemmer);
+        units.push_back(std::move(unit));
       }
     }
   }
@@ -192,14 +252,14 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   const represent::TfIdf tfidf(unit_terms, vocabulary.size());
   for (align::Unit& unit : units) unit.vector = tfidf.vectorize(unit.terms);
 
-  const align::TfIdfCosineMatcher matcher(options.match_threshold);
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
   find_verbatim_reuse(analysis);
   return analysis;
 }
 
-Result<std::string> compare_json(const std::vector<InputFile>& files, const CompareOptions& options) {
-  auto analysis = compare(files, options);
+Result<std::string> compare_json(const std::vector<InputFile>& files, const CompareOptions& options,
+                                 const Resources& resources) {
+  auto analysis = compare(files, options, resources);
   if (!analysis.ok()) return analysis.error();
   return report::to_json(analysis.value());
 }

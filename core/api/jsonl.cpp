@@ -23,7 +23,8 @@ Result<Line> read_line(std::string_view text) {
     return Error{ErrorCode::kBadJson, "This line is not a JSON object."};
   }
   auto id = line.object.find("id");
-  if (id != line.object.end()) line.id_json = id->dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (id != line.object.end())
+    line.id_json = id->dump(-1, ' ', false, Json::error_handler_t::replace);
   return line;
 }
 
@@ -31,7 +32,8 @@ Result<Line> read_line(std::string_view text) {
 Result<std::string> text_field(const Line& line, const char* key) {
   auto it = line.object.find(key);
   if (it == line.object.end() || !it->is_string()) {
-    return Error{ErrorCode::kBadJson, std::string("Field \"") + key + "\" is missing or not a string."};
+    return Error{ErrorCode::kBadJson,
+                 std::string("Field \"") + key + "\" is missing or not a string."};
   }
   return it->get<std::string>();
 }
@@ -42,29 +44,36 @@ std::string failed(const Result<Line>& line, const Error& error) {
 
 }  // namespace
 
-std::string match_jsonl_line(std::string_view text, represent::Stemmer& stemmer) {
+std::string match_jsonl_line(std::string_view text, const Resources& resources,
+                             represent::Stemmer& stemmer) {
   auto line = read_line(text);
   if (!line.ok()) return failed(line, line.error());
   auto a = text_field(line.value(), "a");
   if (!a.ok()) return failed(line, a.error());
   auto b = text_field(line.value(), "b");
   if (!b.ok()) return failed(line, b.error());
+  if (const align::LearnedMatcher* matcher = resources.matcher()) {
+    const double score = matcher->score_texts(a.value(), b.value(), stemmer);
+    return report::match_line(line.value().id_json, score >= matcher->threshold(), score);
+  }
   const double score = align::match_pair(a.value(), b.value(), stemmer);
   return report::match_line(line.value().id_json, score >= align::kPairThreshold, score);
 }
 
-std::string stance_jsonl_line(std::string_view text, represent::Stemmer& stemmer) {
+std::string stance_jsonl_line(std::string_view text, const Resources& resources,
+                              represent::Stemmer& stemmer) {
   auto line = read_line(text);
   if (!line.ok()) return failed(line, line.error());
   auto claim = text_field(line.value(), "claim");
   if (!claim.ok()) return failed(line, claim.error());
   auto body = text_field(line.value(), "body");
   if (!body.ok()) return failed(line, body.error());
-  return report::stance_line(line.value().id_json, stance::classify(claim.value(), body.value(), stemmer));
+  return report::stance_line(line.value().id_json,
+                             stance::classify(claim.value(), body.value(), stemmer));
 }
 
-std::string map_jsonl(std::string_view text, represent::Stemmer& stemmer,
-                      std::string (*per_line)(std::string_view, represent::Stemmer&)) {
+std::string map_jsonl(std::string_view text, const Resources& resources,
+                      represent::Stemmer& stemmer, JsonlLineFunction per_line) {
   std::string out;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -73,7 +82,7 @@ std::string map_jsonl(std::string_view text, represent::Stemmer& stemmer,
     std::string_view line = text.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") != std::string_view::npos) {
-      out += per_line(line, stemmer);
+      out += per_line(line, resources, stemmer);
       out += '\n';
     }
     start = end + 1;

@@ -12,7 +12,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // Four decimals are plenty for a similarity and make the bytes identical on every platform.
-double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
+double rounded(double value) {
+  return std::round(value * 10000.0) / 10000.0;
+}
 
 std::string dump(const Json& json) {
   // `replace` never throws on invalid UTF-8 (the core never throws; ingest already repaired it).
@@ -20,7 +22,8 @@ std::string dump(const Json& json) {
 }
 
 std::string_view paragraph_kind(const segment::Paragraph& paragraph) {
-  return paragraph.boilerplate ? std::string_view("boilerplate") : segment::kind_name(paragraph.kind);
+  return paragraph.boilerplate ? std::string_view("boilerplate")
+                               : segment::kind_name(paragraph.kind);
 }
 
 Json article_json(const Article& article, std::size_t index,
@@ -54,19 +57,22 @@ Json article_json(const Article& article, std::size_t index,
   }
   Json warnings = Json::array();
   for (const std::string& w : article.raw.warnings) warnings.push_back(w);
-  return Json{{"id", "a" + std::to_string(index)},
-              {"name", article.raw.name},
-              {"title", article.raw.title},
-              {"source", article.raw.source},
-              {"url", article.raw.url},
-              {"published", article.raw.published},
-              {"format", ingest::format_name(article.raw.format)},
-              {"encoding", article.raw.encoding},
-              {"bytes", text.size()},
-              {"warnings", std::move(warnings)},
-              {"words", article.words},
-              {"reused_share", article.words == 0 ? 0.0 : rounded(static_cast<double>(article.reused_words) / article.words)},
-              {"paragraphs", std::move(paragraphs)}};
+  return Json{
+      {"id", "a" + std::to_string(index)},
+      {"name", article.raw.name},
+      {"title", article.raw.title},
+      {"source", article.raw.source},
+      {"url", article.raw.url},
+      {"published", article.raw.published},
+      {"format", ingest::format_name(article.raw.format)},
+      {"encoding", article.raw.encoding},
+      {"bytes", text.size()},
+      {"warnings", std::move(warnings)},
+      {"words", article.words},
+      {"reused_share", article.words == 0
+                           ? 0.0
+                           : rounded(static_cast<double>(article.reused_words) / article.words)},
+      {"paragraphs", std::move(paragraphs)}};
 }
 
 Json paragraph_ref(const align::ParagraphRef& ref) {
@@ -107,11 +113,13 @@ std::string claim_label(std::string_view sentence, std::size_t max_bytes) {
 std::string to_json(const Analysis& analysis) {
   const align::AlignResult& alignment = analysis.alignment;
   // claims_of[article][paragraph][sentence] -> claim indexes, for the sentence entries.
-  std::vector<std::vector<std::vector<std::vector<std::uint32_t>>>> claims_of(analysis.articles.size());
+  std::vector<std::vector<std::vector<std::vector<std::uint32_t>>>> claims_of(
+      analysis.articles.size());
   for (std::size_t a = 0; a < analysis.articles.size(); ++a) {
     const auto& paragraphs = analysis.articles[a].paragraphs;
     claims_of[a].resize(paragraphs.size());
-    for (std::size_t p = 0; p < paragraphs.size(); ++p) claims_of[a][p].resize(paragraphs[p].sentences.size());
+    for (std::size_t p = 0; p < paragraphs.size(); ++p)
+      claims_of[a][p].resize(paragraphs[p].sentences.size());
   }
   Json claims = Json::array();
   for (std::size_t c = 0; c < alignment.claims.size(); ++c) {
@@ -123,14 +131,16 @@ std::string to_json(const Analysis& analysis) {
                              {"sentence", m.ref.sentence},
                              {"score", rounded(m.score)}});
       if (find_sentence(analysis, m.ref) != nullptr) {
-        claims_of[m.ref.article][m.ref.paragraph][m.ref.sentence].push_back(static_cast<std::uint32_t>(c));
+        claims_of[m.ref.article][m.ref.paragraph][m.ref.sentence].push_back(
+            static_cast<std::uint32_t>(c));
       }
     }
-    claims.push_back(Json{{"id", "c" + std::to_string(c)},
-                          {"label", claim_label(unit_text(analysis, claim.members[claim.label_member].ref))},
-                          {"support", claim.support},
-                          {"independent", claim.independent},
-                          {"members", std::move(members)}});
+    claims.push_back(
+        Json{{"id", "c" + std::to_string(c)},
+             {"label", claim_label(unit_text(analysis, claim.members[claim.label_member].ref))},
+             {"support", claim.support},
+             {"independent", claim.independent},
+             {"members", std::move(members)}});
   }
   Json articles = Json::array();
   for (std::size_t a = 0; a < analysis.articles.size(); ++a) {
@@ -144,15 +154,19 @@ std::string to_json(const Analysis& analysis) {
   }
   Json links = Json::array();
   for (const align::ParagraphLink& link : alignment.links) {
-    links.push_back(Json{{"a", paragraph_ref(link.a)}, {"b", paragraph_ref(link.b)}, {"score", rounded(link.score)}});
+    links.push_back(Json{{"a", paragraph_ref(link.a)},
+                         {"b", paragraph_ref(link.b)},
+                         {"score", rounded(link.score)}});
   }
   Json reuse = Json::array();
   auto reuse_side = [&](std::uint32_t article, Span span, std::uint32_t words) {
-    const std::uint32_t total = article < analysis.articles.size() ? analysis.articles[article].words : 0;
-    return Json{{"article", article},
-                {"start", span.start},
-                {"end", span.end},
-                {"share", total == 0 ? 0.0 : rounded(std::min(1.0, static_cast<double>(words) / total))}};
+    const std::uint32_t total =
+        article < analysis.articles.size() ? analysis.articles[article].words : 0;
+    return Json{
+        {"article", article},
+        {"start", span.start},
+        {"end", span.end},
+        {"share", total == 0 ? 0.0 : rounded(std::min(1.0, static_cast<double>(words) / total))}};
   };
   for (const align::ReusedPassage& passage : analysis.reuse) {
     reuse.push_back(Json{{"a", reuse_side(passage.article_a, passage.span_a, passage.words)},
@@ -161,10 +175,12 @@ std::string to_json(const Analysis& analysis) {
   }
   Json notices = Json::array();
   for (const Notice& n : analysis.notices) {
-    notices.push_back(Json{{"file", n.file}, {"code", n.code}, {"severity", n.severity}, {"message", n.message}});
+    notices.push_back(
+        Json{{"file", n.file}, {"code", n.code}, {"severity", n.severity}, {"message", n.message}});
   }
   Json document{{"schema", kSchema},
                 {"version", kVersion},
+                {"matcher", analysis.matcher},
                 {"articles", std::move(articles)},
                 {"claims", std::move(claims)},
                 {"rows", std::move(rows)},
@@ -205,7 +221,8 @@ std::string to_summary(const Analysis& analysis) {
   for (std::size_t c = 0; c < shared_claims && c < 10; ++c) {
     const auto& claim = alignment.claims[c];
     out += "  " + std::to_string(claim.support) + "/" + std::to_string(analysis.articles.size()) +
-           "  " + claim_label(unit_text(analysis, claim.members[claim.label_member].ref), 90) + "\n";
+           "  " + claim_label(unit_text(analysis, claim.members[claim.label_member].ref), 90) +
+           "\n";
   }
   if (!analysis.notices.empty()) out += "\nNotices:\n";
   for (const Notice& n : analysis.notices) out += "  " + n.severity + ": " + n.message + "\n";
@@ -223,8 +240,9 @@ std::string stance_line(const std::string& id_json, const stance::ClaimStance& s
 }
 
 std::string error_line(const std::string& id_json, const Error& error) {
-  return dump(Json{{"id", Json::parse(id_json, nullptr, false, true)},
-                   {"error", Json{{"code", error_code_name(error.code)}, {"message", error.message}}}});
+  return dump(
+      Json{{"id", Json::parse(id_json, nullptr, false, true)},
+           {"error", Json{{"code", error_code_name(error.code)}, {"message", error.message}}}});
 }
 
 }  // namespace parallax::report

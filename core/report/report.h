@@ -5,7 +5,7 @@
 // (same input -> same bytes, natively and in WebAssembly): scores are rounded to
 // 4 decimals and nothing depends on hash order or the clock.
 //
-//   { "schema": "parallax/1", "version",
+//   { "schema": "parallax/1", "version", "matcher",
 //     "articles": [ { "id", "name", "title", "source", "url", "published", "format", "encoding",
 //         "bytes", "warnings", "words", "reused_share",
 //         "paragraphs": [ { "text", "start", "end", "kind", "reason"?,
@@ -37,8 +37,9 @@ inline constexpr std::string_view kVersion = "0.1.0";
 struct Article {
   ingest::RawArticle raw;
   std::vector<segment::Paragraph> paragraphs;
-  std::uint32_t words = 0;         ///< words outside boilerplate
-  std::uint32_t reused_words = 0;  ///< of those, words inside a passage copied verbatim with another article
+  std::uint32_t words = 0;  ///< words outside boilerplate
+  std::uint32_t reused_words =
+      0;  ///< of those, words inside a passage copied verbatim with another article
 };
 
 /// A problem with one input that did not stop the comparison ("binary file skipped").
@@ -54,6 +55,7 @@ struct Analysis {
   align::AlignResult alignment;
   std::vector<align::ReusedPassage> reuse;
   std::vector<Notice> notices;
+  std::string matcher = "tfidf-baseline";  ///< which sentence matcher made the claims
 };
 
 /// The parallax/1 document, compact (no whitespace), UTF-8.

@@ -162,8 +162,9 @@ std::string Lexicon::to_bytes() const {
 
 Result<Lexicon> Lexicon::from_bytes(std::string_view bytes) {
   if (bytes.size() < sizeof kMagic + 8 || std::memcmp(bytes.data(), kMagic, 6) != 0) {
-    return Error{ErrorCode::kInvalidArgument,
-                 "These bytes are not a Parallax news lexicon (expected resources/news-lexicon.bin)."};
+    return Error{
+        ErrorCode::kInvalidArgument,
+        "These bytes are not a Parallax news lexicon (expected resources/news-lexicon.bin)."};
   }
   if (bytes[6] != '\0' || bytes[7] != '\1') {
     return Error{ErrorCode::kInvalidArgument,

@@ -137,7 +137,9 @@ class Lexicon {
   bool has_vector(std::uint32_t id) const { return id < vector_count_; }
   /// `dimensions()` int8 components of a stem's vector (has_vector(id) must hold);
   /// component i is vector(id)[i] * vector_scale(id).
-  const std::int8_t* vector(std::uint32_t id) const { return &vectors_[std::size_t{id} * dimensions_]; }
+  const std::int8_t* vector(std::uint32_t id) const {
+    return &vectors_[std::size_t{id} * dimensions_];
+  }
   float vector_scale(std::uint32_t id) const { return scales_[id]; }
   /// Euclidean norm of the (dequantised) vector.
   float vector_norm(std::uint32_t id) const { return norms_[id]; }

@@ -229,7 +229,8 @@ const char* phrase_reason(const Paragraph& p, std::string_view low, std::size_t 
   // "Home | World | Politics", "News » Europe » Russia", breadcrumbs "Home > News > City".
   if (words <= 25 && !ends_with_terminal(low)) {
     std::size_t seps = 0;
-    for (std::string_view sep : {" | ", " \u2022 ", " \u00b7 ", " \u00bb ", " \u203a ", " / ", " > "}) {
+    for (std::string_view sep :
+         {" | ", " \u2022 ", " \u00b7 ", " \u00bb ", " \u203a ", " / ", " > "}) {
       for (std::size_t q = low.find(sep); q != std::string_view::npos; q = low.find(sep, q + 1)) {
         ++seps;
       }

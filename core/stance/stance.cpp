@@ -19,7 +19,8 @@ std::vector<std::uint32_t> distinct(std::vector<std::uint32_t> terms) {
   return terms;
 }
 
-double share_found(const std::vector<std::uint32_t>& wanted, const std::vector<std::uint32_t>& have) {
+double share_found(const std::vector<std::uint32_t>& wanted,
+                   const std::vector<std::uint32_t>& have) {
   if (wanted.empty()) return 0;
   std::size_t found = 0;
   for (std::uint32_t t : wanted) found += std::binary_search(have.begin(), have.end(), t) ? 1 : 0;
@@ -30,17 +31,22 @@ double share_found(const std::vector<std::uint32_t>& wanted, const std::vector<s
 
 std::string_view label_name(Label label) {
   switch (label) {
-    case Label::kAgree: return "agree";
-    case Label::kDisagree: return "disagree";
-    case Label::kDiscuss: return "discuss";
-    case Label::kUnrelated: return "unrelated";
+    case Label::kAgree:
+      return "agree";
+    case Label::kDisagree:
+      return "disagree";
+    case Label::kDiscuss:
+      return "discuss";
+    case Label::kUnrelated:
+      return "unrelated";
   }
   return "unrelated";
 }
 
 ClaimStance classify(std::string_view claim, std::string_view body, represent::Stemmer& stemmer) {
   represent::Vocabulary vocabulary;
-  const auto claim_terms = distinct(represent::content_terms(claim, {0, claim.size()}, stemmer, vocabulary));
+  const auto claim_terms =
+      distinct(represent::content_terms(claim, {0, claim.size()}, stemmer, vocabulary));
   std::vector<std::uint32_t> refuting;
   for (std::string_view stem : kRefutingStems) refuting.push_back(vocabulary.intern(stem));
   std::sort(refuting.begin(), refuting.end());
@@ -51,7 +57,8 @@ ClaimStance classify(std::string_view claim, std::string_view body, represent::S
   for (const segment::Sentence& sentence : segment::split_sentences(body, {0, body.size()})) {
     auto terms = distinct(represent::content_terms(body, sentence.span, stemmer, vocabulary));
     if (share_found(claim_terms, terms) >= 0.2) {
-      for (std::uint32_t t : terms) refuted = refuted || std::binary_search(refuting.begin(), refuting.end(), t);
+      for (std::uint32_t t : terms)
+        refuted = refuted || std::binary_search(refuting.begin(), refuting.end(), t);
     }
     body_terms.insert(body_terms.end(), terms.begin(), terms.end());
   }

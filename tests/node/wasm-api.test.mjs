@@ -2,7 +2,7 @@
 // same bytes as the native CLI, errors as ParallaxError, streaming JSONL, bad inputs.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 import * as parallax from '../../wasm/parallax.mjs';
@@ -58,6 +58,17 @@ test('compare gives the CLI bytes for every format and encoding', () => {
 test('compare gives the CLI bytes with options', () => {
   const paths = writeTempFiles(tricky_inputs());
   assertSameAsCli(paths, { matchThreshold: 0.3, maxArticles: 4 });
+});
+
+test('compare with the learned matcher gives the CLI bytes', { skip: !existsSync(join(root, 'resources', 'matcher-v1.json')) && 'no trained model in resources/' }, () => {
+  const dir = join(root, 'samples');
+  const paths = readdirSync(dir).filter((n) => n !== 'README.md').map((n) => join(dir, n)).sort();
+  const doc = assertSameAsCli(paths, { matcher: 'learned' });
+  assert.equal(doc.matcher, 'learned-v1');
+  if (haveSeeds) {
+    const seeds = readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).map((n) => join(seedsDir, n)).sort();
+    assertSameAsCli(seeds, { matcher: 'learned' });
+  }
 });
 
 test('compare gives the CLI bytes for the seed articles', { skip: !haveSeeds && 'shared/data/seeds is absent' }, () => {
@@ -129,9 +140,14 @@ test('match and stance JSONL give the CLI bytes, one line per line, in order', (
   assert.deepEqual(nativeStance.stdout.trim().split('\n').map((l) => JSON.parse(l).label), ['discuss', 'disagree', 'unrelated']);
 });
 
-test('single-pair helpers', () => {
+test('single-pair helpers (the learned matcher when resources/ holds a trained model)', () => {
   const m = parallax.match('Ferry resumes on Tuesday.', 'On Tuesday the ferry resumes.');
-  assert.deepEqual(m, { same: true, score: 1 });
+  assert.equal(m.same, true);
+  assert.ok(m.score > 0.9 && m.score <= 1, `score ${m.score}`);
+  const different = parallax.match('The ferry resumed on Tuesday.', 'Storms hit the coast on Friday.');
+  assert.equal(different.same, false);
+  const numbers = parallax.match('41 people were injured in the crash.', '14 people were injured in the crash.');
+  assert.equal(numbers.same, false, 'different numbers are different claims');
   assert.equal(parallax.stance('Ferry resumes', 'Nothing about boats.').label, 'unrelated');
   assert.match(parallax.version(), /^\d+\.\d+\.\d+$/);
 });

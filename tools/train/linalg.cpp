@@ -13,7 +13,9 @@ std::uint64_t Rng::next() {
   return z ^ (z >> 31);
 }
 
-double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Rng::uniform() {
+  return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
 double Rng::gaussian() {
   const double u = 1.0 - uniform();
@@ -84,7 +86,8 @@ Matrix jacobi_eigen(Matrix s, std::vector<double>* values) {
         const double apq = s.at(p, q);
         if (std::fabs(apq) < 1e-300) continue;
         const double theta = (s.at(q, q) - s.at(p, p)) / (2 * apq);
-        const double t = (theta >= 0 ? 1.0 : -1.0) / (std::fabs(theta) + std::sqrt(theta * theta + 1));
+        const double t =
+            (theta >= 0 ? 1.0 : -1.0) / (std::fabs(theta) + std::sqrt(theta * theta + 1));
         const double c = 1 / std::sqrt(t * t + 1);
         const double sn = t * c;
         for (std::size_t k = 0; k < n; ++k) {
@@ -178,7 +181,8 @@ Logistic fit_logistic(const std::vector<std::vector<double>>& x, const std::vect
     for (std::size_t i = 0; i < d; ++i) model.mean[i] += row[i];
   for (double& m : model.mean) m /= static_cast<double>(n);
   for (const auto& row : x)
-    for (std::size_t i = 0; i < d; ++i) model.scale[i] += (row[i] - model.mean[i]) * (row[i] - model.mean[i]);
+    for (std::size_t i = 0; i < d; ++i)
+      model.scale[i] += (row[i] - model.mean[i]) * (row[i] - model.mean[i]);
   for (double& s : model.scale) {
     s = std::sqrt(s / static_cast<double>(n));
     if (s < 1e-9) s = 1.0;
@@ -188,7 +192,8 @@ Logistic fit_logistic(const std::vector<std::vector<double>>& x, const std::vect
   std::vector<double> z(n * p);
   for (std::size_t r = 0; r < n; ++r) {
     z[r * p] = 1.0;
-    for (std::size_t i = 0; i < d; ++i) z[r * p + 1 + i] = (x[r][i] - model.mean[i]) / model.scale[i];
+    for (std::size_t i = 0; i < d; ++i)
+      z[r * p + 1 + i] = (x[r][i] - model.mean[i]) / model.scale[i];
   }
   std::vector<double> beta(p, 0.0);
   for (int iter = 0; iter < 50; ++iter) {

@@ -173,10 +173,10 @@ struct LexiconOptions {
 // paraphrase), q = the same for non-paraphrases; weight = KL(p || q) of two Bernoullis.
 // Smoothed towards the overall rates with `prior` pseudo-counts; unseen stems get the
 // weight of the overall rates.
-std::vector<double> kld_weights(const std::vector<std::pair<const std::vector<std::uint32_t>*,
-                                                            const std::vector<std::uint32_t>*>>& pairs,
-                                const std::vector<int>& labels, std::size_t vocabulary_size,
-                                double prior) {
+std::vector<double> kld_weights(
+    const std::vector<
+        std::pair<const std::vector<std::uint32_t>*, const std::vector<std::uint32_t>*>>& pairs,
+    const std::vector<int>& labels, std::size_t vocabulary_size, double prior) {
   std::vector<double> n[2], m[2];
   for (int l = 0; l < 2; ++l) {
     n[l].assign(vocabulary_size, 0.0);
@@ -317,7 +317,8 @@ represent::Lexicon build_lexicon(const std::vector<const std::vector<std::uint32
     if (i < lsa) {
       term.vector.resize(options.dimensions);
       for (std::size_t d = 0; d < options.dimensions; ++d) {
-        term.vector[d] = static_cast<float>(vt.at(i, d) * std::pow(sigma[d], options.singular_power));
+        term.vector[d] =
+            static_cast<float>(vt.at(i, d) * std::pow(sigma[d], options.singular_power));
       }
     }
     terms.push_back(std::move(term));
@@ -367,7 +368,8 @@ double best_threshold(const std::vector<double>& score, const std::vector<int>& 
     if (k + 1 < order.size() && score[order[k + 1]] == score[order[k]]) continue;
     if (correct > best) {
       best = correct;
-      threshold = k + 1 < order.size() ? (score[order[k]] + score[order[k + 1]]) / 2 : score[order[k]] + 1e-9;
+      threshold = k + 1 < order.size() ? (score[order[k]] + score[order[k + 1]]) / 2
+                                       : score[order[k]] + 1e-9;
     }
   }
   return threshold;
@@ -415,7 +417,8 @@ struct Options {
   // overfit in CV: 0.746 accuracy with them, 0.757 without).
   std::vector<std::string> drop = {"latent_product", "latent_difference"};
   std::vector<std::string> only;  // when set, only features with these prefixes
-  bool quadratic = true;           // add products of every two kept non-latent features
+  double conflict_tolerance = 0.003;
+  bool quadratic = true;  // add products of every two kept non-latent features
 };
 
 using FeatureRows = std::vector<std::vector<double>>;
@@ -425,7 +428,17 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 FeatureRows features_for(const Corpus& corpus, const represent::Lexicon& lexicon,
                          const represent::WordNet* wordnet,
-                         const std::vector<std::pair<std::size_t, std::size_t>>& keep) {
+                         const std::vector<std::pair<std::size_t, std::size_t>>& keep,
+                         std::vector<int>* conflicts) {
+  std::vector<std::size_t> conflict_index;
+  const std::vector<std::string> all_names = align::pair_feature_names(lexicon);
+  for (const std::string& name : align::conflict_feature_names()) {
+    conflict_index.push_back(static_cast<std::size_t>(
+        std::find(all_names.begin(), all_names.end(), name) - all_names.begin()));
+  }
+  const auto near_identical = static_cast<std::size_t>(
+      std::find(all_names.begin(), all_names.end(), "near_identical") - all_names.begin());
+  conflicts->clear();
   represent::Stemmer stemmer;
   std::vector<align::SentenceFeatures> sf;
   sf.reserve(corpus.sentences.size());
@@ -439,6 +452,9 @@ FeatureRows features_for(const Corpus& corpus, const represent::Lexicon& lexicon
     std::vector<double> row;
     row.reserve(keep.size());
     for (const auto& [i, j] : keep) row.push_back(j == kNone ? all[i] : all[i] * all[j]);
+    int count = 0;
+    for (std::size_t c : conflict_index) count += all[c] > 0 && all[near_identical] > 0 ? 1 : 0;
+    conflicts->push_back(count);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -496,7 +512,8 @@ int run(const Options& options) {
         if (corpus.pairs[i].label == label) idx.push_back(i);
       }
       for (std::size_t i = idx.size(); i > 1; --i) std::swap(idx[i - 1], idx[rng.next() % i]);
-      for (std::size_t i = 0; i < idx.size(); ++i) fold[idx[i]] = static_cast<int>(i % static_cast<std::size_t>(k));
+      for (std::size_t i = 0; i < idx.size(); ++i)
+        fold[idx[i]] = static_cast<int>(i % static_cast<std::size_t>(k));
     }
   }
   std::vector<int> y;
@@ -507,7 +524,8 @@ int run(const Options& options) {
     for (const auto& d : news_terms) docs.push_back(&d);
     if (options.lexicon.news_in_svd) svd_docs = docs;
     std::vector<char> use(corpus.sentences.size(), 0);
-    std::vector<std::pair<const std::vector<std::uint32_t>*, const std::vector<std::uint32_t>*>> pairs;
+    std::vector<std::pair<const std::vector<std::uint32_t>*, const std::vector<std::uint32_t>*>>
+        pairs;
     std::vector<int> labels;
     for (std::size_t i = 0; i < corpus.pairs.size(); ++i) {
       if (fold[i] == held_out) continue;
@@ -567,8 +585,10 @@ int run(const Options& options) {
 
   // Cross-validation: per fold, lexicon from the training pairs + news, then features.
   const std::size_t grid = options.l2_grid.size();
-  std::vector<std::vector<double>> oof(grid, std::vector<double>(corpus.pairs.size(), 0.0));
-  std::vector<std::vector<double>> fold_threshold(grid, std::vector<double>(static_cast<std::size_t>(k), 0.5));
+  // pred[g][f]: model of fold f (l2 grid g) on every pair (in-sample for training pairs).
+  std::vector<std::vector<std::vector<double>>> pred(
+      grid, std::vector<std::vector<double>>(static_cast<std::size_t>(k)));
+  std::vector<int> conflicts;
   std::vector<double> base_oof(corpus.pairs.size(), 0.0);
   std::vector<double> base_threshold(static_cast<std::size_t>(k), 0.5);
   for (std::size_t i = 0; i < corpus.pairs.size(); ++i) {
@@ -577,7 +597,7 @@ int run(const Options& options) {
   for (int f = 0; f < k; ++f) {
     const represent::Lexicon lexicon = lexicon_without(f);
     choose_features(lexicon);
-    const FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep);
+    const FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep, &conflicts);
     FeatureRows train_x;
     std::vector<int> train_y;
     std::vector<double> train_base;
@@ -590,12 +610,7 @@ int run(const Options& options) {
     base_threshold[static_cast<std::size_t>(f)] = best_threshold(train_base, train_y);
     for (std::size_t g = 0; g < grid; ++g) {
       const Logistic model = fit_logistic(train_x, train_y, options.l2_grid[g]);
-      std::vector<double> in_sample;
-      for (const auto& row : train_x) in_sample.push_back(model.predict(row));
-      fold_threshold[g][static_cast<std::size_t>(f)] = best_threshold(in_sample, train_y);
-      for (std::size_t i = 0; i < x.size(); ++i) {
-        if (fold[i] == f) oof[g][i] = model.predict(x[i]);
-      }
+      for (const auto& row : x) pred[g][static_cast<std::size_t>(f)].push_back(model.predict(row));
     }
     std::cerr << "fold " << f + 1 << "/" << k << " done (" << fixed(seconds(), 1) << " s)\n";
   }
@@ -622,33 +637,107 @@ int run(const Options& options) {
     }
     return m;
   };
+  // Out-of-fold probabilities (times factor^conflicts) and, per fold, the threshold that
+  // maximises accuracy on that fold's training pairs.
+  std::vector<double> oof(corpus.pairs.size());
+  std::vector<double> fold_threshold(static_cast<std::size_t>(k));
+  auto cross_validate = [&](std::size_t g, double factor) {
+    for (int f = 0; f < k; ++f) {
+      std::vector<double> in_sample;
+      std::vector<int> train_y;
+      const std::vector<double>& p = pred[g][static_cast<std::size_t>(f)];
+      for (std::size_t i = 0; i < p.size(); ++i) {
+        const double q = p[i] * std::pow(factor, conflicts[i]);
+        if (fold[i] == f) {
+          oof[i] = q;
+        } else {
+          in_sample.push_back(q);
+          train_y.push_back(y[i]);
+        }
+      }
+      fold_threshold[static_cast<std::size_t>(f)] = best_threshold(in_sample, train_y);
+    }
+    return mean_scores(oof, fold_threshold);
+  };
   std::size_t best = 0;
+  double best_accuracy = -1;
   std::cout << "\nL2 strength by " << k << "-fold CV (mean accuracy / F1):\n";
   for (std::size_t g = 0; g < grid; ++g) {
-    const Scores m = mean_scores(oof[g], fold_threshold[g]);
-    std::cout << "  l2 " << options.l2_grid[g] << ": " << fixed(m.accuracy) << " / " << fixed(m.f1) << "\n";
-    const Scores b = mean_scores(oof[best], fold_threshold[best]);
-    if (m.accuracy > b.accuracy + 1e-12) best = g;
+    const Scores m = cross_validate(g, 1.0);
+    std::cout << "  l2 " << options.l2_grid[g] << ": " << fixed(m.accuracy) << " / " << fixed(m.f1)
+              << "\n";
+    if (m.accuracy > best_accuracy + 1e-12) {
+      best = g;
+      best_accuracy = m.accuracy;
+    }
   }
   const double l2 = options.l2_grid[best];
+  // Conflict factor: MSRP holds few minimal pairs that differ only by a negation, a
+  // number, a name or an antonym, so the logistic model barely learns them; claims
+  // must not merge them. The strongest penalty whose CV accuracy stays within
+  // `conflict_tolerance` of the best is kept (a stated preference, checked by CV).
+  {
+    const represent::Lexicon any = lexicon_without(-2);
+    const std::vector<std::string> all_names = align::pair_feature_names(any);
+    std::vector<std::pair<std::size_t, std::size_t>> single;
+    for (const std::string& name : align::conflict_feature_names()) {
+      single.push_back(
+          {static_cast<std::size_t>(std::find(all_names.begin(), all_names.end(), name) -
+                                    all_names.begin()),
+           kNone});
+    }
+    std::vector<int> unused;
+    const FeatureRows cx = features_for(corpus, any, wordnet.get(), single, &unused);
+    for (std::size_t c = 0; c < single.size(); ++c) {
+      std::size_t n = 0, pos = 0;
+      for (std::size_t i = 0; i < cx.size(); ++i) {
+        if (cx[i][c] > 0) {
+          ++n;
+          pos += static_cast<std::size_t>(y[i]);
+        }
+      }
+      std::cout << "  " << align::conflict_feature_names()[c] << ": " << n << " pairs, " << pos
+                << " paraphrases\n";
+    }
+  }
+  std::size_t with_conflict = 0, conflict_positive = 0;
+  for (std::size_t i = 0; i < conflicts.size(); ++i) {
+    if (conflicts[i] > 0) {
+      ++with_conflict;
+      conflict_positive += static_cast<std::size_t>(y[i]);
+    }
+  }
+  std::cout << "\nnear-identical pairs with a conflict (negation, numbers, names, antonym): "
+            << with_conflict << " (" << conflict_positive
+            << " paraphrases)\nconflict factor by CV (mean accuracy / F1):\n";
+  double factor = 1.0;
+  for (double candidate : {1.0, 0.8, 0.6, 0.4, 0.25, 0.15, 0.1}) {
+    const Scores m = cross_validate(best, candidate);
+    std::cout << "  factor " << candidate << ": " << fixed(m.accuracy) << " / " << fixed(m.f1)
+              << "\n";
+    if (m.accuracy >= best_accuracy - options.conflict_tolerance) factor = candidate;
+  }
+  cross_validate(best, factor);
 
-  std::cout << "\n" << k << "-fold stratified CV (seed " << options.seed << "), l2 = " << l2
+  std::cout << "\n"
+            << k << "-fold stratified CV (seed " << options.seed << "), l2 = " << l2
+            << ", conflict factor " << factor
             << "; thresholds chosen on each fold's training pairs\n";
   std::cout << "fold  | learned: acc    prec   rec    F1     | overlap baseline: acc    F1\n";
   for (int f = 0; f < k; ++f) {
-    const Scores s = fold_scores(oof[best], fold_threshold[best], f);
+    const Scores s = fold_scores(oof, fold_threshold, f);
     const Scores b = fold_scores(base_oof, base_threshold, f);
     std::printf("%5d |          %.4f %.4f %.4f %.4f |                   %.4f %.4f\n", f + 1,
                 s.accuracy, s.precision, s.recall, s.f1, b.accuracy, b.f1);
   }
-  const Scores mean = mean_scores(oof[best], fold_threshold[best]);
+  const Scores mean = mean_scores(oof, fold_threshold);
   const Scores base = mean_scores(base_oof, base_threshold);
   std::printf(" mean |          %.4f %.4f %.4f %.4f |                   %.4f %.4f\n", mean.accuracy,
               mean.precision, mean.recall, mean.f1, base.accuracy, base.f1);
-  const double threshold = best_threshold(oof[best], y);
+  const double threshold = best_threshold(oof, y);
   {
     std::vector<int> guess;
-    for (double p : oof[best]) guess.push_back(p >= threshold ? 1 : 0);
+    for (double p : oof) guess.push_back(p >= threshold ? 1 : 0);
     const Scores pooled = evaluate(y, guess);
     std::printf("pooled out-of-fold at the model threshold %.4f: acc %.4f F1 %.4f\n", threshold,
                 pooled.accuracy, pooled.f1);
@@ -657,7 +746,7 @@ int run(const Options& options) {
   // Final model on everything.
   const represent::Lexicon lexicon = lexicon_without(-1);
   choose_features(lexicon);
-  const FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep);
+  const FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep, &conflicts);
   const Logistic model = fit_logistic(x, y, l2);
 
   nlohmann::ordered_json json;
@@ -668,6 +757,7 @@ int run(const Options& options) {
   json["lexicon_checksum"] = hex64(lexicon.checksum());
   json["threshold"] = round6(threshold);
   json["bias"] = round6(model.bias);
+  json["conflict_factor"] = factor;
   json["features"] = names;
   std::vector<double> mean_out, scale_out, weights_out;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -708,9 +798,10 @@ int run(const Options& options) {
       return 1;
     }
   }
-  std::cout << "\nwrote " << options.out << "/news-lexicon.bin (" << lexicon_bytes.size() << " bytes, "
-            << lexicon.size() << " stems, " << lexicon.dimensions() << " dimensions) and "
-            << options.out << "/matcher-v1.json (" << model_text.size() << " bytes)\n";
+  std::cout << "\nwrote " << options.out << "/news-lexicon.bin (" << lexicon_bytes.size()
+            << " bytes, " << lexicon.size() << " stems, " << lexicon.dimensions()
+            << " dimensions) and " << options.out << "/matcher-v1.json (" << model_text.size()
+            << " bytes)\n";
 
   // Weights (standardised features: comparable magnitudes).
   std::vector<std::size_t> by_weight(names.size());
@@ -722,13 +813,15 @@ int run(const Options& options) {
   });
   std::cout << "\nlargest standardised weights:\n";
   for (std::size_t r = 0; r < std::min<std::size_t>(30, by_weight.size()); ++r) {
-    std::cout << "  " << names[by_weight[r]] << " " << fixed(model.weights[by_weight[r]], 3) << "\n";
+    std::cout << "  " << names[by_weight[r]] << " " << fixed(model.weights[by_weight[r]], 3)
+              << "\n";
   }
 
   // Round trip through the written bytes, and speed.
   auto loaded_lexicon = represent::Lexicon::from_bytes(lexicon_bytes);
   if (!loaded_lexicon.ok()) {
-    std::cerr << "parallax-train: written lexicon does not load: " << loaded_lexicon.error().message << "\n";
+    std::cerr << "parallax-train: written lexicon does not load: " << loaded_lexicon.error().message
+              << "\n";
     return 1;
   }
   auto shared = std::make_shared<const represent::Lexicon>(std::move(loaded_lexicon).value());
@@ -760,7 +853,8 @@ int run(const Options& options) {
   const double pair_s = std::chrono::duration<double>(s2 - s1).count() / repeats;
   const Scores train_fit = evaluate(y, guess);
   std::printf(
-      "\nspeed (one thread): %zu sentences analysed in %.3f s (%.0f /s); %zu pairs scored in %.3f s "
+      "\nspeed (one thread): %zu sentences analysed in %.3f s (%.0f /s); %zu pairs scored in %.3f "
+      "s "
       "(%.0f pairs/s); both together, as `compare` does: %.0f pairs/s\n",
       corpus.sentences.size(), feature_s, corpus.sentences.size() / feature_s, corpus.pairs.size(),
       pair_s, corpus.pairs.size() / pair_s, corpus.pairs.size() / (feature_s + pair_s));

@@ -6,7 +6,8 @@
 using namespace parallax::align;
 using namespace parallax::align::testing;
 
-TEST_CASE("only pairs from different articles above the threshold are linked", "[align][candidates]") {
+TEST_CASE("only pairs from different articles above the threshold are linked",
+          "[align][candidates]") {
   const auto units = make_units({{0, 0}, {0, 1}, {1, 0}, {2, 0}});
   TableMatcher matcher({{{0, 1}, 0.9}, {{0, 2}, 0.8}, {{1, 3}, 0.4}, {{2, 3}, 0.6}});
   bool truncated = true;

@@ -8,7 +8,8 @@ using namespace parallax::align::testing;
 
 namespace {
 // Claims of two or more articles only, unless `unique` asks for support-1 claims too.
-std::vector<Claim> claims_for(const std::vector<Unit>& units, const TableMatcher& matcher, bool unique = false) {
+std::vector<Claim> claims_for(const std::vector<Unit>& units, const TableMatcher& matcher,
+                              bool unique = false) {
   AlignOptions options;
   options.report_unique = unique;
   const auto links = link_units(units, matcher, options, nullptr);
@@ -36,7 +37,8 @@ TEST_CASE("a chain A~B~C with A and C unrelated is not one claim", "[align][clai
 
 TEST_CASE("a claim every member supports grows to all articles", "[align][claims]") {
   const auto units = make_units({{0, 0}, {1, 2}, {2, 1}, {3, 0}});
-  TableMatcher matcher({{{0, 1}, 0.9}, {{0, 2}, 0.7}, {{0, 3}, 0.6}, {{1, 2}, 0.8}, {{1, 3}, 0.7}, {{2, 3}, 0.9}});
+  TableMatcher matcher(
+      {{{0, 1}, 0.9}, {{0, 2}, 0.7}, {{0, 3}, 0.6}, {{1, 2}, 0.8}, {{1, 3}, 0.7}, {{2, 3}, 0.9}});
   const auto claims = claims_for(units, matcher);
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].support == 4);

@@ -29,7 +29,8 @@ class TableMatcher final : public SentenceMatcher {
 
 /// One unit per entry: {article, paragraph}; every unit gets the same single
 /// term so that the inverted index proposes every cross-article pair.
-inline std::vector<Unit> make_units(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& places) {
+inline std::vector<Unit> make_units(
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>>& places) {
   std::vector<Unit> units;
   for (std::size_t i = 0; i < places.size(); ++i) {
     Unit unit;

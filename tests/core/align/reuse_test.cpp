@@ -20,7 +20,8 @@ ArticleWords words_of(const std::string& text, std::vector<segment::Token>& stor
 }
 
 const std::string kWire =
-    "The port authority said the harbour would stay closed to container ships until at least Friday "
+    "The port authority said the harbour would stay closed to container ships until at least "
+    "Friday "
     "while divers inspect the damaged quay wall.";
 
 }  // namespace
@@ -35,24 +36,31 @@ TEST_CASE("a copied wire passage is found with its exact spans", "[align][reuse]
   CHECK(p.article_a == 0);
   CHECK(p.article_b == 1);
   CHECK(p.words == 23);
-  CHECK(a.substr(p.span_a.start, p.span_a.size()) == kWire.substr(0, kWire.size() - 1));  // words, not the final '.'
+  CHECK(a.substr(p.span_a.start, p.span_a.size()) ==
+        kWire.substr(0, kWire.size() - 1));  // words, not the final '.'
   CHECK(b.substr(p.span_b.start, p.span_b.size()) == kWire.substr(0, kWire.size() - 1));
 }
 
-TEST_CASE("case and punctuation do not hide a copy; short overlaps are not reuse", "[align][reuse]") {
+TEST_CASE("case and punctuation do not hide a copy; short overlaps are not reuse",
+          "[align][reuse]") {
   std::string shouted = kWire;
   for (char& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::vector<segment::Token> sa, sb, sc;
   CHECK(find_reuse({words_of(kWire, sa), words_of("\"" + shouted + "\"", sb)}).size() == 1);
   // Nine shared words ("the port authority said the harbour would stay closed") is below min_words.
-  CHECK(find_reuse({words_of(kWire, sa), words_of("Yesterday the port authority said the harbour would stay closed for repairs.", sc)})
-            .empty());
+  CHECK(
+      find_reuse(
+          {words_of(kWire, sa),
+           words_of("Yesterday the port authority said the harbour would stay closed for repairs.",
+                    sc)})
+          .empty());
 }
 
 TEST_CASE("a passage shared by three articles gives one passage per pair", "[align][reuse]") {
   std::vector<segment::Token> s0, s1, s2, s3;
-  const auto passages = find_reuse({words_of("Intro. " + kWire, s0), words_of("Unrelated text about football and rain.", s1),
-                                    words_of(kWire + " Outro.", s2), words_of("Also: " + kWire, s3)});
+  const auto passages = find_reuse(
+      {words_of("Intro. " + kWire, s0), words_of("Unrelated text about football and rain.", s1),
+       words_of(kWire + " Outro.", s2), words_of("Also: " + kWire, s3)});
   REQUIRE(passages.size() == 3);
   CHECK((passages[0].article_a == 0 && passages[0].article_b == 2));
   CHECK((passages[1].article_a == 0 && passages[1].article_b == 3));
@@ -81,6 +89,7 @@ TEST_CASE("members inside one copied passage count as one independent source", "
   // A passage covering only part of a sentence does not merge the sources.
   claims[0].independent = 3;
   const std::vector<ReusedPassage> partial = {{0, 1, {0, 40}, {10, 50}, 8}};
-  count_independent_sources(claims, partial, [&](const UnitRef& ref) { return spans[ref.article]; });
+  count_independent_sources(claims, partial,
+                            [&](const UnitRef& ref) { return spans[ref.article]; });
   CHECK(claims[0].independent == 3);
 }

@@ -16,7 +16,8 @@ Claim claim_between(std::vector<std::pair<std::uint32_t, std::uint32_t>> places)
 }
 
 // Every paragraph in exactly one row, each article's paragraphs in order across rows.
-void check_rows_are_a_layout(const std::vector<Row>& rows, const std::vector<std::uint32_t>& counts) {
+void check_rows_are_a_layout(const std::vector<Row>& rows,
+                             const std::vector<std::uint32_t>& counts) {
   std::vector<std::int64_t> last(counts.size(), -1);
   std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
   for (const Row& row : rows) {
@@ -37,7 +38,8 @@ void check_rows_are_a_layout(const std::vector<Row>& rows, const std::vector<std
 
 TEST_CASE("paragraphs sharing claims land in one row, in order", "[align][rows]") {
   const std::vector<std::uint32_t> counts = {3, 4};
-  const std::vector<Claim> claims = {claim_between({{0, 0}, {1, 1}}), claim_between({{0, 2}, {1, 3}})};
+  const std::vector<Claim> claims = {claim_between({{0, 0}, {1, 1}}),
+                                     claim_between({{0, 2}, {1, 3}})};
   std::vector<Row> rows;
   std::vector<ParagraphLink> links;
   align_rows(claims, counts, &rows, &links);
@@ -45,8 +47,10 @@ TEST_CASE("paragraphs sharing claims land in one row, in order", "[align][rows]"
   CHECK(links.empty());
   bool first = false, second = false;
   for (const Row& row : rows) {
-    if (row.members.size() == 2 && row.members[0].paragraph == 0 && row.members[1].paragraph == 1) first = true;
-    if (row.members.size() == 2 && row.members[0].paragraph == 2 && row.members[1].paragraph == 3) second = true;
+    if (row.members.size() == 2 && row.members[0].paragraph == 0 && row.members[1].paragraph == 1)
+      first = true;
+    if (row.members.size() == 2 && row.members[0].paragraph == 2 && row.members[1].paragraph == 3)
+      second = true;
   }
   CHECK(first);
   CHECK(second);
@@ -55,7 +59,8 @@ TEST_CASE("paragraphs sharing claims land in one row, in order", "[align][rows]"
 TEST_CASE("a moved paragraph becomes a link, not a crossed row", "[align][rows]") {
   const std::vector<std::uint32_t> counts = {3, 3};
   // 0:0 ~ 1:2 (weight 1) crosses 0:1 ~ 1:0 and 0:2 ~ 1:1 (weight 2 together).
-  const std::vector<Claim> claims = {claim_between({{0, 0}, {1, 2}}), claim_between({{0, 1}, {1, 0}}),
+  const std::vector<Claim> claims = {claim_between({{0, 0}, {1, 2}}),
+                                     claim_between({{0, 1}, {1, 0}}),
                                      claim_between({{0, 2}, {1, 1}})};
   std::vector<Row> rows;
   std::vector<ParagraphLink> links;
@@ -68,7 +73,8 @@ TEST_CASE("a moved paragraph becomes a link, not a crossed row", "[align][rows]"
   CHECK(links[0].b.paragraph == 2);
 }
 
-TEST_CASE("unrelated paragraphs pack beside each other, never beside shared ones", "[align][rows]") {
+TEST_CASE("unrelated paragraphs pack beside each other, never beside shared ones",
+          "[align][rows]") {
   const std::vector<std::uint32_t> counts = {2, 2};
   const std::vector<Claim> claims = {claim_between({{0, 1}, {1, 1}})};
   std::vector<Row> rows;
@@ -82,7 +88,8 @@ TEST_CASE("unrelated paragraphs pack beside each other, never beside shared ones
 
 TEST_CASE("three articles align progressively", "[align][rows]") {
   const std::vector<std::uint32_t> counts = {2, 3, 2};
-  const std::vector<Claim> claims = {claim_between({{0, 0}, {1, 1}, {2, 0}}), claim_between({{1, 2}, {2, 1}})};
+  const std::vector<Claim> claims = {claim_between({{0, 0}, {1, 1}, {2, 0}}),
+                                     claim_between({{1, 2}, {2, 1}})};
   std::vector<Row> rows;
   std::vector<ParagraphLink> links;
   align_rows(claims, counts, &rows, &links);

@@ -12,7 +12,8 @@ namespace {
 // Three short reports of one fictional event, written for these tests.
 const std::string kHarbourGazette =
     "Dock strike halts Velmora harbour\n\n"
-    "Dock workers in Velmora walked out on Monday, halting all container traffic at the harbour.\n\n"
+    "Dock workers in Velmora walked out on Monday, halting all container traffic at the "
+    "harbour.\n\n"
     "The union said the strike would last until the port authority raised wages by 8 percent.\n\n"
     "Share this article\n";
 const std::string kCoastalTimes =
@@ -23,7 +24,8 @@ const std::string kCoastalTimes =
 const std::string kMorningPost =
     "<html><head><title>Strike in Velmora</title><script>alert(1)</script></head><body>"
     "<nav>Home | World | Business</nav><article><h1>Strike in Velmora</h1>"
-    "<p>Dock workers in Velmora walked out on Monday and container traffic at the harbour halted.</p>"
+    "<p>Dock workers in Velmora walked out on Monday and container traffic at the harbour "
+    "halted.</p>"
     "<p>The mayor called for talks.</p></article></body></html>";
 
 Json compare_to_json(const std::vector<InputFile>& files, const CompareOptions& options = {}) {
@@ -72,7 +74,8 @@ TEST_CASE("three reports of one event share claims and align", "[api][compare]")
 }
 
 TEST_CASE("offsets slice the decoded text", "[api][compare]") {
-  const Json doc = compare_to_json({{"gazette.txt", kHarbourGazette}, {"coastal.md", kCoastalTimes}});
+  const Json doc =
+      compare_to_json({{"gazette.txt", kHarbourGazette}, {"coastal.md", kCoastalTimes}});
   for (const Json& paragraph : doc["articles"][0]["paragraphs"]) {
     const std::string text = paragraph["text"];
     const std::size_t start = paragraph["start"], end = paragraph["end"];
@@ -126,8 +129,9 @@ TEST_CASE("limits on articles and total size", "[api][compare]") {
 TEST_CASE("two hundred files at once", "[api][compare]") {
   std::vector<std::string> texts;
   for (int i = 0; i < 200; ++i) {
-    texts.push_back("Report " + std::to_string(i) + "\n\nDock workers in Velmora walked out on Monday. " +
-                    "Item " + std::to_string(i * 7) + " was noted by desk " + std::to_string(i) + ".\n");
+    texts.push_back("Report " + std::to_string(i) +
+                    "\n\nDock workers in Velmora walked out on Monday. " + "Item " +
+                    std::to_string(i * 7) + " was noted by desk " + std::to_string(i) + ".\n");
   }
   std::vector<InputFile> files;
   for (int i = 0; i < 200; ++i) files.push_back({"r" + std::to_string(i) + ".txt", texts[i]});
@@ -141,11 +145,18 @@ TEST_CASE("options parse from JSON and reject bad values", "[api][compare]") {
   auto defaults = parse_compare_options("");
   REQUIRE(defaults.ok());
   CHECK(defaults.value().max_articles == 5000);
+  CHECK(defaults.value().match_threshold < 0);  // the matcher's own
   auto custom = parse_compare_options(R"({"matchThreshold":0.6,"maxArticles":10,"unknown":1})");
   REQUIRE(custom.ok());
   CHECK(custom.value().match_threshold == 0.6);
   CHECK(custom.value().max_articles == 10);
-  for (const char* bad : {"[1]", "{\"matchThreshold\":2}", "{\"maxArticles\":\"many\"}", "{not json"}) {
+  auto learned = parse_compare_options(R"({"matcher":"learned","lexicalGate":0.25})");
+  REQUIRE(learned.ok());
+  CHECK(learned.value().learned_matcher);
+  CHECK(learned.value().lexical_gate == 0.25);
+  CHECK_FALSE(defaults.value().learned_matcher);
+  for (const char* bad : {"[1]", "{\"matchThreshold\":2}", "{\"maxArticles\":\"many\"}",
+                          "{not json", "{\"matcher\":\"neural\"}", "{\"lexicalGate\":-1}"}) {
     INFO(bad);
     auto parsed = parse_compare_options(bad);
     REQUIRE_FALSE(parsed.ok());

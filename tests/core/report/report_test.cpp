@@ -91,7 +91,8 @@ TEST_CASE("claim labels are cut at a word boundary", "[report]") {
 }
 
 TEST_CASE("JSONL output lines", "[report]") {
-  CHECK(report::match_line("\"p1\"", true, 0.666666) == R"({"id":"p1","same":true,"score":0.6667})");
+  CHECK(report::match_line("\"p1\"", true, 0.666666) ==
+        R"({"id":"p1","same":true,"score":0.6667})");
   stance::ClaimStance stance{stance::Label::kDiscuss, 0.5};
   CHECK(report::stance_line("7", stance) == R"({"id":7,"label":"discuss","related":0.5})");
   CHECK(report::error_line("null", {ErrorCode::kBadJson, "bad"}) ==

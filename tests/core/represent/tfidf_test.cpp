@@ -22,7 +22,8 @@ TEST_CASE("content terms are stems of non-stopwords, numbers kept", "[represent]
   Vocabulary vocabulary;
   const std::string text = "The leaders said Russia's talks begin at 11:30 in 2025.";
   std::vector<std::string> terms;
-  for (auto id : content_terms(text, {0, text.size()}, stemmer, vocabulary)) terms.push_back(vocabulary.term(id));
+  for (auto id : content_terms(text, {0, text.size()}, stemmer, vocabulary))
+    terms.push_back(vocabulary.term(id));
   CHECK(terms == std::vector<std::string>{"leader", "russia", "talk", "begin", "11:30", "2025"});
 }
 

@@ -6,25 +6,27 @@ using namespace parallax::stance;
 
 TEST_CASE("a body about other things is unrelated", "[stance]") {
   parallax::represent::Stemmer stemmer;
-  const auto result = classify("Harbour workers strike over pay in Velmora",
-                               "The football season opened with a draw. Fans queued for hours.", stemmer);
+  const auto result =
+      classify("Harbour workers strike over pay in Velmora",
+               "The football season opened with a draw. Fans queued for hours.", stemmer);
   CHECK(result.label == Label::kUnrelated);
   CHECK(result.related < kRelatedThreshold);
 }
 
 TEST_CASE("a body reporting the claim discusses it", "[stance]") {
   parallax::represent::Stemmer stemmer;
-  const auto result = classify("Harbour workers strike over pay in Velmora",
-                               "Harbour workers in Velmora began a strike on Monday. They want higher pay.",
-                               stemmer);
+  const auto result = classify(
+      "Harbour workers strike over pay in Velmora",
+      "Harbour workers in Velmora began a strike on Monday. They want higher pay.", stemmer);
   CHECK(result.label == Label::kDiscuss);
   CHECK(result.related == Approx(1.0));
 }
 
 TEST_CASE("a body denying the claim disagrees", "[stance]") {
   parallax::represent::Stemmer stemmer;
-  const auto result = classify("Harbour workers strike over pay in Velmora",
-                               "The union denied that harbour workers in Velmora would strike over pay.", stemmer);
+  const auto result =
+      classify("Harbour workers strike over pay in Velmora",
+               "The union denied that harbour workers in Velmora would strike over pay.", stemmer);
   CHECK(result.label == Label::kDisagree);
 }
 

@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "align/align.h"
+#include "matcher_resources.h"
+
+using namespace parallax;
+using namespace parallax::align;
+using namespace parallax::align::testing;
+
+namespace {
+
+struct Fixture {
+  MatcherResources r = load_matcher_resources();
+  represent::Stemmer stemmer;
+  SentenceFeatures of(std::string_view text) {
+    return sentence_features(text, {0, text.size()}, stemmer, *r.lexicon, r.wordnet.get());
+  }
+  double feature(std::string_view a, std::string_view b, const std::string& name) {
+    const auto names = pair_feature_names(*r.lexicon);
+    const auto values = pair_features(of(a), of(b), *r.lexicon, r.wordnet.get());
+    const auto it = std::find(names.begin(), names.end(), name);
+    REQUIRE(it != names.end());
+    return values[static_cast<std::size_t>(it - names.begin())];
+  }
+};
+
+}  // namespace
+
+TEST_CASE("numbers are normalised from digits, separators, words and multipliers",
+          "[align][matcher]") {
+  Fixture f;
+  REQUIRE(f.r.lexicon != nullptr);
+  CHECK(f.of("Two ships and 1,000 sailors").numbers == std::vector<double>{2, 1000});
+  CHECK(f.of("Prices rose 5% to 3.5 million").numbers == std::vector<double>{5, 3.5e6});
+  CHECK(f.of("forty-one injured, two hundred evacuated").numbers == std::vector<double>{41, 200});
+  CHECK(f.of("one of them").numbers.empty());
+}
+
+TEST_CASE("names, negations and modal cues are found", "[align][matcher]") {
+  Fixture f;
+  const SentenceFeatures s = f.of("Officials in Geneva did not say whether Smith may resign.");
+  CHECK(s.names.size() == 2);  // Geneva, Smith; the sentence-initial word is not a name
+  CHECK(s.negations == 1);
+  CHECK(s.modality != 0);
+  CHECK(f.of("The talks never started.").negations == 1);
+  CHECK(f.of("The talks started.").negations == 0);
+}
+
+TEST_CASE("pair features are symmetric and sized like their names", "[align][matcher]") {
+  Fixture f;
+  const auto a = f.of("The army said 12 soldiers were killed in the attack on Monday.");
+  const auto b = f.of("Twelve soldiers died in Monday's attack, according to the military.");
+  const auto ab = pair_features(a, b, *f.r.lexicon, f.r.wordnet.get());
+  const auto ba = pair_features(b, a, *f.r.lexicon, f.r.wordnet.get());
+  CHECK(ab.size() == pair_feature_names(*f.r.lexicon).size());
+  CHECK(ab == ba);
+}
+
+TEST_CASE("conflict features fire on swapped details", "[align][matcher]") {
+  Fixture f;
+  CHECK(f.feature("41 people were hurt.", "14 people were hurt.", "numbers_swap") == 1.0);
+  CHECK(f.feature("Twelve people were hurt.", "12 people were hurt.", "numbers_swap") == 0.0);
+  CHECK(f.feature("The bridge will reopen.", "The bridge won't reopen.", "negation_mismatch") ==
+        1.0);
+  CHECK(f.feature("Senator Warren spoke.", "Senator Collins spoke.", "names_swap") == 1.0);
+  CHECK(f.feature("Senator Warren spoke.", "Senator Collins spoke.", "near_identical") == 1.0);
+  for (const std::string& name : conflict_feature_names()) {
+    INFO(name);
+    CHECK(f.feature("Talks begin Friday.", "Talks begin Friday.", name) == 0.0);
+  }
+}
+
+TEST_CASE("word overlap features behave at the extremes", "[align][matcher]") {
+  Fixture f;
+  const char* s = "Rescue teams reached the flooded village on Sunday.";
+  CHECK(f.feature(s, s, "stem_jaccard") == 1.0);
+  CHECK(f.feature(s, s, "trigram_dice") == 1.0);
+  CHECK(f.feature(s, s, "latent_cosine") == Approx(1.0).margin(1e-6));
+  CHECK(f.feature(s, "Parliament approved the budget.", "stem_jaccard") == 0.0);
+  CHECK(f.feature(s, "Rescuers got to the flooded village on Sunday.", "wordnet_recall_min") >
+        f.feature(s, "Rescuers got to the flooded village on Sunday.", "idf_recall_min"));
+}

@@ -1,0 +1,143 @@
+#include <catch2/catch.hpp>
+
+#include "align/align.h"
+#include "matcher_resources.h"
+#include "segment/segment.h"
+
+using namespace parallax;
+using namespace parallax::align;
+using namespace parallax::align::testing;
+
+namespace {
+
+const LearnedMatcher& matcher() {
+  static const LearnedMatcher m = [] {  // loaded once for the whole suite
+    const MatcherResources r = load_matcher_resources();
+    REQUIRE(r.lexicon != nullptr);
+    REQUIRE(r.wordnet != nullptr);
+    auto loaded = LearnedMatcher::load(r.model_json, r.lexicon, r.wordnet);
+    REQUIRE(loaded.ok());
+    return std::move(loaded).value();
+  }();
+  return m;
+}
+
+double score(std::string_view a, std::string_view b) {
+  represent::Stemmer stemmer;
+  return matcher().score_texts(a, b, stemmer);
+}
+
+}  // namespace
+
+TEST_CASE("the committed model loads with a threshold in (0,1)", "[align][matcher]") {
+  CHECK(matcher().threshold() > 0.2);
+  CHECK(matcher().threshold() < 0.8);
+}
+
+TEST_CASE("paraphrases written by the team score above the threshold", "[align][matcher]") {
+  const std::pair<const char*, const char*> pairs[] = {
+      {"The talks between the two governments will begin on Friday in Geneva.",
+       "Negotiations between the two governments start Friday in Geneva."},
+      {"Heavy rain forced the closure of the main highway north of the city.",
+       "The main highway north of the city was closed because of heavy rain."},
+      {"The minister resigned on Tuesday after weeks of criticism over the contract.",
+       "After weeks of criticism over the contract, the minister stepped down on Tuesday."},
+      {"Forty-one people were injured when the train derailed near the station.",
+       "The train derailed near the station, injuring 41 people."},
+      {"The storm killed at least 12 people in the coastal province.",
+       "At least 12 people died when the storm hit the coastal province."},
+      {"The company reported a quarterly profit of $2.5 billion, beating forecasts.",
+       "The firm posted quarterly earnings of 2.5 billion dollars, above expectations."},
+  };
+  for (const auto& [a, b] : pairs) {
+    INFO(a << " | " << b);
+    CHECK(score(a, b) >= matcher().threshold());
+  }
+}
+
+TEST_CASE("identical sentences score high", "[align][matcher]") {
+  const char* s = "Rescue teams reached the village late on Sunday.";
+  CHECK(score(s, s) > 0.9);
+}
+
+TEST_CASE("unrelated sentences about one event score low", "[align][matcher]") {
+  CHECK(score("The hospital treated dozens of patients for smoke inhalation.",
+              "Officials said the fire started in a kitchen on the third floor.") <
+        matcher().threshold());
+}
+
+TEST_CASE("traps: a negation, a number, a name or a year changes the claim", "[align][matcher]") {
+  const std::pair<const char*, const char*> traps[] = {
+      {"The bridge will reopen on Monday.", "The bridge will not reopen on Monday."},
+      {"41 people were injured in the crash.", "14 people were injured in the crash."},
+      {"Senator Warren criticised the budget proposal on Thursday.",
+       "Senator Collins criticised the budget proposal on Thursday."},
+      {"The mayor said the stadium would be finished by 2026.",
+       "The mayor said the stadium would be finished by 2028."},
+      {"The company did not confirm the layoffs.", "The company confirmed the layoffs."},
+  };
+  for (const auto& [a, b] : traps) {
+    INFO(a << " | " << b);
+    CHECK(score(a, b) < matcher().threshold());
+  }
+}
+
+TEST_CASE("known limits of a bag-of-features model", "[align][matcher][!mayfail]") {
+  // Swapped roles and verbs WordNet does not mark as opposites are not caught.
+  CHECK(score("Police arrested the protester outside the embassy.",
+              "The protester arrested the police outside the embassy.") < matcher().threshold());
+  CHECK(score("Shares of the carmaker rose 5% in early trading.",
+              "Shares of the carmaker fell 5% in early trading.") < matcher().threshold());
+}
+
+TEST_CASE("scores are symmetric, in [0,1] and deterministic", "[align][matcher]") {
+  const char* a = "The central bank raised interest rates by half a point on Wednesday.";
+  const char* b = "On Wednesday the bank increased its main rate by 0.5 percentage points.";
+  const double ab = score(a, b);
+  CHECK(ab == score(b, a));
+  CHECK(ab == score(a, b));
+  CHECK(ab >= 0.0);
+  CHECK(ab <= 1.0);
+  CHECK(score("", "") >= 0.0);
+  CHECK(score("", a) <= 1.0);
+}
+
+TEST_CASE("units are prepared once and scored through SentenceMatcher", "[align][matcher]") {
+  const std::string text = "Talks begin Friday in Geneva. Discussions start Friday in Geneva.";
+  const std::vector<segment::Sentence> sentences = segment::split_sentences(text, {0, text.size()});
+  REQUIRE(sentences.size() == 2);
+  represent::Stemmer stemmer;
+  Unit a, b, bare;
+  const SentenceMatcher& m = matcher();
+  m.prepare(a, text, sentences[0].span, stemmer);
+  m.prepare(b, text, sentences[1].span, stemmer);
+  REQUIRE(a.features != nullptr);
+  CHECK(m.score(a, b) ==
+        Approx(score(slice(text, sentences[0].span), slice(text, sentences[1].span))));
+  CHECK(m.score(a, bare) == 0.0);
+}
+
+TEST_CASE("a corrupt or mismatched model is refused with a message", "[align][matcher]") {
+  const MatcherResources r = load_matcher_resources();
+  REQUIRE(r.lexicon != nullptr);
+  auto fails = [&](const std::string& json) {
+    auto loaded = LearnedMatcher::load(json, r.lexicon, r.wordnet);
+    if (loaded.ok()) return std::string();
+    CHECK(loaded.error().code == ErrorCode::kInvalidArgument);
+    return loaded.error().message;
+  };
+  CHECK_THAT(fails("not json"), Catch::Contains("not a JSON object"));
+  CHECK_THAT(fails(r.model_json.substr(0, r.model_json.size() / 2)), Catch::Contains("invalid"));
+  std::string other = r.model_json;
+  other.replace(other.find("\"version\": 1"), 12, "\"version\": 2");
+  CHECK_THAT(fails(other), Catch::Contains("version"));
+  other = r.model_json;
+  other.replace(other.find("\"stem_recall_min\""), 17, "\"no_such_feature\"");
+  CHECK_THAT(fails(other), Catch::Contains("no_such_feature"));
+  other = r.model_json;
+  const std::size_t at = other.find("\"lexicon_checksum\": \"") + 21;
+  other[at] = other[at] == '0' ? '1' : '0';
+  CHECK_THAT(fails(other), Catch::Contains("different news lexicon"));
+  CHECK_FALSE(LearnedMatcher::load(r.model_json, nullptr, r.wordnet).ok());
+  CHECK_FALSE(LearnedMatcher::load(r.model_json, r.lexicon, nullptr).ok());
+}

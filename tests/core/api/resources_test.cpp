@@ -1,0 +1,28 @@
+#include <catch2/catch.hpp>
+
+#include "api/parallax.h"
+
+using namespace parallax;
+
+TEST_CASE("no model means the baseline matcher", "[api][resources]") {
+  auto none = Resources::load({});
+  REQUIRE(none.ok());
+  CHECK(none.value().matcher() == nullptr);
+  CHECK(none.value().matcher_name() == "tfidf-baseline");
+  auto wordnet_only = Resources::load({{"wordnet-en.bin", "not even parsed without a model"}});
+  REQUIRE(wordnet_only.ok());
+  CHECK(wordnet_only.value().matcher() == nullptr);
+}
+
+TEST_CASE("a model without its companions, or corrupt resources, is an error naming the file",
+          "[api][resources]") {
+  auto alone = Resources::load({{"resources/matcher-v1.json", "{}"}});
+  REQUIRE_FALSE(alone.ok());
+  CHECK(alone.error().code == ErrorCode::kInvalidArgument);
+  CHECK(alone.error().message.find("wordnet-en.bin") != std::string::npos);
+
+  auto corrupt = Resources::load(
+      {{"matcher-v1.json", "{}"}, {"wordnet-en.bin", "garbage"}, {"news-lexicon.bin", "garbage"}});
+  REQUIRE_FALSE(corrupt.ok());
+  CHECK(corrupt.error().message.find("wordnet-en.bin") != std::string::npos);
+}
