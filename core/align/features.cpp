@@ -12,14 +12,6 @@
 namespace parallax::align {
 namespace {
 
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ull) {
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
 // Order-dependent combination of two hashes (n-grams).
 std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
   std::uint64_t h = a * 0x9e3779b97f4a7c15ull;
@@ -315,7 +307,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
     std::string_view word = token.norm;
     if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
     w.norm = std::string(word);
-    w.form = fnv1a(w.norm);
+    w.form = fnv1a64(w.norm);
     const unsigned char first = token.span.start < text.size() ? text[token.span.start] : 0;
     w.capitalised = t > 0 && first >= 'A' && first <= 'Z';
     double value = 0;
@@ -367,7 +359,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
       f.numbers.push_back(value);
     } else if (token.is_number) {
       w.number = true;
-      w.stem = fnv1a(w.norm);
+      w.stem = fnv1a64(w.norm);
       w.idf = static_cast<float>(lexicon.idf(represent::Lexicon::kMissing));
     } else {
       if (is_negation(word)) ++f.negations;
@@ -375,7 +367,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
       w.stopword = represent::is_stopword(word) || multiplier_of(word) > 0;
       if (!w.stopword) {
         const std::string stem = stemmer.stem(word);
-        w.stem = fnv1a(stem);
+        w.stem = fnv1a64(stem);
         w.lexicon_id = lexicon.find(stem);
         w.idf = static_cast<float>(lexicon.idf(w.lexicon_id));
         if (wordnet != nullptr) w.wordnet = wordnet->lookup(word);
@@ -408,7 +400,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
   for (std::uint32_t i : f.content) {
     const std::string padded = "#" + f.words[i].norm + "#";
     for (std::size_t c = 0; c + 3 <= padded.size(); ++c) {
-      f.char_trigrams.push_back(fnv1a(std::string_view(padded).substr(c, 3)));
+      f.char_trigrams.push_back(fnv1a64(std::string_view(padded).substr(c, 3)));
     }
   }
   sort_unique(f.char_trigrams);

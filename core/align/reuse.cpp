@@ -1,7 +1,7 @@
 // Verbatim reuse between articles from hashed word shingles.
 //
-// Every run of `shingle_words` consecutive words is hashed (FNV-1a, 64 bit: the same on
-// every platform). Shingles found in two articles give matches (article a, word i,
+// Every run of `shingle_words` consecutive words is hashed (fnv1a64: the same on every
+// platform). Shingles found in two articles give matches (article a, word i,
 // article b, word j); matches on one diagonal (i - j constant) with consecutive i form
 // one copied passage. Hash collisions are checked by comparing the words themselves.
 #include <algorithm>
@@ -15,14 +15,10 @@ namespace {
 
 std::uint64_t hash_shingle(const std::vector<std::string_view>& words, std::size_t at,
                            std::size_t n) {
-  std::uint64_t hash = 1469598103934665603ull;
+  std::uint64_t hash = fnv1a64("");
   for (std::size_t k = at; k < at + n; ++k) {
-    for (unsigned char c : words[k]) {
-      hash ^= c;
-      hash *= 1099511628211ull;
-    }
-    hash ^= 0x1f;  // word separator, so "ab c" and "a bc" differ
-    hash *= 1099511628211ull;
+    hash = fnv1a64(words[k], hash);
+    hash = fnv1a64("\x1f", hash);  // word separator, so "ab c" and "a bc" differ
   }
   return hash;
 }

@@ -1,4 +1,4 @@
-// Shared vocabulary of the Parallax core: error values and byte spans.
+// Shared vocabulary of the Parallax core: error values, byte spans, a portable hash.
 //
 // The core never throws across its public API and never exits: every call that
 // can fail returns a Result<T>, which holds either a value or an Error (a code
@@ -62,6 +62,16 @@ struct Span {
 
 inline std::string_view slice(std::string_view text, Span span) {
   return text.substr(span.start, span.end - span.start);
+}
+
+/// FNV-1a, 64 bit: a hash that is the same on every platform and build, for resource
+/// checksums and text shingles. Pass a previous result as `hash` to continue hashing.
+inline std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ull) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ull;
+  }
+  return hash;
 }
 
 }  // namespace parallax

@@ -16,15 +16,6 @@ namespace {
 
 constexpr char kMagic[8] = {'P', 'L', 'X', 'L', 'E', 'X', '\0', '\1'};
 
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
 void put_u32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
 }
@@ -136,7 +127,7 @@ Lexicon Lexicon::from_terms(std::uint32_t doc_count, std::uint32_t dimensions,
   }
   lexicon.index();
   const std::string bytes = lexicon.to_bytes();
-  lexicon.checksum_ = fnv1a(std::string_view(bytes).substr(0, bytes.size() - 8));
+  lexicon.checksum_ = fnv1a64(std::string_view(bytes).substr(0, bytes.size() - 8));
   return lexicon;
 }
 
@@ -156,7 +147,7 @@ std::string Lexicon::to_bytes() const {
     put_f32(out, scales_[i]);
     out.append(reinterpret_cast<const char*>(vector(i)), dimensions_);
   }
-  put_u64(out, fnv1a(out));
+  put_u64(out, fnv1a64(out));
   return out;
 }
 
@@ -174,7 +165,7 @@ Result<Lexicon> Lexicon::from_bytes(std::string_view bytes) {
   Reader tail{bytes, bytes.size() - 8};
   std::uint64_t stored = 0;
   tail.u64(&stored);
-  if (stored != fnv1a(r.bytes)) return corrupt("checksum mismatch", bytes.size() - 8);
+  if (stored != fnv1a64(r.bytes)) return corrupt("checksum mismatch", bytes.size() - 8);
 
   Lexicon lexicon;
   std::uint32_t term_count = 0;

@@ -34,15 +34,6 @@ enum How : std::uint32_t {
   kAntonymOf = 5,
 };
 
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
 Error corrupt(std::size_t offset, std::string_view what) {
   return Error{ErrorCode::kInvalidArgument,
                "WordNet resource is corrupt at byte " + std::to_string(offset) + ": " +
@@ -361,7 +352,7 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
   for (std::uint32_t i = 0; i < lemma_count; ++i) {
     std::string_view lemma(wn.lemma_text_.data() + wn.lemma_offset_[i],
                            wn.lemma_offset_[i + 1] - wn.lemma_offset_[i]);
-    std::size_t slot = fnv1a(lemma) & (slots - 1);
+    std::size_t slot = fnv1a64(lemma) & (slots - 1);
     while (wn.slots_[slot] != 0) slot = (slot + 1) & (slots - 1);
     wn.slots_[slot] = i + 1;
   }
@@ -371,7 +362,7 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
 std::uint32_t WordNet::find(std::string_view lemma) const {
   if (slots_.empty()) return kNotFound;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = fnv1a(lemma) & mask;; slot = (slot + 1) & mask) {
+  for (std::size_t slot = fnv1a64(lemma) & mask;; slot = (slot + 1) & mask) {
     const std::uint32_t stored = slots_[slot];
     if (stored == 0) return kNotFound;
     const std::uint32_t id = stored - 1;
@@ -391,7 +382,7 @@ bool WordNet::is_lemma(std::string_view folded_word) const {
 WordNet::Word WordNet::lookup(std::string_view word_in) const {
   Word word;
   if (word_in.empty() || word_in.size() > kMaxLemmaBytes) {
-    word.hash_ = word_in.empty() ? 0 : fnv1a(word_in);
+    word.hash_ = word_in.empty() ? 0 : fnv1a64(word_in);
     return word;
   }
   // ASCII letters are lower-cased here so that "Talks" works too; anything else must
@@ -402,7 +393,7 @@ WordNet::Word WordNet::lookup(std::string_view word_in) const {
     folded[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   std::string_view folded_word(folded, word_in.size());
-  word.hash_ = fnv1a(folded_word);
+  word.hash_ = fnv1a64(folded_word);
   if (ends_with(folded_word, "'s") && folded_word.size() > 2) {
     folded_word.remove_suffix(2);
   } else if (ends_with(folded_word, "'") && folded_word.size() > 1) {
