@@ -41,7 +41,9 @@ apt_update_once() {
 missing_apt_packages() {
   # dpkg-query prints one "name status" line per known package; unknown ones go to stderr.
   local installed
-  installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${APT_PACKAGES[@]}" 2>/dev/null |
+  # dpkg-query exits non-zero when some package is unknown (never installed): that is the
+  # case we are looking for, so its status must not end the function (set -e, pipefail).
+  installed=$({ dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${APT_PACKAGES[@]}" 2>/dev/null || true; } |
     awk '$2 == "installed" { print $1 }')
   local p
   for p in "${APT_PACKAGES[@]}"; do
