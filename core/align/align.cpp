@@ -1,6 +1,70 @@
+// align_articles (the four steps in order) and the paragraph-context matcher.
+#include <algorithm>
+#include <cmath>
+
 #include "align/align.h"
 
 namespace parallax::align {
+
+namespace {
+
+constexpr std::size_t kContextNeighbours = 32;  // units on each side counted as context
+
+// Sum of sparse vectors given as loose (term, weight) entries: sorted, merged, normalised.
+represent::SparseVector merge_normalised(std::vector<represent::WeightedTerm> entries) {
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& x, const auto& y) { return x.term < y.term; });
+  represent::SparseVector merged;
+  for (const auto& entry : entries) {
+    if (!merged.empty() && merged.back().term == entry.term) {
+      merged.back().weight += entry.weight;
+    } else {
+      merged.push_back(entry);
+    }
+  }
+  double norm = 0;
+  for (const auto& t : merged) norm += t.weight * t.weight;
+  if (norm <= 0) return {};
+  norm = std::sqrt(norm);
+  for (auto& t : merged) t.weight /= norm;
+  return merged;
+}
+
+}  // namespace
+
+double ContextCosineMatcher::score(const Unit& a, const Unit& b) const {
+  const auto& x = a.context.empty() ? a.vector : a.context;
+  const auto& y = b.context.empty() ? b.vector : b.context;
+  return std::clamp(represent::cosine(x, y), 0.0, 1.0);
+}
+
+void add_paragraph_context(std::vector<Unit>& units, double weight) {
+  std::size_t first = 0;
+  while (first < units.size()) {
+    std::size_t last = first;  // [first, last): one paragraph
+    while (last < units.size() && units[last].ref.article == units[first].ref.article &&
+           units[last].ref.paragraph == units[first].ref.paragraph)
+      ++last;
+    for (std::size_t u = first; u < last; ++u) {
+      Unit& unit = units[u];
+      const std::size_t from = u - std::min(u - first, kContextNeighbours);
+      const std::size_t to = std::min(last, u + kContextNeighbours + 1);
+      std::vector<represent::WeightedTerm> entries;
+      for (std::size_t v = from; v < to; ++v) {
+        if (v != u) entries.insert(entries.end(), units[v].vector.begin(), units[v].vector.end());
+      }
+      if (entries.empty() || weight <= 0) {
+        unit.context = unit.vector;
+        continue;
+      }
+      represent::SparseVector neighbours = merge_normalised(std::move(entries));
+      for (auto& t : neighbours) t.weight *= weight;
+      neighbours.insert(neighbours.end(), unit.vector.begin(), unit.vector.end());
+      unit.context = merge_normalised(std::move(neighbours));
+    }
+    first = last;
+  }
+}
 
 AlignResult align_articles(const std::vector<Unit>& units,
                            const std::vector<std::uint32_t>& paragraph_counts,

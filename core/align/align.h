@@ -41,6 +41,8 @@ struct Unit {
   UnitRef ref;
   std::vector<std::uint32_t> terms;  ///< content terms in order (represent::content_terms)
   represent::SparseVector vector;    ///< TF-IDF over all units of the comparison
+  /// `vector` blended with the unit's paragraph (add_paragraph_context); empty: not set.
+  represent::SparseVector context;
   /// Filled by SentenceMatcher::prepare for matchers that need it (shared, immutable).
   std::shared_ptr<const SentenceFeatures> features;
 };
@@ -70,6 +72,27 @@ class TfIdfCosineMatcher final : public SentenceMatcher {
   double threshold_;
 };
 
+/// Cosine of paragraph-context vectors (Unit::context, else Unit::vector), thresholded:
+/// compare's default. A sentence's neighbours say what it is about ("It will cost 6.5
+/// million crowns" after a paragraph on the bridge repairs), so two sentences whose
+/// paragraphs share the topic score higher than two that share only a word.
+class ContextCosineMatcher final : public SentenceMatcher {
+ public:
+  explicit ContextCosineMatcher(double threshold = 0.35) : threshold_(threshold) {}
+  double score(const Unit& a, const Unit& b) const override;
+  double threshold() const override { return threshold_; }
+
+ private:
+  double threshold_;
+};
+
+/// Sets every unit's `context` to normalise(vector + weight * normalise(sum of the
+/// vectors of the other units of its paragraph)); a unit alone in its paragraph keeps
+/// its own vector. `units` ordered by (article, paragraph, sentence). Linear in the
+/// number of terms of each paragraph (paragraphs with more than 64 units use their
+/// 64 nearest neighbours' vectors only, so a huge paragraph stays linear).
+void add_paragraph_context(std::vector<Unit>& units, double weight);
+
 struct AlignOptions {
   /// Terms found in more units than this share of all units (and more than
   /// min_posting_cap) are not used to propose candidates; they still count in scores.
@@ -77,8 +100,17 @@ struct AlignOptions {
   std::size_t min_posting_cap = 40;
   /// At most this many candidates are scored per unit (highest partial overlap first).
   std::size_t max_candidates_per_unit = 64;
-  /// Members of a claim must all match each other at least this share of the threshold.
-  double linkage_share = 0.8;
+  /// Members of a claim must all match each other at least this share of the threshold
+  /// (complete linkage with a lower floor: a claim stays coherent, yet a member need not
+  /// restate every other member's words).
+  double linkage_share = 0.35;
+  /// Two units that are each other's best-scoring candidate in the other's article
+  /// (mutual best match) are linked at this share of the threshold: the best/second-best
+  /// structure of the set is evidence a lone pair score lacks. 1 turns it off.
+  double mutual_share = 0.7;
+  /// ... when both units have at least this many content terms: a short heading or list
+  /// intro ("Key goals involve:") is the best match of another just as easily.
+  std::size_t mutual_min_terms = 4;
   /// A sentence may belong to this many claims besides its first (it makes several claims).
   std::size_t max_extra_claims = 2;
   /// Also return a claim of support 1 for every unit that matches nothing elsewhere.

@@ -1,4 +1,5 @@
-// Step 1 and 2 of alignment: candidate pairs from an inverted index, scored by the matcher.
+// Step 1 and 2 of alignment: candidate pairs from an inverted index, scored by the matcher;
+// pairs at the threshold are links, and so are mutual best matches at a lower score.
 #include <algorithm>
 #include <cmath>
 
@@ -53,6 +54,9 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
   std::vector<double> overlap(units.size(), 0.0);
   std::vector<std::uint32_t> touched;
   std::vector<std::pair<double, std::uint32_t>> candidates;
+  const double threshold = matcher.threshold();
+  const double low = threshold * std::clamp(options.mutual_share, 0.0, 1.0);
+  std::vector<UnitLink> scored;  // every candidate pair scoring at least `low`
   for (std::uint32_t i = 0; i < units.size(); ++i) {
     const Unit& unit = units[i];
     touched.clear();
@@ -82,8 +86,45 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
               [](const auto& x, const auto& y) { return x.second < y.second; });
     for (const auto& [partial, j] : candidates) {
       const double score = matcher.score(unit, units[j]);
-      if (score >= matcher.threshold()) links.push_back({i, j, score});
+      if (score >= low) scored.push_back({i, j, score});
     }
+  }
+  if (low >= threshold) return scored;
+
+  // Mutual best matches: for every unit and every other article, the candidate there with
+  // the highest score (ties: the lower unit index). A pair below the threshold is kept when
+  // each unit is the other's best in its article.
+  struct Best {
+    std::uint32_t unit, article, other;
+    double score;
+  };
+  std::vector<Best> best;
+  best.reserve(2 * scored.size());
+  for (const UnitLink& link : scored) {
+    best.push_back({link.a, units[link.b].ref.article, link.b, link.score});
+    best.push_back({link.b, units[link.a].ref.article, link.a, link.score});
+  }
+  std::sort(best.begin(), best.end(), [](const Best& x, const Best& y) {
+    if (x.unit != y.unit) return x.unit < y.unit;
+    if (x.article != y.article) return x.article < y.article;
+    if (x.score != y.score) return x.score > y.score;
+    return x.other < y.other;
+  });
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> winners;  // (unit, other), sorted
+  for (std::size_t k = 0; k < best.size(); ++k) {
+    if (k == 0 || best[k].unit != best[k - 1].unit || best[k].article != best[k - 1].article)
+      winners.emplace_back(best[k].unit, best[k].other);
+  }
+  std::sort(winners.begin(), winners.end());
+  auto is_best = [&](std::uint32_t unit, std::uint32_t other) {
+    return std::binary_search(winners.begin(), winners.end(), std::pair{unit, other});
+  };
+  for (const UnitLink& link : scored) {
+    const bool long_enough = units[link.a].terms.size() >= options.mutual_min_terms &&
+                             units[link.b].terms.size() >= options.mutual_min_terms;
+    if (link.score >= threshold ||
+        (long_enough && is_best(link.a, link.b) && is_best(link.b, link.a)))
+      links.push_back(link);
   }
   return links;
 }

@@ -25,6 +25,13 @@ bool has_comparable_text(const std::vector<segment::Paragraph>& paragraphs) {
   return false;
 }
 
+// The first row of a table of two or more rows names its columns ("Topic | Focus | Outcome"):
+// it makes no claim, and headers of different tables look alike.
+bool is_table_header(const segment::Paragraph& paragraph, std::size_t sentence) {
+  return paragraph.kind == segment::ParagraphKind::kTable && sentence == 0 &&
+         paragraph.sentences.size() > 1;
+}
+
 // Optional numeric option: absent is fine, present must be a number in [low, high].
 bool read_number(const Json& object, const char* key, double low, double high, double* out,
                  Error* error) {
@@ -135,7 +142,10 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
       !read_number(object, "maxArticles", 1, 100000, &max_articles, &error) ||
       !read_number(object, "maxFileBytes", 1, 1024.0 * 1024 * 1024, &max_file_bytes, &error) ||
       !read_number(object, "maxTotalBytes", 1, 4096.0 * 1024 * 1024, &max_total_bytes, &error) ||
-      !read_number(object, "lexicalGate", 0, 1, &lexical_gate, &error)) {
+      !read_number(object, "lexicalGate", 0, 1, &lexical_gate, &error) ||
+      !read_number(object, "contextWeight", 0, 10, &options.context_weight, &error) ||
+      !read_number(object, "mutualShare", 0, 1, &options.align.mutual_share, &error) ||
+      !read_number(object, "linkageShare", 0, 1, &options.align.linkage_share, &error)) {
     return error;
   }
   options.match_threshold = threshold;
@@ -144,11 +154,12 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
   options.max_total_bytes = static_cast<std::size_t>(max_total_bytes);
   options.lexical_gate = lexical_gate;
   if (auto it = object.find("matcher"); it != object.end() && !it->is_null()) {
-    if (!it->is_string() || (*it != "learned" && *it != "tfidf")) {
+    if (!it->is_string() || (*it != "learned" && *it != "tfidf" && *it != "context")) {
       return Error{ErrorCode::kInvalidArgument,
-                   "Option \"matcher\" must be \"learned\" or \"tfidf\"."};
+                   "Option \"matcher\" must be \"context\", \"tfidf\" or \"learned\"."};
     }
     options.learned_matcher = *it == "learned";
+    if (*it == "tfidf") options.context_weight = 0;
   }
   return options;
 }
@@ -215,14 +226,22 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
 
   // The learned matcher when the resources hold one, else the TF-IDF baseline; an explicit
   // threshold in the options overrides the matcher's own.
+  // Default: TF-IDF cosine of sentence-in-paragraph vectors (align::ContextCosineMatcher);
+  // "tfidf": of sentence vectors alone; "learned": the learned matcher, gated lexically.
   const align::TfIdfCosineMatcher baseline;
+  const align::ContextCosineMatcher in_context;
   const bool learned = options.learned_matcher && resources.matcher() != nullptr;
+  const bool use_context = !learned && options.context_weight > 0;
   const align::SentenceMatcher& chosen =
-      learned ? static_cast<const align::SentenceMatcher&>(*resources.matcher()) : baseline;
+      learned       ? static_cast<const align::SentenceMatcher&>(*resources.matcher())
+      : use_context ? static_cast<const align::SentenceMatcher&>(in_context)
+                    : baseline;
   const WithThreshold matcher(
       chosen, options.match_threshold > 0 ? options.match_threshold : chosen.threshold(),
       learned ? options.lexical_gate : 0.0);
-  analysis.matcher = learned ? std::string(resources.matcher_name()) : "tfidf-baseline";
+  analysis.matcher = learned       ? std::string(resources.matcher_name())
+                     : use_context ? "tfidf-context"
+                                   : "tfidf-baseline";
 
   // Represent every sentence of every non-boilerplate paragraph as a unit.
   represent::Stemmer stemmer;
@@ -240,7 +259,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
         unit.ref = {a, p, s};
         unit.terms = represent::content_terms(article.raw.text, paragraph.sentences[s].span,
                                               stemmer, vocabulary);
-        if (unit.terms.empty()) continue;
+        if (unit.terms.empty() || is_table_header(paragraph, s)) continue;
         matcher.prepare(unit, article.raw.text, paragraph.sentences[s].span, stemmer);
         units.push_back(std::move(unit));
       }
@@ -251,6 +270,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   for (const align::Unit& unit : units) unit_terms.push_back(unit.terms);
   const represent::TfIdf tfidf(unit_terms, vocabulary.size());
   for (align::Unit& unit : units) unit.vector = tfidf.vectorize(unit.terms);
+  if (use_context) align::add_paragraph_context(units, options.context_weight);
 
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
   find_verbatim_reuse(analysis);

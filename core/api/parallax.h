@@ -62,8 +62,8 @@ class Resources {
 struct CompareOptions {
   ingest::IngestOptions ingest;
   align::AlignOptions align;
-  /// Score at which two sentences make one claim; < 0: the matcher's own (TF-IDF cosine 0.42,
-  /// or the learned model's cross-validated threshold).
+  /// Score at which two sentences make one claim; < 0: the matcher's own (context cosine
+  /// 0.35, plain TF-IDF cosine 0.42, or the learned model's cross-validated threshold).
   double match_threshold = -1;
   /// Use the learned matcher (when the resources hold one) for claims. Off by default: trained
   /// on MSRP, whose pairs all share many words, it over-links unrelated sentences of one story
@@ -71,12 +71,16 @@ struct CompareOptions {
   bool learned_matcher = false;
   /// With the learned matcher, pairs whose TF-IDF cosine is below this are not the same claim.
   double lexical_gate = 0.3;
+  /// TF-IDF matchers: weight of a sentence's paragraph in its vector (align::ContextCosineMatcher,
+  /// the default); 0 gives the plain sentence TF-IDF cosine ("matcher":"tfidf").
+  double context_weight = 0.3;
   std::size_t max_articles = 5000;           ///< articles beyond this are skipped with a notice
   std::size_t max_total_bytes = 256u << 20;  ///< whole set; above it the call fails with kTooLarge
 };
 
 /// Reads options from a JSON object ({"matchThreshold":0.5,"maxArticles":100,
-/// "maxFileBytes":1000000,"maxTotalBytes":…,"matcher":"learned"|"tfidf","lexicalGate":0.3});
+/// "maxFileBytes":1000000,"maxTotalBytes":…,"matcher":"context"|"tfidf"|"learned",
+/// "lexicalGate":0.3,"contextWeight":0.3,"mutualShare":0.7,"linkageShare":0.35});
 /// unknown keys are ignored, "" or "{}" gives defaults.
 /// Fails with kInvalidArgument naming the bad key.
 Result<CompareOptions> parse_compare_options(std::string_view json);
