@@ -88,3 +88,42 @@ TEST_CASE("sentences matching nothing are claims of support 1, listed last", "[a
   CHECK(claims[2].members[0].ref.sentence == 3);
   CHECK(claims[2].independent == 1);
 }
+
+TEST_CASE("complete linkage: every member must reach the floor against every other",
+          "[align][claims]") {
+  // 0~1 and 1~2 are strong; 0~2 decides. The floor is threshold x linkage_share.
+  const auto units = make_units({{0, 0}, {1, 0}, {2, 0}});
+  AlignOptions options;
+  options.report_unique = false;
+  options.linkage_share = 0.4;  // floor 0.2 with the threshold 0.5
+  for (const auto& [weak, together] : {std::pair{0.25, true}, std::pair{0.15, false}}) {
+    INFO(weak);
+    TableMatcher matcher({{{0, 1}, 0.9}, {{1, 2}, 0.8}, {{0, 2}, weak}});
+    const auto links = link_units(units, matcher, options, nullptr);
+    const auto claims = cluster_claims(units, links, matcher, options);
+    REQUIRE_FALSE(claims.empty());
+    CHECK((claims[0].support == 3) == together);
+    for (const Claim& claim : claims) {  // without 0~2 no claim holds both 0 and 2
+      bool a = false, c = false;
+      for (const auto& m : claim.members) {
+        a = a || m.ref.article == 0;
+        c = c || m.ref.article == 2;
+      }
+      if (!together) CHECK_FALSE((a && c));
+    }
+  }
+}
+
+TEST_CASE("every unit is in a claim: shared, two-claim or unique", "[align][claims]") {
+  // 0~1 (one claim), 1~2 (another; 0 and 2 unrelated), 3 matches nothing.
+  const auto units = make_units({{0, 0}, {1, 0}, {2, 0}, {2, 1}});
+  TableMatcher matcher({{{0, 1}, 0.9}, {{1, 2}, 0.8}});
+  const auto claims = claims_for(units, matcher, /*unique=*/true);
+  std::vector<int> claims_of(units.size(), 0);
+  for (const Claim& claim : claims) {
+    for (const auto& m : claim.members) ++claims_of[m.ref.sentence];
+  }
+  CHECK(claims_of == std::vector<int>{1, 2, 1, 1});
+  CHECK(claims.back().support == 1);
+  CHECK(claims.back().members[0].ref.sentence == 3);
+}

@@ -155,11 +155,48 @@ TEST_CASE("options parse from JSON and reject bad values", "[api][compare]") {
   CHECK(learned.value().learned_matcher);
   CHECK(learned.value().lexical_gate == 0.25);
   CHECK_FALSE(defaults.value().learned_matcher);
-  for (const char* bad : {"[1]", "{\"matchThreshold\":2}", "{\"maxArticles\":\"many\"}",
-                          "{not json", "{\"matcher\":\"neural\"}", "{\"lexicalGate\":-1}"}) {
+  CHECK(defaults.value().context_weight > 0);  // the paragraph-context matcher
+  auto plain = parse_compare_options(
+      R"({"matcher":"tfidf","mutualShare":1,"linkageShare":0.8,"contextWeight":0.5})");
+  REQUIRE(plain.ok());
+  CHECK(plain.value().context_weight == 0);  // "tfidf" wins over contextWeight
+  CHECK(plain.value().align.mutual_share == 1);
+  CHECK(plain.value().align.linkage_share == 0.8);
+  auto context = parse_compare_options(R"({"matcher":"context","contextWeight":0.5})");
+  REQUIRE(context.ok());
+  CHECK(context.value().context_weight == 0.5);
+  for (const char* bad :
+       {"[1]", "{\"matchThreshold\":2}", "{\"maxArticles\":\"many\"}", "{not json",
+        "{\"matcher\":\"neural\"}", "{\"lexicalGate\":-1}", "{\"mutualShare\":1.5}",
+        "{\"linkageShare\":-0.1}", "{\"contextWeight\":\"high\"}"}) {
     INFO(bad);
     auto parsed = parse_compare_options(bad);
     REQUIRE_FALSE(parsed.ok());
     CHECK(parsed.error().code == ErrorCode::kInvalidArgument);
   }
+}
+
+TEST_CASE("compare names its matcher; table header rows make no claim", "[api][compare]") {
+  // Two tables with alike headers and unrelated rows: the headers must not become a claim.
+  const std::string a =
+      "Ferry timetable changes\n\n"
+      "| Route | Change | Reason |\n|---|---|---|\n"
+      "| Harbour line | Two extra sailings | Summer demand |\n"
+      "| Island loop | Cancelled on Sundays | Crew shortage |\n";
+  const std::string b =
+      "Bridge works this month\n\n"
+      "| Route | Change | Reason |\n|---|---|---|\n"
+      "| North road | Closed at night | Resurfacing |\n"
+      "| Canal path | Diverted | Lock repairs |\n";
+  const Json doc = compare_to_json({{"a.md", a}, {"b.md", b}});
+  CHECK(doc["matcher"] == "tfidf-context");
+  for (const Json& article : doc["articles"]) {
+    for (const Json& paragraph : article["paragraphs"]) {
+      if (paragraph["kind"] != "table") continue;
+      REQUIRE(paragraph["sentences"].size() == 3);
+      CHECK(paragraph["sentences"][0]["claims"].empty());      // the header row
+      CHECK(paragraph["sentences"][1]["claims"].size() == 1);  // a row: a unique claim
+    }
+  }
+  for (const Json& claim : doc["claims"]) CHECK(claim["support"] == 1);
 }
