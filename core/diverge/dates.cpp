@@ -212,7 +212,10 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
         date.year = year_number(words[j + 1]);
         last = j + 1;
       }
-      if (!valid_day(date.year, date.month, date.day)) continue;
+      if (!valid_day(date.year, date.month, date.day)) {
+        i = last;  // "29 February 2023" is no date, nor is its "February 2023"
+        continue;
+      }
     } else if (w.number && w.lower.size() == 10 && w.lower[4] == '-' && w.lower[7] == '-') {
       // ISO 2025-08-15
       const std::string& s = w.lower;
