@@ -274,6 +274,18 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
 
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
   find_verbatim_reuse(analysis);
+
+  // --- diverge (issue 4): facts, contradictions, omissions ---
+  {
+    std::vector<diverge::ArticleView> views;
+    views.reserve(analysis.articles.size());
+    for (const report::Article& article : analysis.articles) {
+      views.push_back(
+          {article.raw.text, article.raw.published, article.raw.name, &article.paragraphs});
+    }
+    analysis.divergence = diverge::analyse(views, analysis.alignment.claims);
+  }
+  // --- end diverge ---
   return analysis;
 }
 

@@ -93,6 +93,63 @@ std::string unit_text(const Analysis& analysis, const align::UnitRef& ref) {
   return std::string(slice(analysis.articles[ref.article].raw.text, sentence->span));
 }
 
+// --- diverge (issue 4): facts, contradictions, omissions ---
+Json divergence_side(const diverge::SideRef& side) {
+  return Json{{"article", side.ref.article},   {"paragraph", side.ref.paragraph},
+              {"sentence", side.ref.sentence}, {"text", side.text},
+              {"value", side.value},           {"start", side.span.start},
+              {"end", side.span.end}};
+}
+
+Json facts_json(const Analysis& analysis) {
+  Json facts = Json::array();
+  for (const diverge::Fact& f : analysis.divergence.facts) {
+    if (f.ref.article >= analysis.articles.size()) continue;
+    const std::string& text = analysis.articles[f.ref.article].raw.text;
+    if (f.span.end > text.size()) continue;
+    facts.push_back(Json{{"article", f.ref.article},
+                         {"paragraph", f.ref.paragraph},
+                         {"sentence", f.ref.sentence},
+                         {"kind", diverge::fact_kind_name(f.kind)},
+                         {"text", std::string(slice(text, f.span))},
+                         {"value", f.value},
+                         {"start", f.span.start},
+                         {"end", f.span.end}});
+  }
+  return facts;
+}
+
+Json contradictions_json(const Analysis& analysis) {
+  Json out = Json::array();
+  const auto& list = analysis.divergence.contradictions;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const diverge::Contradiction& c = list[i];
+    out.push_back(Json{{"id", "x" + std::to_string(i)},
+                       {"kind", c.kind},
+                       {"scope", c.within ? "within" : "across"},
+                       {"confidence", rounded(c.confidence)},
+                       {"shown", c.shown()},
+                       {"claim", c.claim},
+                       {"subject", c.subject},
+                       {"a", divergence_side(c.a)},
+                       {"b", divergence_side(c.b)},
+                       {"note", c.note}});
+  }
+  return out;
+}
+
+Json omissions_json(const Analysis& analysis) {
+  Json out = Json::array();
+  for (const diverge::Omission& o : analysis.divergence.omissions) {
+    Json missing = Json::array();
+    for (const auto& m : o.missing)
+      missing.push_back(Json{{"claim", m.claim}, {"support", m.support}});
+    out.push_back(Json{{"article", o.article}, {"missing", std::move(missing)}});
+  }
+  return out;
+}
+// --- end diverge ---
+
 }  // namespace
 
 std::string claim_label(std::string_view sentence, std::size_t max_bytes) {
@@ -186,7 +243,9 @@ std::string to_json(const Analysis& analysis) {
                 {"rows", std::move(rows)},
                 {"links", std::move(links)},
                 {"reuse", std::move(reuse)},
-                {"contradictions", Json::array()},
+                {"facts", facts_json(analysis)},                    // diverge
+                {"contradictions", contradictions_json(analysis)},  // diverge
+                {"omissions", omissions_json(analysis)},            // diverge
                 {"stance", Json::array()},
                 {"notices", std::move(notices)},
                 {"limits", Json{{"truncated", alignment.truncated}}}};
@@ -224,6 +283,24 @@ std::string to_summary(const Analysis& analysis) {
            "  " + claim_label(unit_text(analysis, claim.members[claim.label_member].ref), 90) +
            "\n";
   }
+  // --- diverge: one line per contradiction shown by default, and how many are hidden ---
+  {
+    std::size_t hidden = 0;
+    std::string lines;
+    for (const diverge::Contradiction& c : analysis.divergence.contradictions) {
+      if (!c.shown()) {
+        ++hidden;
+        continue;
+      }
+      const long percent = std::lround(c.confidence * 100);
+      lines += "  [" + std::to_string(percent) + "%] " + c.note + "\n";
+    }
+    if (!lines.empty() || hidden > 0) {
+      out += "\nContradictions:\n" + lines;
+      if (hidden > 0) out += "  (" + std::to_string(hidden) + " less certain ones hidden)\n";
+    }
+  }
+  // --- end diverge ---
   if (!analysis.notices.empty()) out += "\nNotices:\n";
   for (const Notice& n : analysis.notices) out += "  " + n.severity + ": " + n.message + "\n";
   return out;

@@ -15,7 +15,12 @@
 //     "rows":     [ { "members": [ { "article", "paragraph" } ], "score" } ],
 //     "links":    [ { "a": { "article", "paragraph" }, "b": { ... }, "score" } ],
 //     "reuse":    [ { "a": { "article", "start", "end", "share" }, "b": { ... }, "words" } ],
-//     "contradictions": [], "stance": [],
+//     "facts": [ { "article", "paragraph", "sentence", "kind", "text", "value", "start", "end" } ],
+//     "contradictions": [ { "id", "kind", "scope", "confidence", "shown", "claim", "subject",
+//                           "a": { "article", "paragraph", "sentence", "text", "value", "start",
+//                                  "end" }, "b": { ... }, "note" } ],
+//     "omissions": [ { "article", "missing": [ { "claim", "support" } ] } ],
+//     "stance": [],
 //     "notices":  [ { "file", "code", "severity", "message" } ],
 //     "limits":   { "truncated" } }
 // Offsets (start, end) are UTF-8 byte offsets into the article's decoded text.
@@ -25,6 +30,7 @@
 #include <vector>
 
 #include "align/align.h"
+#include "diverge/diverge.h"
 #include "ingest/ingest.h"
 #include "segment/segment.h"
 #include "stance/stance.h"
@@ -56,6 +62,9 @@ struct Analysis {
   std::vector<align::ReusedPassage> reuse;
   std::vector<Notice> notices;
   std::string matcher = "tfidf-baseline";  ///< which sentence matcher made the claims
+  // --- diverge (issue 4: facts, contradictions, omissions) ---
+  diverge::DivergeResult divergence;  ///< "facts", "contradictions", "omissions"
+  // --- end diverge ---
 };
 
 /// The parallax/1 document, compact (no whitespace), UTF-8.

@@ -1,0 +1,455 @@
+// Diverge stage driver: word scanning shared by the extractors, extract_facts, analyse.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "diverge/detail.h"
+#include "represent/represent.h"
+
+namespace parallax::diverge {
+
+namespace detail {
+
+namespace {
+
+bool ascii_alpha(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool ascii_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Byte length of a mark at text[i] that is punctuation, or 0: ASCII punctuation, curly quotes,
+// dashes, currency signs, non-breaking space (returned negative: a space).
+int mark_length(std::string_view text, std::size_t i, bool* space) {
+  *space = false;
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    if (c <= ' ' || c == 0x7F) {
+      *space = true;
+      return 1;
+    }
+    return (ascii_alpha(c) || ascii_digit(c)) ? 0 : 1;
+  }
+  if (c == 0xC2 && i + 1 < text.size()) {
+    const unsigned char d = static_cast<unsigned char>(text[i + 1]);
+    if (d == 0xA0) {
+      *space = true;
+      return 2;
+    }
+    if (d == 0xA3 || d == 0xAB || d == 0xBB) return 2;  // £ « »
+  }
+  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    const unsigned char d = static_cast<unsigned char>(text[i + 2]);
+    if (d >= 0x80 && d <= 0x8F) {  // spaces of U+2000..U+200F
+      *space = true;
+      return 3;
+    }
+    if (d >= 0x90 && d <= 0xA7) return 3;  // dashes, quotes, bullets, ellipsis
+  }
+  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x82 &&
+      static_cast<unsigned char>(text[i + 2]) == 0xAC)
+    return 3;  // €
+  return 0;
+}
+
+bool is_apostrophe(std::string_view text, std::size_t i, std::size_t* length) {
+  if (text[i] == '\'') {
+    *length = 1;
+    return true;
+  }
+  if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+      static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(text[i + 2]) == 0x99) {
+    *length = 3;
+    return true;
+  }
+  return false;
+}
+
+// Every dot-separated part of the word is one letter ("U.S", "J.D", "a.m").
+bool initials(std::string_view word) {
+  if (word.size() < 3) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const bool letter_slot = i % 2 == 0;
+    if (letter_slot != (word[i] != '.')) return false;
+    if (letter_slot && !ascii_alpha(static_cast<unsigned char>(word[i]))) return false;
+  }
+  return true;
+}
+
+bool starts_link(std::string_view text, std::size_t i) {
+  auto starts = [&](std::string_view prefix) {
+    if (text.size() - i < prefix.size()) return false;
+    for (std::size_t k = 0; k < prefix.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(text[i + k])) != prefix[k]) return false;
+    return true;
+  };
+  return starts("http://") || starts("https://") || starts("www.");
+}
+
+}  // namespace
+
+std::vector<Word> scan_words(std::string_view text, Span span) {
+  std::vector<Word> words;
+  const std::size_t end = std::min(span.end, text.size());
+  std::size_t i = std::min(span.start, end);
+  while (i < end && words.size() < kMaxWordsPerSentence) {
+    bool space = false;
+    const int mark = mark_length(text, i, &space);
+    if (space) {
+      i += mark;
+      continue;
+    }
+    if (mark > 0) {
+      Word w;
+      w.span = {i, std::min(end, i + mark)};
+      w.text = std::string(slice(text, w.span));
+      w.lower = text[i] == '\'' || (mark == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99)
+                    ? "'"
+                    : w.text;
+      w.punct = true;
+      words.push_back(std::move(w));
+      i += mark;
+      continue;
+    }
+    // Links ("https://...", "www...") are skipped whole: their digits are not values.
+    if (starts_link(text, i)) {
+      while (i < end && text[i] != ' ' && text[i] != '\n' && text[i] != ')' && text[i] != ']') ++i;
+      continue;
+    }
+    // A word: letters, digits and non-ASCII letters, with inner . , : ' - when a word
+    // character follows.
+    const std::size_t start = i;
+    std::string lower;
+    const bool digit_first = ascii_digit(static_cast<unsigned char>(text[i]));
+    while (i < end) {
+      bool sp = false;
+      const int m = mark_length(text, i, &sp);
+      if (m == 0 && !sp) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        lower.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
+        ++i;
+        continue;
+      }
+      if (sp) break;
+      const char c = text[i];
+      std::size_t apostrophe = 0;
+      const std::size_t next = i + 1;
+      const bool next_alnum = next < end && (ascii_alpha(static_cast<unsigned char>(text[next])) ||
+                                             ascii_digit(static_cast<unsigned char>(text[next])));
+      if (is_apostrophe(text, i, &apostrophe) && i + apostrophe < end &&
+          ascii_alpha(static_cast<unsigned char>(text[i + apostrophe])) && !digit_first) {
+        lower.push_back('\'');
+        i += apostrophe;
+        continue;
+      }
+      if ((c == '.' || c == ',' || c == ':') && digit_first && next < end &&
+          ascii_digit(static_cast<unsigned char>(text[next])) &&
+          ascii_digit(static_cast<unsigned char>(text[i - 1]))) {
+        lower.push_back(c);
+        ++i;
+        continue;
+      }
+      if (c == '.' && !digit_first && next_alnum &&
+          ascii_alpha(static_cast<unsigned char>(text[next])) &&
+          (lower.size() == 1 || initials(lower))) {
+        lower.push_back('.');
+        ++i;
+        continue;
+      }
+      if (c == '-' && next_alnum) {
+        lower.push_back('-');
+        ++i;
+        continue;
+      }
+      break;
+    }
+    // "U.S." and "a.m." keep their final dot.
+    if (i < end && text[i] == '.' && !digit_first && initials(lower)) {
+      lower.push_back('.');
+      ++i;
+    }
+    // Digits glued to '/', '=', '_' or '#' are identifiers ("id=124602682"), not values.
+    if (digit_first &&
+        ((start > 0 && std::string_view("/=_#").find(text[start - 1]) != std::string_view::npos) ||
+         (i < end && std::string_view("/=_#").find(text[i]) != std::string_view::npos)))
+      continue;
+    Word w;
+    w.span = {start, i};
+    w.text = std::string(slice(text, w.span));
+    w.lower = std::move(lower);
+    w.cap = text[start] >= 'A' && text[start] <= 'Z';
+    w.number = digit_first;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+bool title_case(const std::vector<Word>& words) {
+  std::size_t long_words = 0, capitals = 0;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.punct || w.number || w.lower.size() < 4) continue;
+    ++long_words;
+    capitals += w.cap ? 1 : 0;
+  }
+  return long_words >= 4 && capitals * 10 >= long_words * 7;
+}
+
+bool is_stopword(std::string_view lower) {
+  return represent::is_stopword(lower);
+}
+
+int month_number(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  for (int m = 0; m < 12; ++m) {
+    if (w == kMonths[m]) return m + 1;
+    if (w.size() >= 3 && w.size() < kMonths[m].size() && kMonths[m].substr(0, w.size()) == w &&
+        (w.size() == 3 || (m == 8 && w == "sept")))
+      return m + 1;
+  }
+  return 0;
+}
+
+int weekday_number(std::string_view w) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  for (int d = 0; d < 7; ++d)
+    if (w == kDays[d]) return d;
+  return -1;
+}
+
+bool parse_number(std::string_view w, double* out) {
+  static constexpr std::string_view kWords[] = {
+      "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  for (int n = 0; n <= 20; ++n) {
+    if (w == kWords[n]) {
+      *out = n;
+      return true;
+    }
+  }
+  static constexpr std::pair<std::string_view, int> kTens[] = {
+      {"thirty", 30}, {"forty", 40},  {"fifty", 50},    {"sixty", 60}, {"seventy", 70},
+      {"eighty", 80}, {"ninety", 90}, {"hundred", 100}, {"dozen", 12}};
+  for (const auto& [word, n] : kTens) {
+    if (w == word) {
+      *out = n;
+      return true;
+    }
+  }
+  if (w.empty() || !ascii_digit(static_cast<unsigned char>(w[0]))) return false;
+  // Digits with thousands commas ("1,500") or one decimal point ("3.5").
+  double value = 0, scale = 0;
+  bool seen_point = false;
+  std::size_t digits_since_comma = 0;
+  bool comma = false;
+  for (char c : w) {
+    if (ascii_digit(static_cast<unsigned char>(c))) {
+      if (seen_point) {
+        scale /= 10;
+        value += (c - '0') * scale;
+      } else {
+        value = value * 10 + (c - '0');
+      }
+      ++digits_since_comma;
+      if (value > 1e15) return false;
+    } else if (c == ',' && !seen_point) {
+      if (comma && digits_since_comma != 3) return false;
+      comma = true;
+      digits_since_comma = 0;
+    } else if (c == '.' && !seen_point) {
+      if (comma && digits_since_comma != 3) return false;
+      seen_point = true;
+      scale = 1;
+    } else {
+      return false;
+    }
+  }
+  if (comma && !seen_point && digits_since_comma != 3) return false;
+  *out = value;
+  return true;
+}
+
+double scale_word(std::string_view w) {
+  if (w == "thousand" || w == "k") return 1e3;
+  if (w == "million" || w == "millions" || w == "mn" || w == "m" || w == "mln") return 1e6;
+  if (w == "billion" || w == "billions" || w == "bn" || w == "b") return 1e9;
+  if (w == "trillion" || w == "tn") return 1e12;
+  return 0;
+}
+
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  Date date;
+  date.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  date.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  date.year = static_cast<int>(yoe + era * 400 + (date.month <= 2));
+  return date;
+}
+
+int weekday(const Date& date) {
+  const long days = days_from_civil(date.year, date.month, date.day);  // 1970-01-01: Thursday
+  return static_cast<int>(((days % 7) + 7 + 3) % 7);
+}
+
+bool hedged_sentence(const std::vector<Word>& words) {
+  static constexpr std::string_view kCues[] = {
+      "may",       "might",    "could",       "would",    "if",      "unless",   "reportedly",
+      "possibly",  "perhaps",  "likely",      "unlikely", "should",  "rumoured", "rumored",
+      "allegedly", "expected", "speculation", "whether",  "suggest", "suggests"};
+  for (const Word& w : words)
+    for (std::string_view cue : kCues)
+      if (w.lower == cue) return true;
+  return false;
+}
+
+bool negated_sentence(const std::vector<Word>& words) {
+  for (const Word& w : words) {
+    if (w.lower == "not" || w.lower == "never" || w.lower == "no" || w.lower == "denied" ||
+        w.lower == "denies" || w.lower == "isn't" || w.lower == "wasn't" || w.lower == "won't" ||
+        w.lower == "didn't" || w.lower == "doesn't" || w.lower == "aren't")
+      return true;
+  }
+  return false;
+}
+
+std::size_t word_at(const std::vector<Word>& words, std::size_t start) {
+  auto it = std::lower_bound(words.begin(), words.end(), start,
+                             [](const Word& w, std::size_t s) { return w.span.start < s; });
+  return static_cast<std::size_t>(it - words.begin());
+}
+
+std::string format_number(double value) {
+  if (!std::isfinite(value)) return "0";
+  const double rounded = std::round(value);
+  if (std::fabs(value - rounded) < 1e-9 && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(rounded));
+  }
+  // Up to 4 decimals, trailing zeros removed: identical natively and in WebAssembly.
+  const long long scaled = static_cast<long long>(std::llround(value * 10000.0));
+  std::string out = std::to_string(scaled / 10000) + ".";
+  std::string frac = std::to_string(std::llabs(scaled % 10000));
+  while (frac.size() < 4) frac.insert(frac.begin(), '0');
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  if (scaled < 0 && scaled / 10000 == 0) out.insert(out.begin(), '-');
+  return out + frac;
+}
+
+}  // namespace detail
+
+std::string_view fact_kind_name(FactKind kind) {
+  switch (kind) {
+    case FactKind::kNumber:
+      return "number";
+    case FactKind::kMoney:
+      return "money";
+    case FactKind::kPercent:
+      return "percent";
+    case FactKind::kCount:
+      return "count";
+    case FactKind::kDate:
+      return "date";
+    case FactKind::kTime:
+      return "time";
+    case FactKind::kPlace:
+      return "place";
+    case FactKind::kPerson:
+      return "person";
+    case FactKind::kStatus:
+      return "status";
+  }
+  return "number";
+}
+
+std::vector<Fact> extract_facts(std::string_view text, Span span, const align::UnitRef& ref,
+                                const Context& context) {
+  const std::vector<detail::Word> words = detail::scan_words(text, span);
+  std::vector<Fact> facts;
+  detail::extract_dates(words, context, facts);
+  detail::extract_values(words, facts);
+  detail::extract_people(words, facts);
+  detail::extract_events(words, context, facts);
+  const bool hedged = detail::hedged_sentence(words);
+  const bool negated = detail::negated_sentence(words);
+  for (Fact& fact : facts) {
+    fact.ref = ref;
+    fact.hedged = fact.hedged || hedged;
+    fact.negated = fact.negated || negated;
+  }
+  std::stable_sort(facts.begin(), facts.end(), [](const Fact& x, const Fact& y) {
+    if (x.span.start != y.span.start) return x.span.start < y.span.start;
+    return static_cast<int>(x.kind) < static_cast<int>(y.kind);
+  });
+  if (facts.size() > kMaxFactsPerSentence) facts.resize(kMaxFactsPerSentence);
+  return facts;
+}
+
+DivergeResult analyse(const std::vector<ArticleView>& articles,
+                      const std::vector<align::Claim>& claims) {
+  DivergeResult result;
+  // Pass 1: the places the set uses to name events, from every comparable sentence.
+  Context context;
+  {
+    std::vector<std::string> places;
+    for (const ArticleView& article : articles) {
+      if (article.paragraphs == nullptr) continue;
+      std::vector<Span> spans;
+      for (const segment::Paragraph& p : *article.paragraphs) {
+        if (p.boilerplate) continue;
+        for (const segment::Sentence& s : p.sentences) spans.push_back(s.span);
+      }
+      std::vector<std::string> more = collect_event_places(article.text, spans);
+      places.insert(places.end(), more.begin(), more.end());
+    }
+    std::sort(places.begin(), places.end());
+    places.erase(std::unique(places.begin(), places.end()), places.end());
+    context.event_places = std::move(places);
+  }
+  // Pass 2: facts of every sentence, with the article's published date.
+  constexpr std::size_t kMaxFacts = 200000;
+  for (std::uint32_t a = 0; a < articles.size(); ++a) {
+    const ArticleView& article = articles[a];
+    if (article.paragraphs == nullptr) continue;
+    context.published = parse_published(article.published);
+    for (std::uint32_t p = 0; p < article.paragraphs->size(); ++p) {
+      const segment::Paragraph& paragraph = (*article.paragraphs)[p];
+      if (paragraph.boilerplate) continue;
+      for (std::uint32_t s = 0; s < paragraph.sentences.size(); ++s) {
+        if (result.facts.size() >= kMaxFacts) {
+          result.truncated = true;
+          break;
+        }
+        std::vector<Fact> more =
+            extract_facts(article.text, paragraph.sentences[s].span, {a, p, s}, context);
+        for (Fact& f : more) result.facts.push_back(std::move(f));
+      }
+    }
+  }
+  bool truncated = false;
+  result.contradictions = find_contradictions(result.facts, articles, claims, &truncated);
+  result.truncated = result.truncated || truncated;
+  result.omissions = find_omissions(claims, articles.size());
+  return result;
+}
+
+}  // namespace parallax::diverge

@@ -1,0 +1,458 @@
+// People with their titles and roles; places; events and their status.
+//
+// People: a title before a name ("Former U.S. President Donald Trump", "Foreign Minister
+// Sergei Lavrov") or a role in apposition after it ("Yuri Ushakov, the Kremlin's senior
+// foreign policy adviser and a former ambassador to Washington,"). The subject key is the
+// surname ("person:trump"); the role head is the office ("president", "adviser"); "former",
+// "ex-" are kept apart so "former president" and "president" can be told apart.
+// Places: capitalised words after in/at/to/from/near (context rules, no gazetteer); in Title
+// Case sentences only places the set already uses to name events count.
+// Events: a meeting word (summit, meeting, talks, meet...) keyed by the event place next to it
+// ("event:meeting@alaska"); its status (upcoming / happened) from cues next to it: "upcoming",
+// "planned", "will", "set to", "next Friday" vs "earlier this year", "was held", "took place".
+// An event without a place gets no key: "the summit" alone is not enough to compare.
+#include <algorithm>
+
+#include "diverge/detail.h"
+
+namespace parallax::diverge::detail {
+
+namespace {
+
+// Offices, longest first so "vice president" wins over "president".
+constexpr std::string_view kTitles[] = {"secretary of state",
+                                        "vice president",
+                                        "prime minister",
+                                        "foreign minister",
+                                        "defence minister",
+                                        "defense minister",
+                                        "finance minister",
+                                        "interior minister",
+                                        "press secretary",
+                                        "special envoy",
+                                        "minister",
+                                        "president",
+                                        "chancellor",
+                                        "senator",
+                                        "governor",
+                                        "mayor",
+                                        "secretary",
+                                        "ambassador",
+                                        "envoy",
+                                        "spokesman",
+                                        "spokeswoman",
+                                        "spokesperson",
+                                        "adviser",
+                                        "advisor",
+                                        "aide",
+                                        "director",
+                                        "head",
+                                        "chief",
+                                        "king",
+                                        "queen",
+                                        "general",
+                                        "commander",
+                                        "premier",
+                                        "chairman",
+                                        "chairwoman",
+                                        "ceo",
+                                        "pope",
+                                        "leader"};
+
+// The title starting at word i: its number of words and its text, or 0.
+std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string* head) {
+  for (std::string_view title : kTitles) {
+    std::size_t k = i, pos = 0;
+    bool ok = true;
+    while (pos < title.size()) {
+      const std::size_t space = title.find(' ', pos);
+      const std::string_view part =
+          title.substr(pos, space == std::string_view::npos ? std::string_view::npos : space - pos);
+      if (k >= words.size() || words[k].lower != part) {
+        ok = false;
+        break;
+      }
+      ++k;
+      pos = space == std::string_view::npos ? title.size() : space + 1;
+    }
+    if (ok) {
+      *head = std::string(title == "advisor" ? "adviser" : title);
+      return k - i;
+    }
+  }
+  return 0;
+}
+
+bool is_title_word(std::string_view w) {
+  for (std::string_view t : kTitles)
+    if (t == w || (t.find(' ') != std::string_view::npos && t.substr(0, t.find(' ')) == w))
+      return true;
+  return false;
+}
+
+bool nationality(const Word& w) {
+  if (!w.cap) return false;
+  const std::string& s = w.lower;
+  auto ends = [&](std::string_view e) {
+    return s.size() > e.size() + 2 && s.compare(s.size() - e.size(), e.size(), e) == 0;
+  };
+  return s.find('.') != std::string::npos || ends("ian") || ends("ese") || ends("ish") ||
+         ends("can") || ends("'s") || s == "us" || s == "uk" || s == "eu" || s == "un";
+}
+
+// A capitalised word that can be part of a person's name.
+bool name_word(const Word& w) {
+  if (w.punct || w.number || !w.cap) return false;
+  if (is_stopword(w.lower) || is_title_word(w.lower) || month_number(w.lower) != 0 ||
+      weekday_number(w.lower) >= 0)
+    return false;
+  if (w.lower.find('-') != std::string::npos) return false;
+  if (w.lower.size() >= 2 && w.lower.compare(w.lower.size() - 2, 2, "'s") == 0) return false;
+  return true;
+}
+
+std::string surname(std::string_view name) {
+  const std::size_t space = name.rfind(' ');
+  return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
+}
+
+bool place_word(const Word& w, bool title_case_sentence, const Context& context) {
+  if (w.punct || w.number || !w.cap) return false;
+  if (is_stopword(w.lower) || is_title_word(w.lower) || month_number(w.lower) != 0 ||
+      weekday_number(w.lower) >= 0 || w.lower.find('-') != std::string::npos)
+    return false;
+  if (title_case_sentence)
+    return std::binary_search(context.event_places.begin(), context.event_places.end(), w.lower);
+  return true;
+}
+
+// Meeting words: nouns and verbs that name a meeting of people.
+bool event_word(std::string_view w) {
+  return w == "summit" || w == "summits" || w == "meeting" || w == "meetings" || w == "talks" ||
+         w == "meet" || w == "meets" || w == "met" || w == "conference" || w == "negotiations" ||
+         w == "encounter" || w == "convene" || w == "convenes";
+}
+
+bool separator(const Word& w) {
+  return w.punct &&
+         (w.lower == "," || w.lower == ";" || w.lower == ":" || w.lower == "(" || w.lower == ")" ||
+          w.lower == "\xE2\x80\x93" || w.lower == "\xE2\x80\x94" || w.lower == ".");
+}
+
+bool known_place(const Context& context, std::string_view lower) {
+  return std::binary_search(context.event_places.begin(), context.event_places.end(), lower);
+}
+
+// The place of the event mentioned at word e, or "".
+std::string event_place(const std::vector<Word>& words, std::size_t e, const Context& context) {
+  // "<Place> summit", allowing one modifier between ("Alaska diplomatic summit").
+  for (std::size_t back = 1; back <= 2 && back <= e; ++back) {
+    const Word& w = words[e - back];
+    if (w.punct) break;
+    if (known_place(context, w.lower) && w.cap) return w.lower;
+  }
+  // "summit ... in/at <Place>" inside the same clause, within 10 words.
+  for (std::size_t k = e + 1; k < words.size() && k <= e + 10; ++k) {
+    if (separator(words[k])) break;
+    if ((words[k].lower == "in" || words[k].lower == "at") && k + 1 < words.size() &&
+        words[k + 1].cap && known_place(context, words[k + 1].lower))
+      return words[k + 1].lower;
+  }
+  // Otherwise a known event place within 6 words in the same clause.
+  std::string best;
+  std::size_t best_distance = 7;
+  for (std::size_t k = e; k > 0 && e - k < 6;) {
+    --k;
+    if (separator(words[k])) break;
+    if (words[k].cap && known_place(context, words[k].lower)) {
+      best_distance = e - k;
+      best = words[k].lower;
+      break;
+    }
+  }
+  for (std::size_t k = e + 1; k < words.size() && k - e < best_distance; ++k) {
+    if (separator(words[k])) break;
+    if (words[k].cap && known_place(context, words[k].lower)) {
+      best = words[k].lower;
+      break;
+    }
+  }
+  return best;
+}
+
+std::vector<std::size_t> event_mentions(const std::vector<Word>& words) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (!words[i].punct && event_word(words[i].lower)) out.push_back(i);
+  return out;
+}
+
+}  // namespace
+
+std::string event_key_near(const std::vector<Word>& words, std::size_t at, const Context& context) {
+  std::size_t best = words.size(), best_distance = 13;
+  for (std::size_t e : event_mentions(words)) {
+    const std::size_t d = e > at ? e - at : at - e;
+    if (d < best_distance) best_distance = d, best = e;
+  }
+  if (best == words.size()) return {};
+  const std::string place = event_place(words, best, context);
+  return place.empty() ? std::string() : "event:meeting@" + place;
+}
+
+void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
+  const bool tc = title_case(words);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string head;
+    const std::size_t title_words = title_at(words, i, &head);
+    if (title_words == 0) continue;
+    // A: [former] [U.S./Russian/Kremlin's] Title Name ("Former U.S. President Donald Trump").
+    if (words[i].cap) {
+      std::size_t n = i + title_words, name_end = n;
+      while (name_end < words.size() && name_end < n + 3 && name_word(words[name_end])) ++name_end;
+      if (name_end > n) {
+        std::size_t first = i;
+        bool former = false;
+        while (first > 0 && i - first < 3) {
+          const Word& p = words[first - 1];
+          if (p.lower == "former" || p.lower == "ex" || p.lower == "then") {
+            former = former || p.lower != "then";
+            --first;
+          } else if (nationality(p) || (!tc && p.cap && !is_stopword(p.lower) && first - 1 > 0)) {
+            --first;
+          } else {
+            break;
+          }
+        }
+        if (words[first].lower.rfind("ex-", 0) == 0) former = true;
+        std::string role, name;
+        for (std::size_t k = first; k < n; ++k) role += (role.empty() ? "" : " ") + words[k].lower;
+        for (std::size_t k = n; k < name_end; ++k)
+          name += (name.empty() ? "" : " ") + words[k].lower;
+        Fact fact;
+        fact.kind = FactKind::kPerson;
+        fact.span = {words[first].span.start, words[name_end - 1].span.end};
+        fact.subject = "person:" + surname(name);
+        fact.role = head;
+        fact.former = former;
+        fact.value = "person:" + name + "|" + role;
+        fact.unit = name;
+        fact.low = static_cast<double>(n - first);  // words of the role, for the note
+        out.push_back(std::move(fact));
+        i = name_end - 1;
+        continue;
+      }
+    }
+  }
+  // B: Name, [the|a] role phrase with a title [and a second one], ("Yuri Ushakov, the
+  // Kremlin's senior foreign policy adviser and a former ambassador to Washington,").
+  for (std::size_t c = 1; c + 1 < words.size(); ++c) {
+    if (words[c].lower != ",") continue;
+    std::size_t name_start = c;
+    while (name_start > 0 && c - name_start < 3 && name_word(words[name_start - 1])) --name_start;
+    if (c - name_start < 1) continue;
+    if (c - name_start == 1 && name_start > 0 && !words[name_start - 1].punct) continue;
+    if (name_start > 0 && !words[name_start - 1].punct) {
+      // "... told Yuri Ushakov, ..." is fine; "... Russia And Yuri Ushakov," as well; but a
+      // title right before means pattern A already took it.
+      std::string head;
+      if (name_start >= 1 && title_at(words, name_start - 1, &head) != 0) continue;
+    }
+    std::string name;
+    for (std::size_t k = name_start; k < c; ++k) name += (name.empty() ? "" : " ") + words[k].lower;
+    std::size_t k = c + 1;
+    while (k < words.size()) {
+      const std::size_t phrase_start = k;
+      if (words[k].lower == "the" || words[k].lower == "a" || words[k].lower == "an") ++k;
+      bool former = false;
+      std::size_t title_pos = words.size(), title_len = 0;
+      std::string head;
+      std::size_t e = k;
+      for (; e < words.size() && e < k + 8; ++e) {
+        if (separator(words[e]) || words[e].lower == "and" || words[e].lower == "who") break;
+        if (words[e].lower == "former" || words[e].lower.rfind("ex-", 0) == 0) former = true;
+        if (title_pos == words.size()) {
+          const std::size_t len = title_at(words, e, &head);
+          if (len != 0) {
+            title_pos = e;
+            title_len = len;
+            e += len - 1;
+          }
+        }
+      }
+      if (title_pos == words.size()) break;
+      // "Sergei Lavrov, Defence Minister Andrey Belousov": a name after the title is pattern A.
+      const std::size_t after = title_pos + title_len;
+      if (after < words.size() && name_word(words[after]) && !tc) break;
+      if (tc && after < words.size() && name_word(words[after]) && !(words[after].lower == "of")) {
+        // Title Case: "Director Of The Russian Leader" is fine, "Minister Andrey" is not.
+        if (after + 1 < words.size() && name_word(words[after + 1])) break;
+      }
+      // The role phrase, up to the clause end or "to Washington" etc. (at most 8 words).
+      std::size_t phrase_end = e;
+      std::string role;
+      for (std::size_t r = phrase_start; r < phrase_end; ++r)
+        role += (role.empty() ? "" : " ") + words[r].lower;
+      Fact fact;
+      fact.kind = FactKind::kPerson;
+      fact.span = {words[phrase_start].span.start, words[phrase_end - 1].span.end};
+      fact.subject = "person:" + surname(name);
+      fact.role = head;
+      fact.former = former;
+      fact.value = "person:" + name + "|" + role;
+      fact.unit = name;
+      fact.strength = 0.9;
+      out.push_back(std::move(fact));
+      if (e < words.size() && words[e].lower == "and") {
+        k = e + 1;
+        continue;
+      }
+      break;
+    }
+  }
+}
+
+void extract_events(const std::vector<Word>& words, const Context& context,
+                    std::vector<Fact>& out) {
+  const bool tc = title_case(words);
+  // Places after in/at/to/from/near.
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string& p = words[i].lower;
+    if (p != "in" && p != "at" && p != "to" && p != "from" && p != "near") continue;
+    std::size_t e = i + 1;
+    while (e < words.size() && e < i + 4 && place_word(words[e], tc, context)) ++e;
+    if (e == i + 1) continue;
+    // "to U.S. President ...", "in Western capitals", "Russian": not places.
+    if (e < words.size() && is_title_word(words[e].lower)) continue;
+    if (e == i + 2) {
+      const std::string& only = words[i + 1].lower;
+      auto ends = [&](std::string_view x) {
+        return only.size() > x.size() && only.compare(only.size() - x.size(), x.size(), x) == 0;
+      };
+      if (ends("ern") || ends("ian") || ends("ese") || ends("ish") || ends("'s")) continue;
+    }
+    std::string name;
+    for (std::size_t k = i + 1; k < e; ++k) name += (name.empty() ? "" : " ") + words[k].lower;
+    Fact fact;
+    fact.kind = FactKind::kPlace;
+    fact.span = {words[i + 1].span.start, words[e - 1].span.end};
+    fact.value = "place:" + name;
+    fact.subject = "place:" + name;
+    fact.strength = 0.6;
+    out.push_back(std::move(fact));
+    i = e - 1;
+  }
+  // Status of each keyed event from the cues nearest to it.
+  const std::vector<std::size_t> mentions = event_mentions(words);
+  if (mentions.empty()) return;
+  struct Cue {
+    std::size_t first, last;
+    bool upcoming;
+  };
+  std::vector<Cue> cues;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i].lower;
+    auto next = [&](std::size_t k) -> std::string_view {
+      return i + k < words.size() ? std::string_view(words[i + k].lower) : std::string_view();
+    };
+    if (w == "upcoming" || w == "impending" || w == "planned" || w == "scheduled" ||
+        w == "forthcoming" || w == "will" || w == "plans" || w == "approaches" ||
+        w == "preparing") {
+      cues.push_back({i, i, true});
+    } else if (w == "set" && (next(1) == "to" || next(1) == "for")) {
+      cues.push_back({i, i + 1, true});
+    } else if (w == "next" && weekday_number(next(1)) >= 0) {
+      cues.push_back({i, i + 1, true});
+    } else if ((w == "later") && next(1) == "this") {
+      cues.push_back({i, i + 2, true});
+    } else if (w == "earlier" && next(1) == "this" && (next(2) == "year" || next(2) == "month")) {
+      cues.push_back({i, i + 2, false});
+    } else if (w == "last" && (next(1) == "week" || next(1) == "month" || next(1) == "year")) {
+      cues.push_back({i, i + 1, false});
+    } else if ((w == "was" || w == "were") && next(1) == "held") {
+      cues.push_back({i, i + 1, false});
+    } else if (w == "took" && next(1) == "place") {
+      cues.push_back({i, i + 1, false});
+    } else if (w == "yesterday" || w == "ago" || w == "met" || w == "concluded") {
+      cues.push_back({i, i, false});
+    }
+  }
+  for (const Cue& cue : cues) {
+    // The mention nearest to the cue, within 6 words.
+    std::size_t best = words.size(), best_distance = 7;
+    for (std::size_t e : mentions) {
+      const std::size_t d = e > cue.last ? e - cue.last : (cue.first > e ? cue.first - e : 0);
+      if (d < best_distance) best_distance = d, best = e;
+    }
+    if (best == words.size()) continue;
+    const std::string place = event_place(words, best, context);
+    if (place.empty()) continue;
+    // "will": only when it governs the event ("the summit will begin"), not far away.
+    if (words[cue.first].lower == "will" && best_distance > 3) continue;
+    bool duplicate = false;
+    for (const Fact& f : out) {
+      duplicate =
+          duplicate || (f.kind == FactKind::kStatus && f.subject == "event:meeting@" + place &&
+                        f.value == (cue.upcoming ? "upcoming" : "happened"));
+    }
+    if (duplicate) continue;
+    Fact fact;
+    fact.kind = FactKind::kStatus;
+    const std::size_t from = std::min(cue.first, best), to = std::max(cue.last, best);
+    fact.span = {words[from].span.start, words[to].span.end};
+    fact.subject = "event:meeting@" + place;
+    fact.value = cue.upcoming ? "upcoming" : "happened";
+    fact.strength = words[cue.first].lower == "will" ? 0.8 : 1.0;
+    out.push_back(std::move(fact));
+  }
+}
+
+std::vector<std::string> collect_event_places(std::string_view text,
+                                              const std::vector<Span>& sentences) {
+  std::vector<std::string> places, names;
+  for (const Span& span : sentences) {
+    const std::vector<Word> words = scan_words(text, span);
+    std::vector<Fact> people;
+    extract_people(words, people);
+    for (const Fact& f : people) {
+      std::string_view n = f.unit;
+      while (!n.empty()) {
+        const std::size_t space = n.find(' ');
+        names.emplace_back(n.substr(0, space));
+        if (space == std::string_view::npos) break;
+        n.remove_prefix(space + 1);
+      }
+    }
+    if (title_case(words)) continue;
+    const Context none;
+    for (std::size_t e = 0; e < words.size(); ++e) {
+      if (words[e].punct || !event_word(words[e].lower)) continue;
+      if (e > 0 && place_word(words[e - 1], false, none) && e - 1 > 0)
+        places.push_back(words[e - 1].lower);
+      for (std::size_t k = e + 1; k < words.size() && k <= e + 10; ++k) {
+        if (separator(words[k])) break;
+        if ((words[k].lower == "in" || words[k].lower == "at") && k + 1 < words.size() &&
+            place_word(words[k + 1], false, none)) {
+          places.push_back(words[k + 1].lower);
+          break;
+        }
+      }
+    }
+  }
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> out;
+  for (std::string& p : places)
+    if (!std::binary_search(names.begin(), names.end(), p)) out.push_back(std::move(p));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace parallax::diverge::detail
+
+namespace parallax::diverge {
+std::vector<std::string> collect_event_places(std::string_view text,
+                                              const std::vector<Span>& sentences) {
+  return detail::collect_event_places(text, sentences);
+}
+}  // namespace parallax::diverge

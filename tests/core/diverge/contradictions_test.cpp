@@ -1,0 +1,199 @@
+#include <catch2/catch.hpp>
+
+#include "core/diverge/test_util.h"
+
+using namespace parallax;
+using diverge_test::Set;
+using diverge_test::shown_count;
+
+namespace {
+
+// A claim made by sentence 0 of paragraph 0 of each of the given articles.
+align::Claim claim_of(std::vector<std::uint32_t> articles) {
+  align::Claim claim;
+  for (std::uint32_t a : articles) claim.members.push_back({{a, 0, 0}, 0.9});
+  claim.support = static_cast<std::uint32_t>(articles.size());
+  claim.independent = claim.support;
+  return claim;
+}
+
+const diverge::Contradiction* first_shown(const diverge::DivergeResult& r) {
+  for (const auto& c : r.contradictions)
+    if (c.shown()) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a former president and a president are a contradiction", "[diverge]") {
+  const Set set({"Former U.S. President Donald Trump has announced a trip to Geneva.",
+                 "U.S. President Donald Trump has announced a trip to Geneva."});
+  const auto result = set.analyse();
+  REQUIRE(shown_count(result) == 1);
+  const auto& c = *first_shown(result);
+  CHECK(c.kind == "person");
+  CHECK_FALSE(c.within);
+  CHECK(c.subject == "Donald Trump's title");
+  CHECK(c.a.ref.article == 0);
+  CHECK(c.b.ref.article == 1);
+  CHECK(c.a.text == "Former U.S. President Donald Trump");
+  CHECK(c.note.find("\xE2\x80\x9C"
+                    "Former U.S. President\xE2\x80\x9D") != std::string::npos);
+  CHECK(c.note.find("\xE2\x80\x9CU.S. President\xE2\x80\x9D") != std::string::npos);
+  CHECK(c.confidence >= diverge::kShowThreshold);
+}
+
+TEST_CASE("the same title said twice, or two people, are not", "[diverge]") {
+  CHECK(shown_count(Set({"U.S. President Donald Trump spoke.", "President Donald Trump spoke."})
+                        .analyse()) == 0);
+  // Two people of one family name: different first names.
+  CHECK(Set({"Former President George Bush spoke.", "President George W. Bush spoke.",
+             "First Lady Laura Bush spoke."})
+            .analyse()
+            .contradictions.size() <= 1);
+  CHECK(shown_count(
+            Set({"Former Governor Jane Doe spoke.", "Governor John Doe spoke."}).analyse()) == 0);
+  // Different offices are often both true: below the display threshold.
+  const auto roles = Set({"Yuri Ushakov, the Kremlin's senior foreign policy adviser, spoke.",
+                          "Yuri Ushakov, director of the Russian leader's office, spoke."})
+                         .analyse();
+  REQUIRE(roles.contradictions.size() == 1);
+  CHECK_FALSE(roles.contradictions[0].shown());
+}
+
+TEST_CASE("two dates of one event, across articles and inside one", "[diverge]") {
+  const auto across = Set({"The Geneva summit will be held on 15 August.",
+                           "The Geneva summit will be held on 16 August."})
+                          .analyse();
+  REQUIRE(shown_count(across) == 1);
+  CHECK(first_shown(across)->kind == "date");
+  CHECK(first_shown(across)->subject == "date of the meeting in Geneva");
+  CHECK(first_shown(across)->a.value == "xxxx-08-15");
+  CHECK(first_shown(across)->b.value == "xxxx-08-16");
+
+  const auto within =
+      Set({"Officials named Geneva for the initial August 15th summit.\n\nThe delegates "
+           "arrived early.\n\nThe Geneva summit in March 2025 laid the groundwork."})
+          .analyse();
+  REQUIRE(shown_count(within) == 1);
+  const auto& c = *first_shown(within);
+  CHECK(c.within);
+  CHECK(c.a.text == "August 15th");
+  CHECK(c.b.text == "March 2025");
+  CHECK(c.note.find("in one sentence and") != std::string::npos);
+}
+
+TEST_CASE("dates that agree, or belong to different events, do not fire", "[diverge]") {
+  // Same value written differently.
+  CHECK(Set({"The Geneva summit will be held on 15 August.",
+             "The Geneva summit will be held on August 15th.",
+             "The Geneva summit opens on Aug. 15, 2025.", "The Geneva summit is in August."})
+            .analyse()
+            .contradictions.empty());
+  // Two events, two dates.
+  CHECK(Set({"The Geneva summit will be held on 15 August. The Oslo meeting took place on 2 "
+             "March.",
+             "The Oslo meeting was held on 2 March, and the Geneva summit is set for 15 August."})
+            .analyse()
+            .contradictions.empty());
+  // A relative date resolved against each article's own date is the same day.
+  CHECK(
+      Set({"Leaders will meet in Geneva next Friday.", "Leaders will meet in Geneva on 15 August."},
+          {"2025-08-08", "2025-08-09"})
+          .analyse()
+          .contradictions.empty());
+  // ... and a different day when it resolves to another one.
+  const auto relative =
+      Set({"Leaders will meet in Geneva next Friday.", "Leaders will meet in Geneva on 22 August."},
+          {"2025-08-08", "2025-08-09"})
+          .analyse();
+  REQUIRE(relative.contradictions.size() == 1);
+  CHECK(relative.contradictions[0].a.value == "2025-08-15");
+}
+
+TEST_CASE("times of one event: conversions agree, a different hour does not", "[diverge]") {
+  CHECK(Set({"The Geneva talks will start at 20:30 BST, or 21:30 CEST.",
+             "The Geneva talks will start at 19:30 GMT."})
+            .analyse()
+            .contradictions.empty());
+  const auto late = Set({"The Geneva talks will start at 20:30 BST.",
+                         "The Geneva talks will start at 18:00 GMT."})
+                        .analyse();
+  REQUIRE(late.contradictions.size() == 1);
+  CHECK(late.contradictions[0].kind == "time");
+  CHECK(late.contradictions[0].shown());
+}
+
+TEST_CASE("upcoming and already held: shown inside one article, hidden across", "[diverge]") {
+  const auto within = Set({"The Kremlin expects a return visit after the planned meeting in "
+                           "Geneva.\n\nFollowing the productive Geneva summit earlier this "
+                           "year, relations improved."})
+                          .analyse();
+  REQUIRE(shown_count(within) == 1);
+  CHECK(first_shown(within)->kind == "status");
+  CHECK(first_shown(within)->within);
+  // Across articles without dates they may only have been written at different times.
+  const auto across = Set({"The upcoming Geneva summit could reshape relations.",
+                           "The Geneva summit was held in secret."})
+                          .analyse();
+  REQUIRE(across.contradictions.size() == 1);
+  CHECK_FALSE(across.contradictions[0].shown());
+  // Published on the same day, it is a real disagreement.
+  const auto same_day = Set({"The upcoming Geneva summit could reshape relations.",
+                             "The Geneva summit was held in secret."},
+                            {"2025-08-10", "2025-08-10"})
+                            .analyse();
+  REQUIRE(same_day.contradictions.size() == 1);
+  CHECK(same_day.contradictions[0].confidence > across.contradictions[0].confidence);
+}
+
+TEST_CASE("numbers inside a matched claim", "[diverge]") {
+  struct Pair {
+    const char* a;
+    const char* b;
+    bool contradiction;
+  };
+  const Pair pairs[] = {
+      {"Officials said 12 people were killed in the blast.",
+       "Officials said 15 people were killed in the blast.", true},
+      {"Officials said about 1,500 people were evacuated.",
+       "Officials said 1,480 people were evacuated.", false},
+      {"Officials said 1,500 people were evacuated.", "Officials said 1,480 people were evacuated.",
+       false},
+      {"The two leaders met briefly.", "The 2 leaders met briefly.", false},
+      {"The deal is worth $1.5bn.", "The deal is worth 1.5 billion dollars.", false},
+      {"The deal is worth $1.5bn.", "The deal is worth $2.5bn.", true},
+      {"Between 10 and 20 people were hurt.", "Officials said 15 people were hurt.", false},
+      {"Turnout was 61 percent.", "Turnout was 61%.", false},
+      {"Turnout was 61 percent.", "Turnout was 48%.", true},
+      // Different units are different things.
+      {"The convoy was 12 km long.", "The convoy had 40 trucks.", false},
+      // Two figures of one unit on a side: which is which is unclear, so nothing.
+      {"Officials said 12 people died and 30 people were hurt.", "Officials said 15 people died.",
+       false},
+  };
+  for (const Pair& p : pairs) {
+    INFO(p.a << " / " << p.b);
+    const Set set({p.a, p.b});
+    const auto result = set.analyse({claim_of({0, 1})});
+    CHECK((shown_count(result) == 1) == p.contradiction);
+    if (p.contradiction && shown_count(result) == 1) CHECK(first_shown(result)->claim == 0);
+  }
+  // The same sentences outside a claim are not compared.
+  CHECK(Set({pairs[0].a, pairs[0].b}).analyse().contradictions.empty());
+}
+
+TEST_CASE("contradictions are bounded on big repetitive sets", "[diverge]") {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 300; ++i) {
+    std::string t;
+    for (int k = 0; k < 20; ++k)
+      t += (k % 2 ? "Former President John Roe" : "President John Roe") + std::string(" met ") +
+           "in Geneva on " + std::to_string(1 + (i + k) % 28) + " May 2025. ";
+    texts.push_back(t);
+  }
+  const Set set(texts);
+  const auto result = set.analyse();
+  CHECK(result.contradictions.size() <= diverge::kMaxContradictions);
+  CHECK_FALSE(result.contradictions.empty());
+}
