@@ -15,7 +15,9 @@
 //     "rows":     [ { "members": [ { "article", "paragraph" } ], "score" } ],
 //     "links":    [ { "a": { "article", "paragraph" }, "b": { ... }, "score" } ],
 //     "reuse":    [ { "a": { "article", "start", "end", "share" }, "b": { ... }, "words" } ],
-//     "contradictions": [], "stance": [],
+//     "contradictions": [],
+//     "actors":   [ { "id", "name", "aliases", "articles", "mentions" } ],
+//     "stance":   [ { "article", "tone", "subjectivity", "hedging", "attribution", "targets" } ],
 //     "notices":  [ { "file", "code", "severity", "message" } ],
 //     "limits":   { "truncated" } }
 // Offsets (start, end) are UTF-8 byte offsets into the article's decoded text.
@@ -56,6 +58,10 @@ struct Analysis {
   std::vector<align::ReusedPassage> reuse;
   std::vector<Notice> notices;
   std::string matcher = "tfidf-baseline";  ///< which sentence matcher made the claims
+  // --- Article stance (owner: "tone"): "actors" and "stance" in the JSON ---
+  stance::ActorSet actors;
+  std::vector<stance::ArticleStance> article_stance;
+  // --- end article stance ---
 };
 
 /// The parallax/1 document, compact (no whitespace), UTF-8.
