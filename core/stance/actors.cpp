@@ -100,7 +100,7 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
     for (std::size_t k = first; k <= last; ++k) {
       if (detail::is_title_word(words[k].lower)) {
         start = k + 1;
-        titled = true;
+        titled = detail::is_role_title(words[k].lower);
       }
     }
     if (start > last) continue;

@@ -26,15 +26,44 @@ bool in_list(const std::string_view (&words)[N], std::string_view w) {
   return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
-constexpr std::string_view kTitles[] = {
-    "adviser", "advisor",   "ambassador",  "american", "british",   "chairman",    "chancellor",
-    "chief",   "commander", "congressman", "defence",  "defense",   "deputy",      "director",
-    "dr",      "dr.",       "envoy",       "finance",  "foreign",   "former",      "french",
-    "gen.",    "general",   "german",      "gov.",     "governor",  "head",        "king",
-    "leader",  "minister",  "mr",          "mr.",      "mrs",       "mrs.",        "ms",
-    "ms.",     "premier",   "president",   "prime",    "prince",    "queen",       "rep.",
-    "russian", "secretary", "sen.",        "senator",  "spokesman", "spokeswoman", "u.k.",
-    "u.s.",    "ukrainian", "vice"};
+// Role titles: one name word after one of them is a person ("President Zelensky").
+constexpr std::string_view kRoleTitles[] = {
+    "adviser",     "advisor",
+    "ambassador",  "attorney",
+    "bishop",      "captain",
+    "chairman",    "chairwoman",
+    "chancellor",  "colonel",
+    "commander",   "commissioner",
+    "congressman", "congresswoman",
+    "councillor",  "dr",
+    "dr.",         "emir",
+    "envoy",       "gen.",
+    "general",     "gov.",
+    "governor",    "judge",
+    "king",        "lieutenant",
+    "lord",        "mayor",
+    "minister",    "mr",
+    "mr.",         "mrs",
+    "mrs.",        "ms",
+    "ms.",         "pope",
+    "premier",     "president",
+    "prince",      "prof.",
+    "professor",   "queen",
+    "rep.",        "representative",
+    "secretary",   "sen.",
+    "senator",     "sheikh",
+    "sir",         "speaker",
+    "spokesman",   "spokesperson",
+    "spokeswoman",
+};
+// Descriptors written before a title or a name ("Former", "Russian", "U.S.", "Vice").
+constexpr std::string_view kDescriptors[] = {
+    "american", "australian", "british",  "canadian", "chief",   "chinese",   "defence",
+    "defense",  "deputy",     "director", "european", "finance", "foreign",   "former",
+    "french",   "german",     "head",     "indian",   "iranian", "israeli",   "italian",
+    "japanese", "leader",     "polish",   "prime",    "russian", "saudi",     "spanish",
+    "syrian",   "turkish",    "u.k.",     "u.n.",     "u.s.",    "ukrainian", "vice",
+};
 
 constexpr std::string_view kSuffixes[] = {"i", "ii", "iii", "iv", "jr", "jr.", "sr."};
 
@@ -106,8 +135,11 @@ constexpr Group kGroups[] = {
 
 }  // namespace
 
+bool is_role_title(std::string_view lower) {
+  return in_list(kRoleTitles, lower);
+}
 bool is_title_word(std::string_view lower) {
-  return in_list(kTitles, lower);
+  return in_list(kRoleTitles, lower) || in_list(kDescriptors, lower);
 }
 bool is_name_suffix(std::string_view lower) {
   return in_list(kSuffixes, lower);

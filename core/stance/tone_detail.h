@@ -11,6 +11,8 @@ namespace parallax::stance::detail {
 
 /// A title or role word in front of a name ("president", "minister", "former", "u.s.").
 bool is_title_word(std::string_view lower);
+/// A role title proper ("president", "mayor", "mr."), not a descriptor ("former", "russian").
+bool is_role_title(std::string_view lower);
 /// A name suffix ("jr.", "jr", "sr.", "ii", "iii").
 bool is_name_suffix(std::string_view lower);
 /// A generic head of a place or organisation name ("house", "states", "summit", "war").
