@@ -2,10 +2,12 @@
 // Validates the target sentiment of the article stance (core/stance/tone.cpp, owner "tone") on
 // NewsMTSC (../shared/data/newsmtsc: sentence, mention, from, to, polarity -1/0/1):
 //   node scripts/eval-tone.mjs [--data DIR] [--bin build/native/parallax-tone]
-// Scores every mention with build/native/parallax-tone (target_sentiment and, as a baseline,
-// the whole sentence's tone), maps a score to -1/0/1 with a neutral band |score| < t, picks t
-// on the training set (5-fold cross-validation figures printed for the choice), and prints
-// accuracy and macro-F1 on dev with that t. Skips with a message when the data is absent.
+// Scores every mention with build/native/parallax-tone and prints accuracy and macro-F1 on dev
+// for: the learned model (target_sentiment: the most probable class; trained on train.jsonl by
+// scripts/train-tone.sh, whose 5-fold CV figures it prints) and two unlearned baselines, the
+// distance-weighted window (target_window_sentiment) and the whole sentence's tone, mapped to
+// -1/0/1 with a neutral band |score| < t, t picked on train (5-fold CV figures printed for that
+// choice). Skips with a message when the data is absent.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -98,7 +100,15 @@ const devGold = dev.map((r) => r.polarity);
 
 console.log(`NewsMTSC: train ${train.length} mentions, dev ${dev.length}`);
 console.log('method              t      CV acc  CV mF1 | dev acc  dev mF1  (F1 neg/neu/pos)');
-for (const key of ['target', 'sentence']) {
+{
+  const argmax = (p) => (p[0] >= p[1] && p[0] >= p[2] ? -1 : p[2] > p[1] ? 1 : 0);
+  const m = metrics(devGold, devScores.map((s) => argmax(s.probabilities)));
+  const t = metrics(trainGold, trainScores.map((s) => argmax(s.probabilities)));
+  console.log(
+    `${'target_sentiment'.padEnd(20)}model  ${fmt(t.accuracy)}*  ${fmt(t.macroF1)}* | ${fmt(m.accuracy)}    ${fmt(m.macroF1)}    (${m.f1.map(fmt).join('/')})`,
+  );
+}
+for (const key of ['window', 'sentence']) {
   const all = trainScores.map((s) => s[key]);
   // 5-fold CV over the training set (fold = index mod 5) for the choice of t.
   const folds = 5;
@@ -113,10 +123,11 @@ for (const key of ['target', 'sentence']) {
   }
   const t = bestThreshold(all, trainGold);
   const m = metrics(devGold, devScores.map((s) => label(s[key], t)));
-  const name = key === 'target' ? 'target_sentiment' : 'sentence_tone (base)';
+  const name = key === 'window' ? 'window (unlearned)' : 'sentence_tone';
   console.log(
     `${name.padEnd(20)}${t.toFixed(2)}   ${fmt(acc)}   ${fmt(mf1)}  | ${fmt(m.accuracy)}    ${fmt(m.macroF1)}    (${m.f1.map(fmt).join('/')})`,
   );
 }
 const majority = metrics(devGold, devGold.map(() => 0));
 console.log(`majority (neutral)                             | ${fmt(majority.accuracy)}    ${fmt(majority.macroF1)}`);
+console.log('* the model row shows its fit on all of train; its 5-fold CV is printed by scripts/train-tone.sh');

@@ -76,8 +76,23 @@ std::vector<double> word_valences(const std::vector<Word>& words);
 double normalize_valence(double sum);
 /// Compound sentiment of text[span] in [-1, 1] (adds "!" emphasis).
 double sentence_tone(std::string_view text, Span span);
-/// Sentiment of text[sentence] towards the words of `mention` (inside the sentence), in
-/// [-1, 1]: word valences weighted by closeness to the mention, the mention itself left out.
+
+// --- target.cpp -----------------------------------------------------------------------
+/// Unlearned sentiment of text[sentence] towards the words of `mention`, in [-1, 1]: word
+/// valences weighted by closeness to the mention (1 / (1 + distance / 3)), the mention left out.
+double target_window_sentiment(std::string_view text, Span sentence, Span mention);
+/// Lexicon features of a mention in its sentence for the learned target model (valence sums
+/// near / middle / far / before / after the mention, negation near it, the sentence's tone,
+/// loaded words, hedges, quotes, position); kTargetFeatures values, the first one 1 (bias).
+inline constexpr std::size_t kTargetFeatures = 20;
+std::vector<double> target_features(std::string_view text, Span sentence, Span mention);
+struct TargetProbabilities {
+  double negative = 0, neutral = 1, positive = 0;
+};
+/// The learned model (multinomial logistic regression over target_features, trained on
+/// NewsMTSC by `bash scripts/train-tone.sh`; weights in generated/target_model.inc).
+TargetProbabilities target_probabilities(std::string_view text, Span sentence, Span mention);
+/// Sentiment towards the mention in [-1, 1]: P(positive) - P(negative) of the learned model.
 double target_sentiment(std::string_view text, Span sentence, Span mention);
 
 // --- hedging.cpp ----------------------------------------------------------------------

@@ -19,8 +19,6 @@ constexpr double kBoosterStep = 0.293;    // VADER B_INCR
 constexpr double kCapsStep = 0.733;       // VADER C_INCR
 constexpr double kNegationScale = -0.74;  // VADER N_SCALAR
 constexpr double kAlpha = 15.0;           // VADER normalisation constant
-// Distance (in words) at which a word's valence counts half towards a mention.
-constexpr double kTargetWindow = 3.0;
 
 bool is_ascii_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -312,31 +310,6 @@ double sentence_tone(std::string_view text, Span span) {
   const std::size_t end = std::min(span.end, text.size());
   for (std::size_t i = span.start; i < end && bangs < 4; ++i) bangs += text[i] == '!' ? 1 : 0;
   sum += (sum > 0 ? 1 : -1) * 0.292 * static_cast<double>(bangs);
-  return normalize_valence(sum);
-}
-
-double target_sentiment(std::string_view text, Span sentence, Span mention) {
-  const std::vector<Word> words = stance_words(text, sentence);
-  const std::vector<double> valences = word_valences(words);
-  // Word positions of the mention.
-  std::size_t first = words.size(), last = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i].span.end > mention.start && words[i].span.start < mention.end) {
-      first = std::min(first, i);
-      last = std::max(last, i);
-    }
-  }
-  if (first == words.size()) {  // mention outside the words read: the sentence's tone
-    double sum = 0;
-    for (double v : valences) sum += v;
-    return normalize_valence(sum);
-  }
-  double sum = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (valences[i] == 0 || (i >= first && i <= last)) continue;
-    const double distance = static_cast<double>(i < first ? first - i : i - last);
-    sum += valences[i] / (1.0 + distance / kTargetWindow);
-  }
   return normalize_valence(sum);
 }
 

@@ -1,15 +1,161 @@
-// parallax-tone: scores sentiment towards a mention, one JSON line in, one out, for
-// scripts/eval-tone.mjs (NewsMTSC). Input lines: {"sentence", "start", "end"} (UTF-8 byte
-// offsets of the mention); output lines: {"target": target_sentiment, "sentence":
-// sentence_tone}, or {"error": "..."} for a line that cannot be read. Native developer tool.
+// parallax-tone: the target-sentiment model of the article stance (owner: "tone").
+//
+//   parallax-tone                       score JSON lines from stdin: {"sentence","start","end"}
+//                                       (UTF-8 byte offsets of the mention) -> {"target",
+//                                       "window","sentence","probabilities":[neg,neu,pos]}
+//   parallax-tone --train TRAIN.jsonl [--dev DEV.jsonl] [--out FILE.inc]
+//                                       NewsMTSC lines {"sentence","from","to","polarity"}
+//                                       (code point offsets): 5-fold cross-validation figures,
+//                                       dev figures, then the weights of a model trained on all of
+//                                       TRAIN written as C++
+//                                       (core/stance/generated/target_model.inc)
+//
+// The model is a multinomial logistic regression over stance::target_features, trained by
+// full-batch gradient descent with L2 (fixed iterations, no randomness: the same data gives
+// the same bytes). Native developer tool (I/O allowed here, not in core/).
+#include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "stance/stance.h"
 
-int main() {
+namespace {
+
+using parallax::Span;
+namespace stance = parallax::stance;
+constexpr std::size_t F = stance::kTargetFeatures;
+
+struct Example {
+  std::vector<double> x;
+  int y = 1;  // 0 negative, 1 neutral, 2 positive
+};
+
+std::size_t byte_offset(const std::string& s, std::size_t code_points) {
+  std::size_t i = 0, n = 0;
+  while (i < s.size() && n < code_points) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    ++n;
+  }
+  return i;
+}
+
+bool read_examples(const std::string& path, std::vector<Example>& out) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("sentence")) continue;
+    const std::string s = j.value("sentence", std::string());
+    const Span mention{byte_offset(s, j.value("from", std::size_t{0})),
+                       byte_offset(s, j.value("to", std::size_t{0}))};
+    Example e;
+    e.x = stance::target_features(s, {0, s.size()}, mention);
+    e.y = j.value("polarity", 0) + 1;
+    if (e.y < 0 || e.y > 2) continue;
+    out.push_back(std::move(e));
+  }
+  return true;
+}
+
+using Weights = std::vector<std::vector<double>>;  // [3][F]
+
+void probabilities(const Weights& w, const std::vector<double>& x, double p[3]) {
+  double z[3], top = -1e300;
+  for (int c = 0; c < 3; ++c) {
+    z[c] = 0;
+    for (std::size_t k = 0; k < F; ++k) z[c] += w[c][k] * x[k];
+    top = std::max(top, z[c]);
+  }
+  double sum = 0;
+  for (int c = 0; c < 3; ++c) sum += (p[c] = std::exp(z[c] - top));
+  for (int c = 0; c < 3; ++c) p[c] /= sum;
+}
+
+Weights train(const std::vector<const Example*>& data) {
+  Weights w(3, std::vector<double>(F, 0.0));
+  const double rate = 3.0, l2 = 1e-4;
+  const int iterations = 1500;
+  for (int it = 0; it < iterations; ++it) {
+    Weights g(3, std::vector<double>(F, 0.0));
+    for (const Example* e : data) {
+      double p[3];
+      probabilities(w, e->x, p);
+      for (int c = 0; c < 3; ++c) {
+        const double err = p[c] - (e->y == c ? 1.0 : 0.0);
+        for (std::size_t k = 0; k < F; ++k) g[c][k] += err * e->x[k];
+      }
+    }
+    for (int c = 0; c < 3; ++c) {
+      for (std::size_t k = 0; k < F; ++k) {
+        const double reg = k == 0 ? 0 : l2 * w[c][k];
+        w[c][k] -= rate * (g[c][k] / static_cast<double>(data.size()) + reg);
+      }
+    }
+  }
+  return w;
+}
+
+struct Scores {
+  double accuracy = 0, macro_f1 = 0, f1[3] = {0, 0, 0};
+};
+
+Scores evaluate(const Weights& w, const std::vector<const Example*>& data) {
+  std::size_t tp[3] = {0, 0, 0}, fp[3] = {0, 0, 0}, fn[3] = {0, 0, 0}, correct = 0;
+  for (const Example* e : data) {
+    double p[3];
+    probabilities(w, e->x, p);
+    const int guess = p[0] >= p[1] && p[0] >= p[2] ? 0 : (p[2] > p[1] ? 2 : 1);
+    if (guess == e->y) {
+      ++correct;
+      ++tp[guess];
+    } else {
+      ++fp[guess];
+      ++fn[e->y];
+    }
+  }
+  Scores s;
+  s.accuracy = data.empty() ? 0 : static_cast<double>(correct) / data.size();
+  for (int c = 0; c < 3; ++c) {
+    const double prec = tp[c] + fp[c] ? static_cast<double>(tp[c]) / (tp[c] + fp[c]) : 0;
+    const double rec = tp[c] + fn[c] ? static_cast<double>(tp[c]) / (tp[c] + fn[c]) : 0;
+    s.f1[c] = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0;
+    s.macro_f1 += s.f1[c] / 3;
+  }
+  return s;
+}
+
+std::string weights_inc(const Weights& w, std::size_t examples, const Scores& cv) {
+  char buf[64];
+  std::string out =
+      "// Generated by tools/tone (bash scripts/train-tone.sh) from NewsMTSC train.jsonl (" +
+      std::to_string(examples) + " mentions). Do not edit.\n";
+  std::snprintf(buf, sizeof buf, "%.4f / %.4f", cv.accuracy, cv.macro_f1);
+  out +=
+      "// Multinomial logistic regression over stance::target_features; classes negative,\n"
+      "// neutral, positive. 5-fold cross-validation accuracy / macro-F1: " +
+      std::string(buf) + ".\n";
+  out += "inline constexpr std::size_t kTargetModelFeatures = " + std::to_string(F) + ";\n";
+  out += "inline constexpr double kTargetWeights[3][" + std::to_string(F) + "] = {\n";
+  for (int c = 0; c < 3; ++c) {
+    out += "    {";
+    for (std::size_t k = 0; k < F; ++k) {
+      std::snprintf(buf, sizeof buf, "%s%.6f", k ? ", " : "", w[c][k]);
+      out += buf;
+    }
+    out += "},\n";
+  }
+  out += "};\n";
+  return out;
+}
+
+int score_stdin() {
   std::ios::sync_with_stdio(false);
   std::string line;
   while (std::getline(std::cin, line)) {
@@ -20,13 +166,73 @@ int main() {
       continue;
     }
     const std::string sentence = in["sentence"].get<std::string>();
-    const std::size_t start = in.value("start", std::size_t{0});
-    const std::size_t end = in.value("end", std::size_t{0});
-    const parallax::Span whole{0, sentence.size()};
-    const parallax::Span mention{std::min(start, sentence.size()), std::min(end, sentence.size())};
-    nlohmann::json out{{"target", parallax::stance::target_sentiment(sentence, whole, mention)},
-                       {"sentence", parallax::stance::sentence_tone(sentence, whole)}};
+    const Span whole{0, sentence.size()};
+    const Span mention{std::min(in.value("start", std::size_t{0}), sentence.size()),
+                       std::min(in.value("end", std::size_t{0}), sentence.size())};
+    const auto p = stance::target_probabilities(sentence, whole, mention);
+    nlohmann::json out{{"target", stance::target_sentiment(sentence, whole, mention)},
+                       {"window", stance::target_window_sentiment(sentence, whole, mention)},
+                       {"sentence", stance::sentence_tone(sentence, whole)},
+                       {"probabilities", {p.negative, p.neutral, p.positive}}};
     std::cout << out.dump() << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string train_path, dev_path, out_path;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--train")
+      train_path = argv[i + 1];
+    else if (flag == "--dev")
+      dev_path = argv[i + 1];
+    else if (flag == "--out")
+      out_path = argv[i + 1];
+  }
+  if (train_path.empty()) return score_stdin();
+
+  std::vector<Example> examples;
+  if (!read_examples(train_path, examples) || examples.empty()) {
+    std::cerr << "parallax-tone: cannot read " << train_path << "\n";
+    return 1;
+  }
+  std::printf("target model: %zu training mentions, %zu features\n", examples.size(), F);
+  Scores cv;
+  const int folds = 5;
+  for (int f = 0; f < folds; ++f) {
+    std::vector<const Example*> fit, held;
+    for (std::size_t i = 0; i < examples.size(); ++i)
+      (static_cast<int>(i % folds) == f ? held : fit).push_back(&examples[i]);
+    const Scores s = evaluate(train(fit), held);
+    std::printf("  fold %d: accuracy %.3f  macro-F1 %.3f\n", f + 1, s.accuracy, s.macro_f1);
+    cv.accuracy += s.accuracy / folds;
+    cv.macro_f1 += s.macro_f1 / folds;
+  }
+  std::printf("5-fold CV: accuracy %.3f  macro-F1 %.3f\n", cv.accuracy, cv.macro_f1);
+  std::vector<const Example*> all;
+  for (const Example& e : examples) all.push_back(&e);
+  const Weights w = train(all);
+  if (!dev_path.empty()) {
+    std::vector<Example> dev;
+    if (read_examples(dev_path, dev) && !dev.empty()) {
+      std::vector<const Example*> d;
+      for (const Example& e : dev) d.push_back(&e);
+      const Scores s = evaluate(w, d);
+      std::printf("dev (%zu): accuracy %.3f  macro-F1 %.3f  F1 neg/neu/pos %.3f/%.3f/%.3f\n",
+                  dev.size(), s.accuracy, s.macro_f1, s.f1[0], s.f1[1], s.f1[2]);
+    }
+  }
+  if (!out_path.empty()) {
+    std::ofstream out(out_path, std::ios::binary);
+    out << weights_inc(w, examples.size(), cv);
+    if (!out) {
+      std::cerr << "parallax-tone: cannot write " << out_path << "\n";
+      return 1;
+    }
+    std::printf("wrote %s\n", out_path.c_str());
   }
   return 0;
 }

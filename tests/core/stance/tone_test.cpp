@@ -1,4 +1,4 @@
-// Tests for core/stance/tone.cpp: words, VADER-style sentence tone, target sentiment.
+// Tests for core/stance/tone.cpp: words and VADER-style sentence tone.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -12,12 +12,6 @@ namespace {
 
 double tone(const std::string& s) {
   return sentence_tone(s, {0, s.size()});
-}
-
-double towards(const std::string& s, const std::string& mention) {
-  const std::size_t at = s.find(mention);
-  REQUIRE(at != std::string::npos);
-  return target_sentiment(s, {0, s.size()}, {at, at + mention.size()});
 }
 
 }  // namespace
@@ -94,21 +88,4 @@ TEST_CASE("tone is bounded and empty or hostile text is neutral", "[stance]") {
   CHECK(t <= 1.0);
   CHECK(stance_words(flood, {0, flood.size()}).size() == kMaxStanceWords);
   CHECK(sentence_tone("abc", {2, 99}) == 0);  // span past the end
-}
-
-TEST_CASE("target sentiment follows the words near the mention", "[stance]") {
-  CHECK(towards("Critics praised Merrow for her brave and honest campaign.", "Merrow") > 0.3);
-  CHECK(towards("Voters blasted Tallis as a corrupt and incompetent liar.", "Tallis") < -0.3);
-  CHECK(towards("Merrow met Tallis on Tuesday.", "Merrow") == 0);
-  // Two people in one sentence: each leans towards the words next to them.
-  const std::string both =
-      "The brilliant and generous Merrow arrived in the city on Tuesday, while Tallis, corrupt "
-      "and hated, stayed away.";
-  CHECK(towards(both, "Merrow") > towards(both, "Tallis"));
-  CHECK(towards(both, "Tallis") < 0);
-  // Negation near the mention.
-  CHECK(towards("Tallis is not honest.", "Tallis") < 0);
-  // A mention outside the words read falls back to the sentence's tone.
-  const std::string s = "A good day.";
-  CHECK(target_sentiment(s, {0, s.size()}, {50, 60}) == Approx(tone(s)));
 }
