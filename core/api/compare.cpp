@@ -286,6 +286,16 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
     analysis.divergence = diverge::analyse(views, analysis.alignment.claims);
   }
   // --- end diverge ---
+  // --- Article stance (owner: "tone"): actors of the set, each article's tone, hedging,
+  // attribution and sentiment towards them. Linear in the text; never fails.
+  {
+    std::vector<stance::StanceInput> inputs;
+    for (const report::Article& article : analysis.articles)
+      inputs.push_back({article.raw.text, &article.paragraphs});
+    analysis.actors = stance::find_actors(inputs);
+    analysis.article_stance = stance::analyze_articles(inputs, analysis.actors);
+  }
+  // --- end article stance ---
   return analysis;
 }
 

@@ -150,6 +150,78 @@ Json omissions_json(const Analysis& analysis) {
 }
 // --- end diverge ---
 
+// --- Article stance (owner: "tone"): "actors" and "stance" -------------------------------
+Json stance_ref(const stance::SentenceRef& ref) {
+  return Json{{"article", ref.article}, {"paragraph", ref.paragraph}, {"sentence", ref.sentence}};
+}
+
+Json scored_refs(const std::vector<stance::ScoredRef>& refs) {
+  Json out = Json::array();
+  for (const stance::ScoredRef& r : refs) {
+    Json j = stance_ref(r.ref);
+    j["score"] = rounded(r.score);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Json plain_refs(const std::vector<stance::SentenceRef>& refs) {
+  Json out = Json::array();
+  for (const stance::SentenceRef& r : refs) out.push_back(stance_ref(r));
+  return out;
+}
+
+Json actors_json(const Analysis& analysis) {
+  Json out = Json::array();
+  for (std::size_t i = 0; i < analysis.actors.actors.size(); ++i) {
+    const stance::Actor& actor = analysis.actors.actors[i];
+    out.push_back(Json{{"id", "p" + std::to_string(i)},
+                       {"name", actor.name},
+                       {"aliases", actor.aliases},
+                       {"articles", actor.articles},
+                       {"mentions", actor.mentions}});
+  }
+  return out;
+}
+
+Json stance_json(const Analysis& analysis) {
+  Json out = Json::array();
+  for (const stance::ArticleStance& st : analysis.article_stance) {
+    Json loaded = Json::array();
+    for (const stance::WordCount& w : st.loaded)
+      loaded.push_back(Json{{"word", w.word}, {"count", w.count}});
+    Json attribution = Json::array();
+    for (const stance::SourceCount& s : st.attribution) {
+      attribution.push_back(
+          Json{{"source", s.source}, {"count", s.count}, {"sentences", plain_refs(s.sentences)}});
+    }
+    Json targets = Json::array();
+    for (const stance::TargetStance& t : st.targets) {
+      targets.push_back(Json{{"actor", t.actor},
+                             {"name", t.name},
+                             {"score", rounded(t.score)},
+                             {"mentions", t.mentions},
+                             {"sentences", scored_refs(t.sentences)}});
+    }
+    out.push_back(Json{{"article", st.article},
+                       {"tone", Json{{"score", rounded(st.tone)},
+                                     {"positive", st.positive},
+                                     {"negative", st.negative},
+                                     {"sentences", scored_refs(st.tone_sentences)}}},
+                       {"subjectivity", Json{{"score", rounded(st.subjectivity)},
+                                             {"loaded", std::move(loaded)},
+                                             {"sentences", plain_refs(st.subjective_sentences)}}},
+                       {"hedging", Json{{"score", rounded(st.hedging)},
+                                        {"hedges", st.hedges},
+                                        {"boosters", st.boosters},
+                                        {"sentences", plain_refs(st.hedging_sentences)}}},
+                       {"attribution", std::move(attribution)},
+                       {"targets", std::move(targets)}});
+  }
+  return out;
+}
+// --- end article stance ---
+
 }  // namespace
 
 std::string claim_label(std::string_view sentence, std::size_t max_bytes) {
@@ -246,7 +318,8 @@ std::string to_json(const Analysis& analysis) {
                 {"facts", facts_json(analysis)},                    // diverge
                 {"contradictions", contradictions_json(analysis)},  // diverge
                 {"omissions", omissions_json(analysis)},            // diverge
-                {"stance", Json::array()},
+                {"actors", actors_json(analysis)},  // article stance (owner: "tone")
+                {"stance", stance_json(analysis)},
                 {"notices", std::move(notices)},
                 {"limits", Json{{"truncated", alignment.truncated}}}};
   return dump(document);

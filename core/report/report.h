@@ -20,7 +20,8 @@
 //                           "a": { "article", "paragraph", "sentence", "text", "value", "start",
 //                                  "end" }, "b": { ... }, "note" } ],
 //     "omissions": [ { "article", "missing": [ { "claim", "support" } ] } ],
-//     "stance": [],
+//     "actors":   [ { "id", "name", "aliases", "articles", "mentions" } ],
+//     "stance":   [ { "article", "tone", "subjectivity", "hedging", "attribution", "targets" } ],
 //     "notices":  [ { "file", "code", "severity", "message" } ],
 //     "limits":   { "truncated" } }
 // Offsets (start, end) are UTF-8 byte offsets into the article's decoded text.
@@ -65,6 +66,10 @@ struct Analysis {
   // --- diverge (issue 4: facts, contradictions, omissions) ---
   diverge::DivergeResult divergence;  ///< "facts", "contradictions", "omissions"
   // --- end diverge ---
+  // --- Article stance (owner: "tone"): "actors" and "stance" in the JSON ---
+  stance::ActorSet actors;
+  std::vector<stance::ArticleStance> article_stance;
+  // --- end article stance ---
 };
 
 /// The parallax/1 document, compact (no whitespace), UTF-8.

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "api/parallax.h"
@@ -200,3 +202,54 @@ TEST_CASE("compare names its matcher; table header rows make no claim", "[api][c
   }
   for (const Json& claim : doc["claims"]) CHECK(claim["support"] == 1);
 }
+// --- Article stance (owner: "tone") --------------------------------------------------
+TEST_CASE("compare fills actors and the stance of every article", "[api][stance]") {
+  const std::string a =
+      "Mayor Lena Hartwell met Governor Olaf Brand in Corvale.\n\n"
+      "Hartwell praised the wonderful offer, according to the city hall. Brand clearly welcomed "
+      "it.\n";
+  const std::string b =
+      "Lena Hartwell may have met Olaf Brand.\n\n"
+      "Critics said Hartwell was a corrupt liar. Brand could perhaps lose.\n";
+  const Json doc = compare_to_json({{"a.txt", a}, {"b.txt", b}});
+  REQUIRE(doc["actors"].is_array());
+  REQUIRE(doc["actors"].size() == 2);
+  CHECK(doc["actors"][0]["id"] == "p0");
+  std::vector<std::string> names;
+  for (const Json& actor : doc["actors"]) {
+    names.push_back(actor["name"]);
+    CHECK(actor["articles"] == 2);
+    CHECK(actor["aliases"].is_array());
+  }
+  CHECK(std::find(names.begin(), names.end(), "Lena Hartwell") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "Olaf Brand") != names.end());
+
+  REQUIRE(doc["stance"].size() == 2);
+  const Json& first = doc["stance"][0];
+  const Json& second = doc["stance"][1];
+  CHECK(first["article"] == 0);
+  CHECK(first["tone"]["score"].get<double>() > 0);
+  CHECK(first["hedging"]["score"] == -1.0);
+  CHECK(second["hedging"]["score"].get<double>() > 0);
+  CHECK(second["attribution"][0]["source"] == "critics");
+  CHECK(second["attribution"][0]["sentences"][0]["article"] == 1);
+  bool hartwell_negative = false;
+  for (const Json& t : second["targets"]) {
+    CHECK(t["actor"].get<std::size_t>() < doc["actors"].size());
+    CHECK(t["score"].get<double>() >= -1.0);
+    CHECK(t["score"].get<double>() <= 1.0);
+    if (t["name"] == "Lena Hartwell") {
+      hartwell_negative = t["score"].get<double>() < 0;
+      // Every sentence reference points at a real sentence of that article.
+      for (const Json& ref : t["sentences"]) {
+        const Json& paragraph = doc["articles"][1]["paragraphs"][ref["paragraph"].get<int>()];
+        CHECK(ref["sentence"].get<std::size_t>() < paragraph["sentences"].size());
+      }
+    }
+  }
+  CHECK(hartwell_negative);
+  for (const char* key : {"tone", "subjectivity", "hedging"}) {
+    CHECK(first[key]["sentences"].is_array());
+  }
+}
+// --- end article stance ---

@@ -1,0 +1,358 @@
+// Actors (owner: "tone"): the main people of a set of articles, found from the text alone.
+//
+// Discovery reads prose sentences (not headings, tables or Title Case lines, where capitals
+// mark nothing): a run of capitalised words, with leading titles and roles dropped ("Russian
+// President Vladimir Putin" -> "Vladimir Putin"), is a person when it has 2-4 name words,
+// no all-capital acronym, its last word is not a generic head ("House", "Summit", "Europe"),
+// its first word is always followed by the same word in the set (a given name: "Eastern" is
+// followed by "Europe" and "Ukraine", so "Eastern Europe" is no person), and either a title
+// stood before it or its last word also names someone on its own ("Putin"). A capitalised
+// word that the set also writes in lower case ("Given", "Joint", "Project") is no given name
+// and, at the start of a sentence, no name at all. One word after a title ("President
+// Zelensky") is a person too.
+//
+// Aliases merge by surname (plus a suffix: "Donald Trump Jr." is not "Donald Trump"): the
+// full name, the surname alone, titled forms. A surname alone goes to the most mentioned full
+// name with that surname. Mentions are then found in every non-boilerplate sentence (full names
+// case-insensitively, a surname alone only capitalised). The actors mentioned at least twice,
+// ranked by articles then mentions, are kept (at most max_actors). Linear in the text; ordered
+// containers only, so the result does not depend on hash order. Never fails.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "stance/tone_detail.h"
+
+namespace parallax::stance {
+
+namespace {
+
+std::string strip_possessive(const std::string& lower) {
+  if (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "'s") == 0)
+    return lower.substr(0, lower.size() - 2);
+  return lower;
+}
+
+// The word's text without a possessive ending ("Putin’s" -> "Putin").
+std::string_view surface(std::string_view text, const Word& w) {
+  std::string_view part = slice(text, w.span);
+  if (strip_possessive(w.lower) != w.lower) {
+    part.remove_suffix(1);
+    part.remove_suffix(
+        !part.empty() && part.back() == '\'' ? 1 : std::min<std::size_t>(3, part.size()));
+  }
+  return part;
+}
+
+bool is_acronym(const Word& w) {
+  return w.all_caps && w.lower.find('.') == std::string::npos;
+}
+
+bool name_word(const Word& w) {
+  return w.capitalised && !is_acronym(w);
+}
+
+// The run may go on after w: nothing but spaces between w and the next word.
+bool joins_next(const Word& w) {
+  // Letters, or the lead byte of an accented Latin letter; not quotes or dashes (U+20xx).
+  const unsigned char c = static_cast<unsigned char>(w.next);
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC3 && c <= 0xC9);
+}
+
+struct Candidate {
+  std::map<std::string, std::uint32_t> spellings;  // name as written -> count
+  bool titled = false;
+  std::string surname;  // lower, with suffix: "putin", "trump jr."
+  std::size_t words = 0;
+};
+
+struct Discovery {
+  std::set<std::string> lower_seen;       // words written in lower case somewhere in the set
+  std::map<std::string, Candidate> full;  // lower full name -> candidate
+  std::map<std::string, std::set<std::string>> followers;  // first word -> words after it
+  std::set<std::string> alone;                             // single capitalised words
+};
+
+void discover(std::string_view text, const std::vector<Word>& words, bool list_item, Discovery& d) {
+  std::size_t i = 0;
+  while (i < words.size()) {
+    if (!name_word(words[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t last = i;
+    while (last + 1 < words.size() && joins_next(words[last]) && name_word(words[last + 1]) &&
+           last - i < 7) {
+      ++last;
+    }
+    std::size_t first = i;
+    // A capitalised first word is a name only if the set never writes it in lower case
+    // ("Given Alaska's location"); the first word of a list item is a label or an imperative
+    // ("Underscore Russia's resilience").
+    if (first == 0 && (list_item || detail::is_common_word(words[0].lower) ||
+                       d.lower_seen.count(words[0].lower) > 0))
+      ++first;
+    i = last + 1;
+    if (first > last) continue;
+    // Leading titles: the name starts after the last title word.
+    std::size_t start = first;
+    bool titled = false;
+    for (std::size_t k = first; k <= last; ++k) {
+      if (detail::is_title_word(words[k].lower)) {
+        start = k + 1;
+        titled = detail::is_role_title(words[k].lower);
+      }
+    }
+    if (start > last) continue;
+    for (std::size_t k = start; k < last; ++k)
+      d.followers[words[k].lower].insert(words[k + 1].lower);
+    std::size_t name_end = last;  // inclusive, suffix excluded
+    if (name_end > start && detail::is_name_suffix(words[name_end].lower)) --name_end;
+    const std::size_t n = name_end - start + 1;
+    if (n == 1 && last == start) d.alone.insert(strip_possessive(words[start].lower));
+    if (n > 4 || (n == 1 && !titled)) continue;
+    bool ok = true;
+    for (std::size_t k = start; k <= name_end; ++k) {
+      ok = ok && !represent::is_stopword(words[k].lower) && words[k].lower.size() >= 2;
+    }
+    const std::string surname = strip_possessive(words[name_end].lower);
+    if (!ok || detail::is_generic_name_head(surname)) continue;
+    std::string key, written;
+    for (std::size_t k = start; k <= last; ++k) {
+      if (!key.empty()) key += ' ', written += ' ';
+      key += k == last ? strip_possessive(words[k].lower) : words[k].lower;
+      written += std::string(k == last ? surface(text, words[k]) : slice(text, words[k].span));
+    }
+    Candidate& c = d.full[key];
+    c.spellings[written] += 1;
+    c.titled = c.titled || titled;
+    c.words = n;
+    c.surname = last == name_end ? surname : surname + " " + words[last].lower;
+  }
+}
+
+bool prose(const segment::Paragraph& p) {
+  return !p.boilerplate && p.kind != segment::ParagraphKind::kHeading &&
+         p.kind != segment::ParagraphKind::kTable;
+}
+
+template <typename F>
+void for_each_sentence(const std::vector<StanceInput>& articles, F&& visit) {
+  for (std::uint32_t a = 0; a < articles.size(); ++a) {
+    if (articles[a].paragraphs == nullptr) continue;
+    const auto& paragraphs = *articles[a].paragraphs;
+    std::size_t seen = 0;
+    for (std::uint32_t p = 0; p < paragraphs.size(); ++p) {
+      if (paragraphs[p].boilerplate) continue;
+      for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
+        if (++seen > kMaxStanceSentences) return;
+        visit(SentenceRef{a, p, s}, paragraphs[p], paragraphs[p].sentences[s].span);
+      }
+    }
+  }
+}
+
+std::string most_common(const std::map<std::string, std::uint32_t>& counts) {
+  std::string best;
+  std::uint32_t n = 0;
+  for (const auto& [word, count] : counts) {
+    // Prefer capitalised spellings ("Vladimir Putin" over "vladimir putin").
+    const bool cap = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+    const bool best_cap = !best.empty() && best[0] >= 'A' && best[0] <= 'Z';
+    if (best.empty() || (cap && !best_cap) || (cap == best_cap && count > n)) {
+      best = word;
+      n = count;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_actors) {
+  Discovery d;
+  for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph& p, Span span) {
+    if (!prose(p)) return;
+    for (const Word& w : stance_words(articles[ref.article].text, span)) {
+      if (!w.capitalised && !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z')
+        d.lower_seen.insert(strip_possessive(w.lower));
+    }
+  });
+  for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph& p, Span span) {
+    if (!prose(p)) return;
+    const std::vector<Word> words = stance_words(articles[ref.article].text, span);
+    if (detail::title_case(words)) return;
+    discover(articles[ref.article].text, words, p.kind == segment::ParagraphKind::kListItem, d);
+  });
+
+  // People: candidates that pass the checks, grouped by surname.
+  struct Person {
+    std::string key;   // lower full name
+    std::string name;  // as most often written
+    std::uint32_t count = 0;
+  };
+  std::map<std::string, std::vector<Person>> by_surname;
+  for (const auto& [key, c] : d.full) {
+    const std::string first_word = key.substr(0, key.find(' '));
+    const bool one_word = c.words == 1;
+    bool given_name = one_word;
+    if (!one_word) {
+      auto it = d.followers.find(first_word);
+      given_name =
+          it != d.followers.end() && it->second.size() == 1 && d.lower_seen.count(first_word) == 0;
+    }
+    const std::string bare = c.surname.substr(0, c.surname.find(' '));
+    if (!given_name || !(c.titled || d.alone.count(bare) > 0)) continue;
+    std::uint32_t count = 0;
+    for (const auto& [w, n] : c.spellings) count += n;
+    by_surname[c.surname].push_back({key, most_common(c.spellings), count});
+  }
+
+  // Phrases that mention each person: full name (lower words) and, for the most mentioned
+  // full name of a surname, the surname alone.
+  std::vector<Actor> actors;
+  std::map<std::vector<std::string>, std::uint32_t> phrases;
+  std::size_t longest = 1;
+  auto split = [](const std::string& s) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+      const std::size_t space = s.find(' ', start);
+      parts.push_back(
+          s.substr(start, space == std::string::npos ? std::string::npos : space - start));
+      if (space == std::string::npos) break;
+      start = space + 1;
+    }
+    return parts;
+  };
+  for (auto& [surname, people] : by_surname) {
+    std::stable_sort(people.begin(), people.end(),
+                     [](const Person& x, const Person& y) { return x.count > y.count; });
+    // A one-word titled name ("President Putin") joins the full name of its surname.
+    std::vector<Person> kept;
+    for (const Person& person : people) {
+      if (person.key.find(' ') == std::string::npos && people.size() > 1) continue;
+      if (person.key.find(' ') != std::string::npos &&
+          split(person.key).size() == split(surname).size())
+        continue;  // only the surname and its suffix: not a full name
+      kept.push_back(person);
+    }
+    if (kept.empty() && !people.empty()) kept.push_back(people.front());
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+      const auto id = static_cast<std::uint32_t>(actors.size());
+      Actor actor;
+      actor.name = kept[k].name;
+      actors.push_back(actor);
+      const auto words = split(kept[k].key);
+      longest = std::max(longest, words.size());
+      phrases.emplace(words, id);
+      if (k == 0) phrases.emplace(split(surname), id);  // "putin", "trump jr."
+    }
+  }
+
+  // Mentions, with the titles written before them as aliases.
+  ActorSet result;
+  std::vector<std::map<std::string, std::uint32_t>> aliases(actors.size());
+  std::vector<std::set<std::uint32_t>> in_articles(actors.size());
+  std::vector<ActorMention> mentions;
+  for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph&, Span span) {
+    const std::string_view text = articles[ref.article].text;
+    const std::vector<Word> words = stance_words(text, span);
+    std::vector<std::string> key;
+    for (std::size_t i = 0; i < words.size();) {
+      std::size_t matched = 0;
+      std::uint32_t actor = 0;
+      for (std::size_t n = std::min(longest, words.size() - i); n >= 1 && matched == 0; --n) {
+        key.clear();
+        for (std::size_t k = i; k < i + n; ++k)
+          key.push_back(k + 1 == i + n ? strip_possessive(words[k].lower) : words[k].lower);
+        auto it = phrases.find(key);
+        if (it == phrases.end()) continue;
+        if (n == 1 && !words[i].capitalised) continue;
+        // "Trump" followed by "Jr." is the son, matched by the longer phrase or not at all.
+        if (i + n < words.size() && detail::is_name_suffix(words[i + n].lower) && phrases.find([&] {
+              auto longer = key;
+              longer.push_back(words[i + n].lower);
+              return longer;
+            }()) == phrases.end() &&
+            n == 1)
+          continue;
+        matched = n;
+        actor = it->second;
+      }
+      if (matched == 0) {
+        ++i;
+        continue;
+      }
+      std::size_t title_start = i;
+      while (title_start > 0 && detail::is_title_word(words[title_start - 1].lower) &&
+             words[title_start - 1].capitalised && joins_next(words[title_start - 1]))
+        --title_start;
+      std::string alias;
+      for (std::size_t k = title_start; k < i + matched; ++k) {
+        if (!alias.empty()) alias += ' ';
+        alias += std::string(k + 1 == i + matched ? surface(text, words[k])
+                                                  : slice(text, words[k].span));
+      }
+      aliases[actor][alias] += 1;
+      in_articles[actor].insert(ref.article);
+      mentions.push_back({actor, ref, {words[i].span.start, words[i + matched - 1].span.end}});
+      i += matched;
+    }
+  });
+
+  // Rank, keep the main ones, renumber.
+  std::vector<std::uint32_t> order;
+  std::vector<std::uint32_t> counts(actors.size(), 0);
+  for (const ActorMention& m : mentions) ++counts[m.actor];
+  for (std::uint32_t a = 0; a < actors.size(); ++a) {
+    if (counts[a] >= 2) order.push_back(a);
+  }
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    if (in_articles[x].size() != in_articles[y].size())
+      return in_articles[x].size() > in_articles[y].size();
+    if (counts[x] != counts[y]) return counts[x] > counts[y];
+    return actors[x].name < actors[y].name;
+  });
+  if (order.size() > max_actors) order.resize(max_actors);
+  std::vector<std::int64_t> new_id(actors.size(), -1);
+  for (std::uint32_t k = 0; k < order.size(); ++k) {
+    const std::uint32_t a = order[k];
+    new_id[a] = k;
+    Actor actor = actors[a];
+    actor.articles = static_cast<std::uint32_t>(in_articles[a].size());
+    actor.mentions = counts[a];
+    // Aliases: one spelling per lower-case form, the capitalised/most frequent one.
+    std::map<std::string, std::map<std::string, std::uint32_t>> forms;
+    for (const auto& [alias, n] : aliases[a]) {
+      std::string lower;
+      for (char c : alias) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      forms[lower][alias] += n;
+    }
+    for (const auto& [lower, spellings] : forms) actor.aliases.push_back(most_common(spellings));
+    std::sort(actor.aliases.begin(), actor.aliases.end());
+    if (actor.aliases.size() > 12) actor.aliases.resize(12);
+    result.actors.push_back(std::move(actor));
+  }
+  for (ActorMention m : mentions) {
+    if (new_id[m.actor] < 0) continue;
+    m.actor = static_cast<std::uint32_t>(new_id[m.actor]);
+    result.mentions.push_back(m);
+  }
+  return result;
+}
+
+std::string actor_source_name(const ActorSet& actors, const std::string& source) {
+  std::string lower;
+  for (char c : source) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (const Actor& actor : actors.actors) {
+    for (const std::string& alias : actor.aliases) {
+      std::string a;
+      for (char c : alias) a += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      if (a == lower) return actor.name;
+    }
+  }
+  return source;
+}
+
+}  // namespace parallax::stance

@@ -1,0 +1,162 @@
+// The stance of each article (owner: "tone"): tone, subjectivity, hedging, attribution and
+// sentiment towards the actors, from the article's non-boilerplate sentences (at most
+// kMaxStanceSentences). A sentence is subjective when it holds a loaded word or at least two
+// evaluative cues (rated words with |valence| >= 1.5, degree adverbs, hedges, certainty
+// markers). A target's score is the mean of target_sentiment over the sentences that mention
+// it (a sentence naming it twice counts once, with the mean of its mentions). Never fails.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "stance/tone_detail.h"
+
+namespace parallax::stance {
+
+namespace {
+
+constexpr double kNeutral = 0.05;  // VADER's usual neutral band for the compound score
+constexpr std::size_t kMaxToneSentences = 20;
+constexpr std::size_t kMaxListedSentences = 30;
+constexpr std::size_t kMaxLoaded = 20;
+constexpr std::size_t kMaxTargetSentences = 30;
+
+bool before(const SentenceRef& x, const SentenceRef& y) {
+  if (x.paragraph != y.paragraph) return x.paragraph < y.paragraph;
+  return x.sentence < y.sentence;
+}
+
+}  // namespace
+
+std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
+                                            const ActorSet& actors) {
+  std::vector<ArticleStance> out(articles.size());
+  // Mentions per article and sentence, for the targets.
+  std::vector<std::vector<const ActorMention*>> by_article(articles.size());
+  for (const ActorMention& m : actors.mentions) {
+    if (m.ref.article < articles.size()) by_article[m.ref.article].push_back(&m);
+  }
+  for (std::uint32_t a = 0; a < articles.size(); ++a) {
+    ArticleStance& st = out[a];
+    st.article = a;
+    if (articles[a].paragraphs == nullptr) continue;
+    const std::string_view text = articles[a].text;
+    const auto& paragraphs = *articles[a].paragraphs;
+    double tone_sum = 0;
+    std::size_t sentences = 0, subjective = 0;
+    std::vector<ScoredRef> toned;
+    std::map<std::string, std::uint32_t> loaded;
+    std::map<std::string, SourceCount> sources;
+    for (std::uint32_t p = 0; p < paragraphs.size() && sentences < kMaxStanceSentences; ++p) {
+      if (paragraphs[p].boilerplate) continue;
+      for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
+        if (++sentences > kMaxStanceSentences) break;
+        const Span span = paragraphs[p].sentences[s].span;
+        const SentenceRef ref{a, p, s};
+        const std::vector<Word> words = stance_words(text, span);
+        // Tone.
+        const double tone = sentence_tone(text, span);
+        tone_sum += tone;
+        if (tone >= kNeutral) ++st.positive;
+        if (tone <= -kNeutral) ++st.negative;
+        if (std::fabs(tone) >= kNeutral) toned.push_back({ref, tone});
+        // Hedging.
+        const HedgeCount hedges = count_hedges(words);
+        st.hedges += hedges.hedges;
+        st.boosters += hedges.boosters;
+        if ((hedges.hedges > 0 || hedges.boosters > 0) &&
+            st.hedging_sentences.size() < kMaxListedSentences)
+          st.hedging_sentences.push_back(ref);
+        // Subjectivity.
+        const std::vector<double> valences = word_valences(words);
+        std::size_t cues = hedges.hedges + hedges.boosters, loaded_here = 0;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+          if (valences[i] == 0) continue;
+          if (std::fabs(lexicon_valence(words[i].lower)) >= 1.5) ++cues;
+          if (is_loaded_word(words[i].lower)) {
+            ++loaded_here;
+            loaded[words[i].lower] += 1;
+          }
+          // A modified word: a degree adverb, negation, capitals or "but" changed its valence.
+          if (std::fabs(std::fabs(valences[i]) - std::fabs(lexicon_valence(words[i].lower))) >= 0.2)
+            ++cues;
+        }
+        if (loaded_here > 0 || cues >= 2) {
+          ++subjective;
+          if (st.subjective_sentences.size() < kMaxListedSentences)
+            st.subjective_sentences.push_back(ref);
+        }
+        // Attribution.
+        for (const Citation& c : find_citations(text, span)) {
+          const std::string name = actor_source_name(actors, c.source);
+          SourceCount& sc = sources[name];
+          sc.source = name;
+          ++sc.count;
+          if (sc.sentences.empty() || sc.sentences.back().paragraph != p ||
+              sc.sentences.back().sentence != s)
+            sc.sentences.push_back(ref);
+        }
+      }
+    }
+    const std::size_t counted = std::min(sentences, kMaxStanceSentences);
+    st.tone = counted == 0 ? 0 : tone_sum / static_cast<double>(counted);
+    st.subjectivity = counted == 0 ? 0 : static_cast<double>(subjective) / counted;
+    const std::uint32_t cues = st.hedges + st.boosters;
+    st.hedging = cues == 0 ? 0
+                           : (static_cast<double>(st.hedges) - static_cast<double>(st.boosters)) /
+                                 static_cast<double>(cues);
+    std::stable_sort(toned.begin(), toned.end(), [](const ScoredRef& x, const ScoredRef& y) {
+      if (std::fabs(x.score) != std::fabs(y.score)) return std::fabs(x.score) > std::fabs(y.score);
+      return before(x.ref, y.ref);
+    });
+    if (toned.size() > kMaxToneSentences) toned.resize(kMaxToneSentences);
+    st.tone_sentences = std::move(toned);
+    for (const auto& [word, count] : loaded) st.loaded.push_back({word, count});
+    std::stable_sort(st.loaded.begin(), st.loaded.end(),
+                     [](const WordCount& x, const WordCount& y) { return x.count > y.count; });
+    if (st.loaded.size() > kMaxLoaded) st.loaded.resize(kMaxLoaded);
+    for (auto& [name, sc] : sources) st.attribution.push_back(std::move(sc));
+    std::stable_sort(st.attribution.begin(), st.attribution.end(),
+                     [](const SourceCount& x, const SourceCount& y) { return x.count > y.count; });
+
+    // Targets: per actor and sentence, the mean sentiment of its mentions there.
+    std::map<std::pair<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>,
+             std::pair<double, std::uint32_t>>
+        per_sentence;
+    for (const ActorMention* m : by_article[a]) {
+      if (m->ref.paragraph >= paragraphs.size() ||
+          m->ref.sentence >= paragraphs[m->ref.paragraph].sentences.size())
+        continue;
+      const Span span = paragraphs[m->ref.paragraph].sentences[m->ref.sentence].span;
+      auto& acc = per_sentence[{m->actor, {m->ref.paragraph, m->ref.sentence}}];
+      acc.first += target_sentiment(text, span, m->span);
+      acc.second += 1;
+    }
+    std::map<std::uint32_t, TargetStance> targets;
+    for (const auto& [key, acc] : per_sentence) {
+      TargetStance& t = targets[key.first];
+      t.actor = key.first;
+      t.name = key.first < actors.actors.size() ? actors.actors[key.first].name : "";
+      t.mentions += acc.second;
+      t.sentences.push_back(
+          {SentenceRef{a, key.second.first, key.second.second}, acc.first / acc.second});
+    }
+    for (auto& [id, t] : targets) {
+      double sum = 0;
+      for (const ScoredRef& r : t.sentences) sum += r.score;
+      t.score = t.sentences.empty() ? 0 : sum / static_cast<double>(t.sentences.size());
+      if (t.sentences.size() > kMaxTargetSentences) {
+        std::stable_sort(t.sentences.begin(), t.sentences.end(),
+                         [](const ScoredRef& x, const ScoredRef& y) {
+                           return std::fabs(x.score) > std::fabs(y.score);
+                         });
+        t.sentences.resize(kMaxTargetSentences);
+        std::sort(t.sentences.begin(), t.sentences.end(),
+                  [](const ScoredRef& x, const ScoredRef& y) { return before(x.ref, y.ref); });
+      }
+      st.targets.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+}  // namespace parallax::stance

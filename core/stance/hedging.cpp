@@ -1,0 +1,64 @@
+// Hedging against certainty (owner: "tone"): counts hedge words and phrases (npm `hedges`,
+// less its certainty words and its most ambiguous entries) and certainty markers (those
+// certainty words plus a short list; see scripts/build-lexicons.mjs). Phrases match whole
+// words, longest first, without overlaps. Never fails.
+#include <algorithm>
+
+#include "stance/stance.h"
+
+namespace parallax::stance {
+
+namespace {
+
+#include "stance/generated/hedges.inc"
+
+// Length in words of `phrase` if it matches the words from position i, else 0.
+std::size_t match_phrase(std::string_view phrase, const std::vector<Word>& words, std::size_t i) {
+  std::size_t n = 0;
+  while (!phrase.empty()) {
+    const std::size_t space = phrase.find(' ');
+    const std::string_view part = phrase.substr(0, space);
+    if (i + n >= words.size() || words[i + n].lower != part) return 0;
+    ++n;
+    phrase = space == std::string_view::npos ? std::string_view() : phrase.substr(space + 1);
+  }
+  return n;
+}
+
+template <std::size_t N>
+std::size_t longest_match(const std::string_view (&phrases)[N], const std::vector<Word>& words,
+                          std::size_t i) {
+  std::size_t best = 0;
+  for (std::string_view phrase : phrases) best = std::max(best, match_phrase(phrase, words, i));
+  return best;
+}
+
+}  // namespace
+
+HedgeCount count_hedges(const std::vector<Word>& words) {
+  HedgeCount count;
+  for (std::size_t i = 0; i < words.size();) {
+    const std::size_t certain = longest_match(kCertaintyPhrases, words, i);
+    const std::size_t hedge = longest_match(kHedgePhrases, words, i);
+    if (certain == 0 && hedge == 0) {
+      ++i;
+      continue;
+    }
+    // "quite clearly" beats "clearly"; at equal length certainty wins ("no doubt" vs "doubt").
+    bool negated = i > 0 && (words[i - 1].lower == "not" || words[i - 1].lower == "no");
+    if (certain >= hedge) {
+      // "not certain", "not clear": doubt, not certainty
+      if (negated)
+        ++count.hedges;
+      else
+        ++count.boosters;
+      i += certain;
+    } else {
+      ++count.hedges;
+      i += hedge;
+    }
+  }
+  return count;
+}
+
+}  // namespace parallax::stance

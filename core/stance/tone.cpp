@@ -1,0 +1,316 @@
+// Tone (owner: "tone"): the words of a sentence, VADER-style sentiment of sentences and
+// towards a mention. The lexicon is npm vader-sentiment's, compiled in (generated/); the rules
+// are written here after the VADER paper (Hutto & Gilbert 2014): degree adverbs, negation in
+// a window of three words, capitals, "but", exclamation marks. Never fails; at most
+// kMaxStanceWords words of a sentence are read.
+#include <algorithm>
+#include <cmath>
+
+#include "stance/tone_detail.h"
+
+namespace parallax::stance {
+
+namespace {
+
+#include "stance/generated/loaded.inc"
+#include "stance/generated/vader_lexicon.inc"
+
+constexpr double kBoosterStep = 0.293;    // VADER B_INCR
+constexpr double kCapsStep = 0.733;       // VADER C_INCR
+constexpr double kNegationScale = -0.74;  // VADER N_SCALAR
+constexpr double kAlpha = 15.0;           // VADER normalisation constant
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Length of a UTF-8 punctuation mark at text[i] that separates words (quotes, dashes,
+// ellipsis, guillemets, non-breaking space), or 0.
+std::size_t unicode_separator(std::string_view text, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c == 0xC2 && i + 1 < text.size()) {
+    const unsigned char d = static_cast<unsigned char>(text[i + 1]);
+    if (d == 0xA0 || d == 0xAB || d == 0xBB) return 2;  // nbsp « »
+  }
+  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    const unsigned char d = static_cast<unsigned char>(text[i + 2]);
+    // ‐ ‑ ‒ – — ― ‘ ’(handled as apostrophe inside words) ‚ “ ” „ … and spaces U+2000..200B
+    if ((d >= 0x80 && d <= 0x8B) || (d >= 0x90 && d <= 0x95) || d == 0x98 || d == 0x99 ||
+        d == 0x9A || d == 0x9C || d == 0x9D || d == 0x9E || d == 0xA6 || d == 0xAF) {
+      return 3;
+    }
+  }
+  return 0;
+}
+
+bool is_right_single_quote(std::string_view text, std::size_t i) {
+  return i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+         static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+         static_cast<unsigned char>(text[i + 2]) == 0x99;
+}
+
+bool is_word_byte(std::string_view text, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (is_ascii_alnum(c)) return true;
+  return c >= 0x80 && unicode_separator(text, i) == 0 && !is_right_single_quote(text, i);
+}
+
+void finish_word(std::string_view text, Span span, std::vector<Word>& out) {
+  Word word;
+  word.span = span;
+  std::size_t letters = 0, upper = 0;
+  for (std::size_t i = span.start; i < span.end; ++i) {
+    if (is_right_single_quote(text, i)) {
+      word.lower += '\'';
+      i += 2;
+      continue;
+    }
+    const char c = text[i];
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+      ++upper;
+      word.lower += static_cast<char>(c - 'A' + 'a');
+    } else {
+      if (c >= 'a' && c <= 'z') ++letters;
+      word.lower += c;
+    }
+  }
+  word.capitalised = text[span.start] >= 'A' && text[span.start] <= 'Z';
+  word.all_caps = letters >= 2 && upper == letters;
+  out.push_back(std::move(word));
+}
+
+// Splits "Trump-Putin" / "U.S.-Russia" (capitals on both sides of a hyphen) into parts, keeps
+// "anti-Russian" and "high-stakes" whole.
+void add_word(std::string_view text, Span span, std::vector<Word>& out) {
+  std::size_t start = span.start;
+  for (std::size_t i = span.start + 1; i + 1 < span.end; ++i) {
+    if (text[i] == '-' && text[i + 1] >= 'A' && text[i + 1] <= 'Z' && i > start &&
+        text[start] >= 'A' && text[start] <= 'Z') {
+      finish_word(text, {start, i}, out);
+      start = i + 1;
+    }
+  }
+  if (start < span.end) finish_word(text, {start, span.end}, out);
+}
+
+// Binary search of the sorted "word\tvalence\n" records.
+int vader_tenths(std::string_view word) {
+  std::string_view records = kVaderRecords;
+  std::size_t lo = 0, hi = records.size();  // record boundaries
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    while (mid > lo && records[mid - 1] != '\n') --mid;  // start of the record holding mid
+    const std::size_t tab = records.find('\t', mid);
+    const std::size_t end = records.find('\n', tab);
+    if (tab == std::string_view::npos || end == std::string_view::npos) return 0;
+    const std::string_view key = records.substr(mid, tab - mid);
+    if (key == word) {
+      int value = 0;
+      bool negative = false;
+      for (std::size_t i = tab + 1; i < end; ++i) {
+        if (records[i] == '-')
+          negative = true;
+        else
+          value = value * 10 + (records[i] - '0');
+      }
+      return negative ? -value : value;
+    }
+    if (key < word)
+      lo = end + 1;
+    else
+      hi = mid;
+  }
+  return 0;
+}
+
+bool is_negator(std::string_view lower) {
+  if (lower.size() > 3 && lower.substr(lower.size() - 3) == "n't") return true;
+  return std::binary_search(std::begin(kVaderNegators), std::end(kVaderNegators), lower);
+}
+
+// +1 / -1 when words[i] (or words[i-1] words[i], for two-word entries) is a degree adverb.
+int booster_sign(const std::vector<Word>& words, std::size_t i, bool* two_words) {
+  *two_words = false;
+  for (const VaderBooster& b : kVaderBoosters) {
+    const std::size_t space = b.phrase.find(' ');
+    if (space == std::string_view::npos) {
+      if (b.phrase == words[i].lower) return b.sign;
+    } else if (i > 0 && b.phrase.substr(0, space) == words[i - 1].lower &&
+               b.phrase.substr(space + 1) == words[i].lower) {
+      *two_words = true;
+      return b.sign;
+    }
+  }
+  return 0;
+}
+
+// A dot at text[dot] inside a word: between digits (a decimal) or after a single letter
+// that starts the word or follows another such dot (initials: "U.S", "J.D").
+bool inner_dot(std::string_view text, std::size_t start, std::size_t dot) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (dot + 1 >= text.size()) return false;
+  if (digit(text[dot - 1]) && digit(text[dot + 1])) return true;
+  const bool single = letter(text[dot - 1]) && (dot - 1 == start || text[dot - 2] == '.');
+  return single && letter(text[dot + 1]) &&
+         (dot + 2 >= text.size() || !letter(text[dot + 2]) || text[dot + 2] == '.');
+}
+
+}  // namespace
+
+namespace detail {
+
+bool title_case(const std::vector<Word>& words) {
+  // Capitalised function words inside the line ("Talks Set For Friday In Alaska") are the
+  // signal; many capitalised names alone ("Mara Ellison met Tom Varga") are not.
+  std::size_t letters = 0, caps = 0, stops = 0, capital_stops = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.lower.empty() || !(w.lower[0] >= 'a' && w.lower[0] <= 'z')) continue;
+    ++letters;
+    caps += w.capitalised ? 1 : 0;
+    if (i > 0 && represent::is_stopword(w.lower)) {
+      ++stops;
+      capital_stops += w.capitalised ? 1 : 0;
+    }
+  }
+  return letters >= 3 && caps * 10 >= letters * 6 && capital_stops >= 1 &&
+         capital_stops * 2 >= stops;
+}
+
+}  // namespace detail
+
+std::vector<Word> stance_words(std::string_view text, Span span) {
+  std::vector<Word> out;
+  span.end = std::min(span.end, text.size());
+  std::size_t i = span.start;
+  while (i < span.end && out.size() < kMaxStanceWords) {
+    if (!is_word_byte(text, i)) {
+      const std::size_t skip = unicode_separator(text, i);
+      i += skip > 0 ? skip : 1;
+      continue;
+    }
+    const std::size_t start = i;
+    std::size_t end = i;
+    while (end < span.end) {
+      if (is_word_byte(text, end)) {
+        ++end;
+      } else if ((text[end] == '\'' || text[end] == '-') && end + 1 < span.end &&
+                 is_word_byte(text, end + 1)) {
+        ++end;  // inner apostrophe or hyphen
+      } else if (text[end] == '.' && end + 1 < span.end && inner_dot(text, start, end)) {
+        ++end;  // "U.S", "J.D", "3.5"
+      } else if (is_right_single_quote(text, end) && end + 3 < span.end &&
+                 is_word_byte(text, end + 3)) {
+        end += 3;
+      } else {
+        break;
+      }
+    }
+    // Keep the final dot of an abbreviation with inner dots: "U.S." "J.D.".
+    if (end < span.end && text[end] == '.' && end - start >= 3 && text[end - 2] == '.' &&
+        text[end - 1] >= 'A' && text[end - 1] <= 'Z') {
+      ++end;
+    }
+    // ... and of the abbreviations written before or after names: "Jr." "Mr." "Sen.".
+    if (end < span.end && text[end] == '.' && end - start <= 3) {
+      std::string w;
+      for (std::size_t k = start; k < end; ++k) w += static_cast<char>(text[k] | 0x20);
+      if (w == "jr" || w == "sr" || w == "mr" || w == "mrs" || w == "ms" || w == "dr" ||
+          w == "st" || w == "gen" || w == "sen" || w == "rep" || w == "gov") {
+        ++end;
+      }
+    }
+    add_word(text, {start, end}, out);
+    i = end;
+  }
+  // The byte after each word, for attribution ("Ushakov, the ...") and quotes.
+  for (Word& w : out) {
+    std::size_t j = w.span.end;
+    while (j < text.size() && j < span.end + 1 && (text[j] == ' ' || text[j] == '\t')) ++j;
+    w.next = j < span.end ? text[j] : '\0';
+  }
+  return out;
+}
+
+double lexicon_valence(std::string_view lower_word) {
+  return vader_tenths(lower_word) / 10.0;
+}
+
+bool is_loaded_word(std::string_view lower_word) {
+  return std::binary_search(std::begin(kLoadedWords), std::end(kLoadedWords), lower_word);
+}
+
+double normalize_valence(double sum) {
+  const double x = sum / std::sqrt(sum * sum + kAlpha);
+  return std::max(-1.0, std::min(1.0, x));
+}
+
+std::vector<double> word_valences(const std::vector<Word>& words) {
+  std::vector<double> valences(words.size(), 0.0);
+  std::size_t caps = 0;
+  for (const Word& w : words) caps += w.all_caps ? 1 : 0;
+  const bool mixed_case = caps > 0 && caps < words.size();
+  const bool titled = detail::title_case(words);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    bool two = false;
+    if (booster_sign(words, i, &two) != 0) continue;  // degree adverbs carry no valence
+    if (words[i].lower == "kind" && i + 1 < words.size() && words[i + 1].lower == "of") continue;
+    // A capitalised word inside a sentence is a name ("United States", "Grand Canyon").
+    if (i > 0 && words[i].capitalised && !words[i].all_caps && !titled) continue;
+    double v = lexicon_valence(words[i].lower);
+    if (v == 0) continue;
+    const double sign = v > 0 ? 1.0 : -1.0;
+    if (mixed_case && words[i].all_caps) v += sign * kCapsStep;
+    // Degree adverbs among the three previous words (unrated ones), decaying with distance.
+    for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
+      const std::size_t j = i - k;
+      if (lexicon_valence(words[j].lower) != 0) continue;
+      const int b = booster_sign(words, j, &two);
+      if (b == 0) continue;
+      double step = b * kBoosterStep * sign;
+      if (mixed_case && words[j].all_caps) step += b * kCapsStep * sign;
+      v += step * (k == 1 ? 1.0 : k == 2 ? 0.95 : 0.9);
+    }
+    // Negation among the three previous words ("not good", "never really good").
+    for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
+      const std::string& prev = words[i - k].lower;
+      if (is_negator(prev)) {
+        v *= kNegationScale;
+        break;
+      }
+      if (prev == "least" && i - k > 0 && words[i - k - 1].lower != "at") {
+        v *= kNegationScale;
+        break;
+      }
+    }
+    valences[i] = v;
+  }
+  // "but" shifts the weight to what follows.
+  for (std::size_t b = 0; b < words.size(); ++b) {
+    if (words[b].lower != "but") continue;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (i < b)
+        valences[i] *= 0.5;
+      else if (i > b)
+        valences[i] *= 1.5;
+    }
+    break;
+  }
+  return valences;
+}
+
+double sentence_tone(std::string_view text, Span span) {
+  const std::vector<Word> words = stance_words(text, span);
+  double sum = 0;
+  for (double v : word_valences(words)) sum += v;
+  if (sum == 0) return 0;
+  std::size_t bangs = 0;
+  const std::size_t end = std::min(span.end, text.size());
+  for (std::size_t i = span.start; i < end && bangs < 4; ++i) bangs += text[i] == '!' ? 1 : 0;
+  sum += (sum > 0 ? 1 : -1) * 0.292 * static_cast<double>(bangs);
+  return normalize_valence(sum);
+}
+
+}  // namespace parallax::stance

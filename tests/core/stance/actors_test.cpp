@@ -1,0 +1,107 @@
+// Tests for core/stance/actors.cpp: main actors, aliases merged, mentions.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "segment/segment.h"
+#include "stance/stance.h"
+
+using namespace parallax;
+using namespace parallax::stance;
+
+namespace {
+
+struct Set {
+  std::vector<std::string> texts;
+  std::vector<std::vector<segment::Paragraph>> paragraphs;
+  std::vector<StanceInput> inputs;
+  explicit Set(std::vector<std::string> t) : texts(std::move(t)) {
+    for (const std::string& text : texts) {
+      ingest::RawArticle raw;
+      raw.text = text;
+      paragraphs.push_back(segment::segment_article(raw));
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) inputs.push_back({texts[i], &paragraphs[i]});
+  }
+};
+
+const Actor* find(const ActorSet& set, const std::string& name) {
+  for (const Actor& a : set.actors) {
+    if (a.name == name) return &a;
+  }
+  return nullptr;
+}
+
+bool has_alias(const Actor& a, const std::string& alias) {
+  return std::find(a.aliases.begin(), a.aliases.end(), alias) != a.aliases.end();
+}
+
+}  // namespace
+
+TEST_CASE("aliases of one person merge into one actor", "[stance]") {
+  Set set(
+      {"Russian President Vladimir Putin will meet the envoy in Alaska. Putin arrives on "
+       "Friday.\n\nThe talks matter to Eastern Europe and Eastern Ukraine.",
+       "President Putin said the meeting was useful. Later, Vladimir Putin left the White "
+       "House."});
+  const ActorSet actors = find_actors(set.inputs);
+  const Actor* putin = find(actors, "Vladimir Putin");
+  REQUIRE(putin != nullptr);
+  CHECK(putin->articles == 2);
+  CHECK(putin->mentions == 4);
+  CHECK(has_alias(*putin, "Putin"));
+  CHECK(has_alias(*putin, "Vladimir Putin"));
+  CHECK(has_alias(*putin, "President Putin"));
+  CHECK(has_alias(*putin, "Russian President Vladimir Putin"));
+  // Places and institutions are not people.
+  CHECK(find(actors, "Eastern Europe") == nullptr);
+  CHECK(find(actors, "White House") == nullptr);
+  CHECK(actors.actors.size() == 1);
+  for (const ActorMention& m : actors.mentions) {
+    const std::string& text = set.texts[m.ref.article];
+    const std::string said = text.substr(m.span.start, m.span.end - m.span.start);
+    CHECK(said.find("Putin") != std::string::npos);
+  }
+}
+
+TEST_CASE("a son with the same name is another actor", "[stance]") {
+  Set set(
+      {"Donald Trump met the press. Trump spoke first. Donald Trump Jr. spoke later, and "
+       "Donald Trump Jr. left early.",
+       "Trump and Donald Trump Jr. were both there. President Donald Trump waved."});
+  const ActorSet actors = find_actors(set.inputs);
+  const Actor* father = find(actors, "Donald Trump");
+  const Actor* son = find(actors, "Donald Trump Jr.");
+  REQUIRE(father != nullptr);
+  REQUIRE(son != nullptr);
+  CHECK(father->mentions == 4);
+  CHECK(son->mentions == 3);
+  CHECK_FALSE(has_alias(*father, "Donald Trump Jr."));
+}
+
+TEST_CASE("actors are ranked by articles then mentions, one-off names dropped", "[stance]") {
+  Set set({"Mara Ellison met Tom Varga. Ellison smiled. Varga left. Ellison stayed.",
+           "Ellison spoke to Paul Rudd once.", "Nothing about anyone here."});
+  const ActorSet actors = find_actors(set.inputs);
+  REQUIRE(actors.actors.size() == 2);
+  CHECK(actors.actors[0].name == "Mara Ellison");
+  CHECK(actors.actors[0].articles == 2);
+  CHECK(actors.actors[1].name == "Tom Varga");
+  CHECK(find(actors, "Paul Rudd") == nullptr);  // mentioned once
+  CHECK(actor_source_name(actors, "Ellison") == "Mara Ellison");
+  CHECK(actor_source_name(actors, "Kremlin") == "Kremlin");
+}
+
+TEST_CASE("actors of empty and hostile sets", "[stance]") {
+  CHECK(find_actors({}).actors.empty());
+  Set set({"", std::string("\x00\xFF\xFE Zz Zz Zz", 12), "A B C D E F G H I J K L M N O P."});
+  CHECK_NOTHROW(find_actors(set.inputs));
+  std::string many;
+  for (int i = 0; i < 40; ++i) {
+    const std::string n = std::to_string(i);
+    many += "Anna" + n + " Berg" + n + " met us. Berg" + n + " left. ";
+  }
+  Set big({many});
+  CHECK(find_actors(big.inputs).actors.size() <= kMaxActors);
+}

@@ -1,0 +1,91 @@
+// Tests for core/stance/tone.cpp: words and VADER-style sentence tone.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "stance/stance.h"
+
+using namespace parallax;
+using namespace parallax::stance;
+
+namespace {
+
+double tone(const std::string& s) {
+  return sentence_tone(s, {0, s.size()});
+}
+
+}  // namespace
+
+TEST_CASE("words keep initials, split capitalised hyphen parts, read curly apostrophes",
+          "[stance]") {
+  const std::string s =
+      "U.S. envoy J.D. Vance met Trump-Putin aides at Moscow\xE2\x80\x99s 3.5-km "
+      "anti-Russian \xE2\x80\x9Cwall\xE2\x80\x9D.";
+  const auto words = stance_words(s, {0, s.size()});
+  std::vector<std::string> lower;
+  for (const Word& w : words) lower.push_back(w.lower);
+  CHECK(lower == std::vector<std::string>{"u.s.", "envoy", "j.d.", "vance", "met", "trump", "putin",
+                                          "aides", "at", "moscow's", "3.5-km", "anti-russian",
+                                          "wall"});
+  CHECK(words[0].capitalised);
+  CHECK(words[0].all_caps);
+  CHECK_FALSE(words[1].capitalised);
+  CHECK(words[3].next == 'm');                                   // the first byte after the spaces
+  CHECK(static_cast<unsigned char>(words.back().next) == 0xE2);  // the closing quote
+  for (const Word& w : words) CHECK(w.span.end <= s.size());
+}
+
+TEST_CASE("the VADER lexicon is compiled in", "[stance]") {
+  CHECK(lexicon_valence("good") == Approx(1.9));
+  CHECK(lexicon_valence("horrible") == Approx(-2.5));
+  CHECK(lexicon_valence("summit") == 0);
+  CHECK(lexicon_valence("") == 0);
+  CHECK(lexicon_valence("zzzz") == 0);
+  CHECK(lexicon_valence("aas") != 0);  // first record
+  CHECK(is_loaded_word("catastrophic"));
+  CHECK_FALSE(is_loaded_word("good"));  // AFINN rates it 3 but VADER only 1.9
+  CHECK_FALSE(is_loaded_word("meeting"));
+}
+
+TEST_CASE("negation flips the sign within three words", "[stance]") {
+  CHECK(tone("The talks were good.") > 0.3);
+  CHECK(tone("The talks were not good.") < -0.2);
+  CHECK(tone("The talks weren't good.") < -0.2);
+  CHECK(tone("The talks were never really good.") < 0);
+  // Too far away: the negator no longer reaches the rated word.
+  CHECK(tone("It was not the case that the outcome of the talks was good.") > 0);
+  CHECK(tone("Nobody doubts it.") < 0);  // "doubts" rated, no negator in the list
+}
+
+TEST_CASE("degree adverbs boost and dampen, capitals and exclamation marks add", "[stance]") {
+  const double plain = tone("The deal is good.");
+  CHECK(tone("The deal is very good.") > plain);
+  CHECK(tone("The deal is extremely good.") > plain);
+  CHECK(tone("The deal is somewhat good.") < plain);
+  CHECK(tone("The deal is slightly good.") > 0);
+  CHECK(tone("The deal is GOOD.") > plain);
+  CHECK(tone("The deal is good!") > plain);
+  CHECK(tone("The deal is very bad.") < tone("The deal is bad."));
+}
+
+TEST_CASE("but shifts the weight to what follows", "[stance]") {
+  CHECK(tone("The food was great, but the talks were terrible.") < 0);
+  CHECK(tone("The talks were terrible, but the food was great.") > 0);
+}
+
+TEST_CASE("capitalised names inside a sentence carry no valence", "[stance]") {
+  CHECK(tone("Officials from the United States arrived.") == 0);
+  CHECK(tone("United we stand.") > 0);  // first word: not read as a name
+}
+
+TEST_CASE("tone is bounded and empty or hostile text is neutral", "[stance]") {
+  CHECK(tone("") == 0);
+  CHECK(tone("\xFF\xFE\x80 \xE2\x80") == 0);
+  std::string flood;
+  for (int i = 0; i < 5000; ++i) flood += "wonderful ";
+  const double t = tone(flood);
+  CHECK(t > 0.9);
+  CHECK(t <= 1.0);
+  CHECK(stance_words(flood, {0, flood.size()}).size() == kMaxStanceWords);
+  CHECK(sentence_tone("abc", {2, 99}) == 0);  // span past the end
+}
