@@ -495,11 +495,12 @@
     });
     els.inputs.addEventListener('change', function (e) {
       var field = e.target.closest('.px-rename');
-      if (field) renameInput(Number(field.dataset.inputId), field.value);
+      // Deferred: re-rendering the list removes the field, which must not happen inside its own event.
+      if (field) { var id = Number(field.dataset.inputId); var value = field.value; setTimeout(function () { renameInput(id, value); }, 0); }
     });
     els.inputs.addEventListener('keydown', function (e) {
       var field = e.target.closest('.px-rename');
-      if (field && e.key === 'Enter') { e.preventDefault(); renameInput(Number(field.dataset.inputId), field.value); }
+      if (field && e.key === 'Enter') { e.preventDefault(); field.blur(); } // blur fires 'change'
     });
     els.exportJson.addEventListener('click', function () {
       ParallaxExport.download(baseName() + '.json', exportText('json'), 'application/json');

@@ -90,7 +90,7 @@ test('omissions and stance panels; every figure lists its sentences', async () =
   assert.ok(boxes[0].figures.some((f) => f.startsWith('the mayor=+0.50')), 'sentiment towards an actor');
   // Bars are sized from JS (no style attributes in markup strings).
   const width = await page.locator('.px-stance').nth(1).locator('.px-bar-fill').first().evaluate((e) => e.style.width);
-  assert.equal(width, '21.0%', 'tone −0.42 fills 21% of the −1..1 bar');
+  assert.equal(width, '21%', 'tone −0.42 fills 21% of the −1..1 bar');
   await page.locator('.px-stance').nth(1).locator('.px-figure', { hasText: 'Tone' }).click();
   const listed = await page.locator('.px-evidence .px-evidence-link').allTextContents();
   assert.deepEqual(listed, ['Critics called the plan reckless.']);
