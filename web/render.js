@@ -47,6 +47,9 @@ var ParallaxRender = (function () {
     head.style.gridColumn = String(article.index + 1);
     head.style.gridRow = '1';
     head.id = 'px-col-' + article.index;
+    head.dataset.article = String(article.index);
+    head.setAttribute('role', 'heading');
+    head.setAttribute('aria-level', '2');
     head.appendChild(el('div', 'px-col-source', article.source));
     if (article.title) head.appendChild(el('div', 'px-col-title', article.title));
     var meta = [];

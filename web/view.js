@@ -137,7 +137,7 @@ var ParallaxView = (function () {
     this.panels = {};
     this.tabButtons = {};
     [['matrix', 'Coverage'], ['contradictions', 'Contradictions'], ['omissions', 'Omissions'], ['stance', 'Stance'],
-      ['claim', 'This claim']].forEach(function (p) {
+      ['claim', 'Claim']].forEach(function (p) {
       var id = self.uid + '-panel-' + p[0];
       var tab = button('px-side-tab', p[1]);
       tab.setAttribute('role', 'tab');
@@ -313,7 +313,7 @@ var ParallaxView = (function () {
           mid.toFixed(1) + ' ' + rb.y.toFixed(1) + ' ' + x2.toFixed(1) + ' ' + rb.y.toFixed(1));
         var score = (left.score + right.score) / 2 || 0.5;
         path.setAttribute('stroke-width', (1 + 5 * score).toFixed(2));
-        path.setAttribute('class', 'px-ribbon px-ribbon--' + Math.min(claim.support, 5));
+        path.setAttribute('class', 'px-ribbon ' + (claim.support >= model.articles.length ? 'px-ribbon--all' : 'px-ribbon--' + Math.min(claim.support, 5)));
         path.setAttribute('data-claim', String(ci));
         fragment.appendChild(path);
         count++;
@@ -576,7 +576,7 @@ var ParallaxView = (function () {
       row.label.textContent = t.icon + ' ' + t.text;
       clear(row.evidence);
       if (evidenceText) {
-        var b = button('px-evidence-link', '“' + evidenceText + '”', 'Evidence from ' + row.article.source + ': ' + evidenceText);
+        var b = button('px-evidence-link', evidenceText, 'Evidence from ' + row.article.source + ': ' + evidenceText);
         if (ref) b.dataset.ref = ref;
         row.evidence.appendChild(b);
       }
