@@ -73,7 +73,19 @@ export function load(options = {}) {
   if (!modulePromise) {
     modulePromise = (async () => {
       const factory = options.factory || (await defaultFactory());
-      const instance = await factory();
+      // ---- web (viewer helper): in a browser the SINGLE_FILE glue would fetch() its own data: URL,
+      // which a strict CSP (connect-src 'self') refuses with a violation report; without fetch it
+      // decodes the embedded wasm directly. fetch is put back as soon as the module has started.
+      const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
+      const savedFetch = inBrowser ? globalThis.fetch : undefined;
+      if (inBrowser) globalThis.fetch = undefined;
+      let instance;
+      try {
+        instance = await factory();
+      } finally {
+        if (inBrowser) globalThis.fetch = savedFetch;
+      }
+      // ---- end web
       const files = options.resources ?? (await defaultResources());
       if (files.length) {
         const loaded = instance.loadResources(files.map((f) => ({ name: f.name, bytes: toBytes(f.bytes) })));

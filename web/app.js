@@ -1,31 +1,38 @@
 /*
  * Parallax viewer: page controller (classic script). Owns the list of inputs, asks the engine
- * (web/engine.js) for a comparison, builds the view model (web/model.js), hands it to the
- * renderer (web/render.js) and wires the interactions (hover/focus highlighting, boilerplate
- * toggles, "also in" links, drop zone, paste box).
+ * (web/engine.js) for a comparison, builds the view model (web/model.js) and hands it to the
+ * interactive view (web/view.js). Also: the input list (rename, reorder, remove, per-file errors),
+ * file/folder drop and pickers, paste, progress with cancel, exports (web/export.js), and the
+ * iframe mode (index.html?embed, protocol in docs/embedding.md).
  *
- * Inputs are kept as bytes so that adding or removing one file re-runs the comparison on all.
- * Nothing is ever sent over the network.
+ * Inputs are kept as bytes so that adding, removing or reordering one re-runs the comparison on all;
+ * the view keeps its filters, panel and scroll position across runs. Nothing is ever sent over the network.
  */
 'use strict';
 
 (function () {
   /** Files larger than this are not read at all (the engine's own limit is lower). */
   var MAX_READ_BYTES = 32 * 1024 * 1024;
+  var ACCEPTED = /\.(txt|md|markdown|html?|json)$/i;
+
+  var params = new URLSearchParams(window.location.search);
+  var embedded = params.has('embed');
 
   var state = {
-    inputs: [],        // [{id, name, bytes, size, origin: 'file'|'paste'|'sample', clientError?}]
+    inputs: [],        // [{id, name, bytes, size, origin: 'file'|'paste'|'sample'|'embed', clientError?, rename?}]
     nextId: 1,
+    report: null,      // the engine's parallax/1 document (renames applied)
     model: null,
-    view: null,        // {element, sentencesByClaim}
     runSeq: 0,
     pageNotices: [],   // whole-run notices: [{severity, title?, message}]
     engineNotice: null,
     lastInfo: null,
+    timings: [],       // [{articles, readMs?, compareMs, renderMs, totalMs}] for tests and the console
   };
 
   var $ = function (id) { return document.getElementById(id); };
   var els = {};
+  var view = null;
   var engine = new ParallaxEngine({
     onNotice: function (message) {
       state.engineNotice = { severity: 'warning', title: 'Slower mode.', message: message };
@@ -51,7 +58,7 @@
     }
   }
 
-  function addInputs(items) {
+  function addInputs(items, started) {
     items.forEach(function (item) {
       state.inputs.push({
         id: state.nextId++,
@@ -60,27 +67,115 @@
         size: item.size !== undefined ? item.size : (item.bytes ? item.bytes.length : 0),
         origin: item.origin,
         clientError: item.clientError || null,
+        rename: item.rename || '',
       });
     });
-    analyse();
+    analyse(started);
   }
 
+  /** Reads File objects with a progress bar; each failure stays next to its file. */
   function readFiles(fileList) {
     var files = Array.prototype.slice.call(fileList || []);
     if (!files.length) return;
-    setProgress('Reading ' + files.length + (files.length === 1 ? ' file…' : ' files…'));
+    var started = performance.now();
+    var done = 0;
+    var total = files.reduce(function (n, f) { return n + f.size; }, 0);
+    setProgress('Reading ' + files.length + (files.length === 1 ? ' file…' : ' files…'), 0, total);
     Promise.all(files.map(function (file) {
+      var name = file.relativePath || file.webkitRelativePath || file.name;
       if (file.size > MAX_READ_BYTES) {
-        return Promise.resolve({ name: file.name, size: file.size, origin: 'file',
+        return Promise.resolve({ name: name, size: file.size, origin: 'file',
           clientError: 'File too large to read (' + Math.round(file.size / 1048576) + ' MB; limit 32 MB).' });
       }
       return file.arrayBuffer().then(function (buffer) {
-        return { name: file.name, bytes: new Uint8Array(buffer), size: file.size, origin: 'file' };
+        done += file.size;
+        setProgress(null, done, total);
+        return { name: name, bytes: new Uint8Array(buffer), size: file.size, origin: 'file' };
       }, function (e) {
-        return { name: file.name, size: file.size, origin: 'file',
+        return { name: name, size: file.size, origin: 'file',
           clientError: 'Could not read the file: ' + (e && e.message ? e.message : 'unknown error') };
       });
-    })).then(addInputs);
+    })).then(function (items) {
+      var saved = items.length === 1 ? savedAnalysis(items[0]) : null;
+      if (saved) openSavedAnalysis(items[0].name, saved);
+      else addInputs(items, started);
+    });
+  }
+
+  /** A dropped parallax/1 document (an export) is opened as it is, without re-running the engine. */
+  function savedAnalysis(item) {
+    if (!item.bytes || !/\.json$/i.test(item.name)) return null;
+    var head = new TextDecoder().decode(item.bytes.subarray(0, 200));
+    if (!/"schema"\s*:\s*"parallax\/1"/.test(head)) return null;
+    try {
+      var report = JSON.parse(new TextDecoder().decode(item.bytes));
+      return report && report.schema === 'parallax/1' && Array.isArray(report.articles) ? report : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function openSavedAnalysis(name, report) {
+    state.runSeq++;
+    state.inputs = [];
+    state.pageNotices = [{ severity: 'info', title: 'Saved analysis.',
+      message: name + ' is a Parallax export: it is shown as saved. Drop article files to start a new comparison.' }];
+    setProgress('');
+    try {
+      showReport(report, { message: 'Saved analysis ' + name });
+    } catch (e) {
+      state.pageNotices = [{ severity: 'error', title: name + ':', message: String(e && e.message || e) }];
+      renderAll();
+    }
+  }
+
+  /** Files of a dropped folder (recursively), keeping only the formats the engine reads. */
+  function filesFromEntries(entries) {
+    var out = [];
+    function walk(entry, prefix) {
+      if (!entry) return Promise.resolve();
+      if (entry.isFile) {
+        return new Promise(function (resolve) {
+          entry.file(function (file) {
+            if (ACCEPTED.test(file.name)) {
+              try { Object.defineProperty(file, 'relativePath', { value: prefix + file.name }); } catch (e) { /* keep name */ }
+              out.push(file);
+            }
+            resolve();
+          }, function () { resolve(); });
+        });
+      }
+      if (entry.isDirectory) {
+        var reader = entry.createReader();
+        return new Promise(function (resolve) {
+          var all = [];
+          (function next() {
+            reader.readEntries(function (batch) {
+              if (!batch.length) {
+                all.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
+                Promise.all(all.map(function (e) { return walk(e, prefix + entry.name + '/'); })).then(resolve);
+                return;
+              }
+              all = all.concat(Array.prototype.slice.call(batch));
+              next();
+            }, function () { resolve(); });
+          })();
+        });
+      }
+      return Promise.resolve();
+    }
+    return Promise.all(entries.map(function (e) { return walk(e, ''); })).then(function () { return out; });
+  }
+
+  function onDrop(dataTransfer) {
+    if (!dataTransfer) return;
+    var items = dataTransfer.items ? Array.prototype.slice.call(dataTransfer.items) : [];
+    var entries = items.map(function (i) { return i.webkitGetAsEntry ? i.webkitGetAsEntry() : null; });
+    if (entries.some(function (e) { return e && e.isDirectory; })) {
+      filesFromEntries(entries.filter(Boolean)).then(readFiles);
+    } else if (dataTransfer.files && dataTransfer.files.length) {
+      readFiles(dataTransfer.files);
+    }
   }
 
   function loadSamples() {
@@ -98,26 +193,62 @@
     }));
   }
 
+  function findInput(id) { return state.inputs.filter(function (i) { return i.id === id; })[0]; }
+
   function removeInput(id) {
     state.inputs = state.inputs.filter(function (i) { return i.id !== id; });
     analyse();
   }
 
-  // ---- analysis --------------------------------------------------------------------------
-
-  function setProgress(text) {
-    els.progress.hidden = !text;
-    if (text) els.progressText.textContent = text;
-    document.body.classList.toggle('px-busy', !!text);
+  function moveInput(id, delta) {
+    var i = state.inputs.indexOf(findInput(id));
+    var j = i + delta;
+    if (i < 0 || j < 0 || j >= state.inputs.length) return;
+    var item = state.inputs.splice(i, 1)[0];
+    state.inputs.splice(j, 0, item);
+    analyse();
+    // Keep the keyboard on the moved item's button.
+    var button = els.inputs.querySelector('[data-input-id="' + id + '"] .px-move[data-delta="' + delta + '"]');
+    if (button && !button.disabled) button.focus();
   }
 
-  function analyse() {
+  /** Renaming changes only the label (the analysis does not depend on it): no re-run needed. */
+  function renameInput(id, source) {
+    var input = findInput(id);
+    if (!input) return;
+    input.rename = String(source || '').replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, 120);
+    state.pageNotices = [];
+    if (state.rawReport) showReport(state.rawReport, state.lastInfo);
+    else renderInputs();
+  }
+
+  // ---- analysis --------------------------------------------------------------------------
+
+  /** text: the label (null keeps it); done/total: a determinate bar (omit for indeterminate). */
+  function setProgress(text, done, total) {
+    var busy = text !== null && text !== undefined ? !!text : !els.progress.hidden;
+    if (text === '') busy = false;
+    els.progress.hidden = !busy;
+    if (text) els.progressText.textContent = text;
+    if (typeof done === 'number' && total > 0) {
+      els.progressBar.max = total;
+      els.progressBar.value = Math.min(done, total);
+    } else if (text) {
+      els.progressBar.removeAttribute('value'); // indeterminate
+    }
+    document.body.classList.toggle('px-busy', busy);
+  }
+
+  function analyse(started) {
     var seq = ++state.runSeq;
+    var t0 = typeof started === 'number' ? started : performance.now();
     var usable = state.inputs.filter(function (i) { return !i.clientError; });
     state.pageNotices = [];
     if (!usable.length) {
       state.model = null;
-      setProgress(null);
+      state.report = null;
+      state.rawReport = null;
+      setProgress('');
       if (state.inputs.length) {
         state.pageNotices.push({ severity: 'error', title: 'Nothing to compare.',
           message: 'None of the loaded files could be read.' });
@@ -125,27 +256,61 @@
       renderAll();
       return;
     }
-    setProgress('Comparing ' + usable.length + (usable.length === 1 ? ' article…' : ' articles…'));
+    var bytes = usable.reduce(function (n, i) { return n + i.size; }, 0);
+    setProgress('Comparing ' + usable.length + (usable.length === 1 ? ' article' : ' articles') +
+      ' (' + ParallaxRender.formatBytes(bytes) + ')…');
     renderInputs();
     var files = usable.map(function (i) { return { name: i.name, bytes: i.bytes }; });
+    var tCompare = performance.now();
     engine.compare(files, {}).then(function (result) {
       if (seq !== state.runSeq) return;
-      state.model = ParallaxModel.build(result.report);
-      state.lastInfo = { elapsedMs: result.elapsedMs, mode: engine.mode, version: engine.versionString };
-      if (state.model.articles.length === 1) {
-        state.pageNotices.push({ severity: 'info', title: 'One article.',
-          message: 'Add at least one more article about the same event to see what the sources share.' });
-      }
-      setProgress(null);
-      renderAll();
+      var tRender = performance.now();
+      showReport(result.report, { elapsedMs: result.elapsedMs, mode: engine.mode, version: engine.versionString });
+      setProgress('');
+      var t1 = performance.now();
+      state.timings.push({ articles: state.model ? state.model.articles.length : 0, readMs: tCompare - t0,
+        compareMs: tRender - tCompare, engineMs: result.elapsedMs, renderMs: t1 - tRender, totalMs: t1 - t0 });
+      postToParent({ type: 'analysis', articles: state.model ? state.model.articles.length : 0,
+        claims: state.model ? state.model.stats.claims : 0, shared: state.model ? state.model.stats.sharedClaims : 0,
+        contradictions: state.model ? state.model.contradictions.length : 0, report: state.report });
+      document.dispatchEvent(new CustomEvent('parallax-analysis', { detail: { report: state.report } }));
     }).catch(function (e) {
       if (seq !== state.runSeq) return;
-      setProgress(null);
+      setProgress('');
       state.model = null;
+      state.report = null;
+      state.rawReport = null;
       state.lastInfo = { mode: engine.mode, version: engine.versionString };
       state.pageNotices.push(runErrorNotice(e));
+      postToParent({ type: 'error', code: (e && e.code) || 'error', message: String((e && e.message) || e) });
       renderAll();
     });
+  }
+
+  /** The engine's report with the user's source renames applied. */
+  function withRenames(report) {
+    var byName = {};
+    state.inputs.forEach(function (i) { if (i.rename) byName[i.name] = i.rename; });
+    if (!Object.keys(byName).length) return report;
+    var copy = JSON.parse(JSON.stringify(report));
+    (copy.articles || []).forEach(function (a) {
+      var name = String(a.name || '');
+      var rename = byName[name] || byName[name.split('#')[0]];
+      if (rename) a.source = rename;
+    });
+    return copy;
+  }
+
+  function showReport(raw, info) {
+    state.rawReport = raw;
+    state.report = withRenames(raw);
+    state.model = ParallaxModel.build(state.report);
+    state.lastInfo = info;
+    if (state.model.articles.length === 1) {
+      state.pageNotices.push({ severity: 'info', title: 'One article.',
+        message: 'Add at least one more article about the same event to see what the sources share.' });
+    }
+    renderAll();
   }
 
   function runErrorNotice(e) {
@@ -170,8 +335,7 @@
 
   function showNotices() {
     var items = state.engineNotice ? [state.engineNotice].concat(state.pageNotices) : state.pageNotices.slice();
-    // Notices about files that are not in the list (e.g. "name#2" of a JSON array is matched,
-    // but a notice without a file is not) are shown at page level.
+    // Notices about files that are not in the list are shown at page level.
     if (state.model) {
       var names = {};
       state.inputs.forEach(function (i) { names[i.name] = true; });
@@ -192,79 +356,72 @@
   }
 
   function renderAll() {
-    deactivate();
     renderInputs();
     showNotices();
-    ParallaxRender.clear(els.compare);
-    state.view = null;
-    if (state.model && state.model.articles.length) {
-      state.view = ParallaxRender.comparison(state.model);
-      els.compare.appendChild(state.view.element);
-    } else {
-      els.compare.appendChild(ParallaxRender.el('p', 'px-empty-hint px-compare-empty',
-        state.inputs.length ? 'No comparison to show.' : 'The comparison appears here once at least one article is loaded.'));
-    }
+    if (state.model && state.model.articles.length) view.show(state.model);
+    else view.clear(state.inputs.length ? 'No comparison to show.' : null);
     ParallaxRender.status(els.status, state.model, state.lastInfo);
+    var exportable = !!state.model;
+    [els.exportJson, els.exportCsv, els.exportHtml].forEach(function (b) { b.disabled = !exportable; });
     document.body.dataset.state = state.model ? 'ready' : 'empty';
   }
 
-  // ---- shared-sentence highlighting ------------------------------------------------------
-
-  var active = null;
-
-  function activate(sentence) {
-    if (active === sentence || !state.view) return;
-    deactivate();
-    active = sentence;
-    var grid = state.view.element;
-    grid.classList.add('px-focus-mode');
-    sentence.classList.add('px-active');
-    var seen = new Set();
-    (sentence.dataset.claims || '').split(' ').forEach(function (c) {
-      (state.view.sentencesByClaim.get(Number(c)) || []).forEach(function (node) {
-        if (seen.has(node)) return;
-        seen.add(node);
-        node.classList.add('px-match');
-        var cell = node.closest('.px-cell');
-        if (cell) cell.classList.add('px-cell--match');
-      });
-    });
-    var support = Number(sentence.dataset.support) || 0;
-    var independent = Number(sentence.dataset.independent) || support;
-    var text = 'Shared by ' + support + ' of ' + state.model.stats.articles + ' sources' +
-      (independent < support ? ' (' + independent + ' independent: the others carry identical wording)' : '');
-    els.focus.textContent = text + (sentence.dataset.label ? ': “' + sentence.dataset.label + '”' : '');
-    showTooltip(sentence, text);
+  function baseName() {
+    var names = state.model ? state.model.articles.map(function (a) { return a.source; }) : [];
+    var stem = names.slice(0, 3).join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    return 'parallax-' + (stem || 'comparison');
   }
 
-  function deactivate() {
-    if (!active) return;
-    var grid = state.view && state.view.element;
-    if (grid) {
-      grid.classList.remove('px-focus-mode');
-      Array.prototype.forEach.call(grid.querySelectorAll('.px-match, .px-active, .px-cell--match'), function (n) {
-        n.classList.remove('px-match', 'px-active', 'px-cell--match');
-      });
+  // ---- iframe mode (index.html?embed): a small postMessage protocol ----------------------------
+  //   parent -> frame  {parallax: 1, type: 'load', articles: [{name, text?|bytes?, source?}], append?: bool}
+  //                    {parallax: 1, type: 'select', article, paragraph, sentence}
+  //                    {parallax: 1, type: 'export', format: 'json'|'csv'|'html'}
+  //   frame -> parent  {parallax: 1, type: 'ready', version}
+  //                    {parallax: 1, type: 'analysis', articles, claims, shared, contradictions, report}
+  //                    {parallax: 1, type: 'select', article, paragraph, sentence, text, claims, source}
+  //                    {parallax: 1, type: 'export', format, text}
+  //                    {parallax: 1, type: 'error', code, message}
+  var parentOrigin = '*';
+  function postToParent(message) {
+    if (!embedded || window.parent === window) return;
+    message.parallax = 1;
+    try { window.parent.postMessage(message, parentOrigin); } catch (e) { /* the parent went away */ }
+  }
+
+  function onParentMessage(event) {
+    if (event.source !== window.parent) return;
+    var data = event.data;
+    if (!data || data.parallax !== 1 || typeof data.type !== 'string') return;
+    // Reply only to the origin that talks to us (file:// pages have the opaque origin "null").
+    parentOrigin = event.origin && event.origin !== 'null' ? event.origin : '*';
+    switch (data.type) {
+      case 'load': {
+        var list = Array.isArray(data.articles) ? data.articles : [];
+        if (!data.append) state.inputs = [];
+        addInputs(list.map(function (a, i) {
+          a = a || {};
+          var bytes = a.bytes instanceof Uint8Array ? a.bytes : a.bytes instanceof ArrayBuffer ? new Uint8Array(a.bytes)
+            : encoder.encode(String(a.text || ''));
+          return { name: String(a.name || 'article-' + (i + 1) + '.txt'), bytes: bytes, origin: 'embed', rename: a.source ? String(a.source) : '' };
+        }));
+        break;
+      }
+      case 'select':
+        if (state.model) view.select([data.article, data.paragraph, data.sentence].map(Number).join(':'));
+        break;
+      case 'export':
+        if (!state.model) { postToParent({ type: 'error', code: 'no_analysis', message: 'Nothing to export yet.' }); break; }
+        postToParent({ type: 'export', format: data.format, text: exportText(data.format) });
+        break;
+      default:
+        postToParent({ type: 'error', code: 'unknown_type', message: 'Unknown message type: ' + data.type });
     }
-    active = null;
-    els.focus.textContent = '';
-    els.tooltip.hidden = true;
   }
 
-  function showTooltip(anchor, text) {
-    var tip = els.tooltip;
-    tip.textContent = text;
-    tip.hidden = false;
-    var rect = anchor.getClientRects()[0] || anchor.getBoundingClientRect();
-    var top = rect.top - tip.offsetHeight - 6;
-    if (top < 4) top = rect.bottom + 6;
-    var left = Math.max(4, Math.min(rect.left, window.innerWidth - tip.offsetWidth - 4));
-    tip.style.top = Math.round(top) + 'px';
-    tip.style.left = Math.round(left) + 'px';
-  }
-
-  function sharedSentence(target) {
-    return target && target.closest ? target.closest('.px-shared') : null;
+  function exportText(format) {
+    if (format === 'csv') return ParallaxExport.csv(state.model);
+    if (format === 'html') return ParallaxExport.html(state.model, state.report);
+    return ParallaxExport.json(state.report);
   }
 
   // ---- events ----------------------------------------------------------------------------
@@ -289,7 +446,7 @@
       e.preventDefault();
       depth = 0;
       els.drop.classList.remove('px-drop--over');
-      if (e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files.length) readFiles(e.dataTransfer.files);
+      onDrop(e.dataTransfer);
     });
     els.drop.addEventListener('keydown', function (e) {
       if ((e.key === 'Enter' || e.key === ' ') && e.target === els.drop) {
@@ -301,12 +458,23 @@
       readFiles(els.file.files);
       els.file.value = '';
     });
+    els.folder.addEventListener('change', function () {
+      readFiles(Array.prototype.filter.call(els.folder.files, function (f) { return ACCEPTED.test(f.name); }));
+      els.folder.value = '';
+    });
     els.samples.addEventListener('click', loadSamples);
     els.clear.addEventListener('click', function () {
       state.inputs = [];
       analyse();
     });
-    els.cancel.addEventListener('click', function () { engine.cancel(); });
+    els.cancel.addEventListener('click', function () {
+      state.runSeq++;
+      engine.cancel();
+      setProgress('');
+      state.pageNotices = [{ severity: 'info', title: 'Cancelled.', message: 'The comparison was stopped; the articles are still listed.' }];
+      showNotices();
+      document.body.dataset.state = state.model ? 'ready' : 'empty';
+    });
     els.pasteAdd.addEventListener('click', function () {
       var text = els.pasteText.value;
       if (!text.trim()) {
@@ -314,66 +482,42 @@
         return;
       }
       var source = els.pasteName.value.trim() || 'Pasted text';
-      addInputs([{ name: source.replace(/[\\/:*?"<>|]/g, '-') + '.txt', bytes: encoder.encode(text), origin: 'paste' }]);
+      addInputs([{ name: source.replace(/[\\/:*?"<>|]/g, '-') + '.txt', bytes: encoder.encode(text), origin: 'paste',
+        rename: els.pasteName.value.trim() }]);
       els.pasteText.value = '';
       els.pasteName.value = '';
     });
     els.inputs.addEventListener('click', function (e) {
-      var button = e.target.closest('.px-remove');
-      if (button) removeInput(Number(button.dataset.inputId));
+      var remove = e.target.closest('.px-remove');
+      if (remove) { removeInput(Number(remove.dataset.inputId)); return; }
+      var move = e.target.closest('.px-move');
+      if (move) { moveInput(Number(move.dataset.inputId), Number(move.dataset.delta)); return; }
     });
-
-    var compare = els.compare;
-    compare.addEventListener('mouseover', function (e) {
-      var s = sharedSentence(e.target);
-      if (s) activate(s);
-      else if (!sharedSentence(document.activeElement)) deactivate();
+    els.inputs.addEventListener('change', function (e) {
+      var field = e.target.closest('.px-rename');
+      // Deferred: re-rendering the list removes the field, which must not happen inside its own event.
+      if (field) { var id = Number(field.dataset.inputId); var value = field.value; setTimeout(function () { renameInput(id, value); }, 0); }
     });
-    compare.addEventListener('mouseleave', function () {
-      var focused = sharedSentence(document.activeElement);
-      if (focused && compare.contains(focused)) activate(focused);
-      else deactivate();
+    els.inputs.addEventListener('keydown', function (e) {
+      var field = e.target.closest('.px-rename');
+      if (field && e.key === 'Enter') { e.preventDefault(); field.blur(); } // blur fires 'change'
     });
-    compare.addEventListener('focusin', function (e) {
-      var s = sharedSentence(e.target);
-      if (s) activate(s);
-      else deactivate();
+    els.exportJson.addEventListener('click', function () {
+      ParallaxExport.download(baseName() + '.json', exportText('json'), 'application/json');
     });
-    compare.addEventListener('focusout', function (e) {
-      if (!sharedSentence(e.relatedTarget)) deactivate();
+    els.exportCsv.addEventListener('click', function () {
+      ParallaxExport.download(baseName() + '-coverage.csv', exportText('csv'), 'text/csv');
     });
-    compare.addEventListener('scroll', function () {
-      if (active) showTooltip(active, els.tooltip.textContent);
+    els.exportHtml.addEventListener('click', function () {
+      ParallaxExport.download(baseName() + '-report.html', exportText('html'), 'text/html');
     });
-    compare.addEventListener('click', function (e) {
-      var toggle = e.target.closest('.px-bp-toggle');
-      if (toggle) {
-        var cell = toggle.closest('.px-cell');
-        var collapsed = cell.classList.toggle('px-collapsed');
-        toggle.setAttribute('aria-expanded', collapsed ? 'false' : 'true');
-        return;
-      }
-      var link = e.target.closest('.px-link');
-      if (link) {
-        e.preventDefault();
-        var target = document.getElementById(link.dataset.target);
-        if (!target) return;
-        target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' });
-        target.focus({ preventScroll: true });
-        target.classList.remove('px-flash');
-        void target.offsetWidth; // restart the animation
-        target.classList.add('px-flash');
-      }
+    els.print.addEventListener('click', function () { window.print(); });
+    els.view.addEventListener('parallax-select', function (e) {
+      var d = e.detail;
+      postToParent({ type: 'select', article: d.article, paragraph: d.paragraph, sentence: d.sentence, text: d.text,
+        claims: d.claims, source: d.source });
     });
-    compare.addEventListener('keydown', function (e) {
-      if (e.key === 'Escape') {
-        deactivate();
-        if (document.activeElement && compare.contains(document.activeElement)) document.activeElement.blur();
-      }
-    });
-    window.addEventListener('resize', function () {
-      if (active) showTooltip(active, els.tooltip.textContent);
-    });
+    if (embedded) window.addEventListener('message', onParentMessage);
   }
 
   function hasFiles(e) {
@@ -383,32 +527,40 @@
 
   function init() {
     els = {
-      drop: $('px-drop'), file: $('px-file'), samples: $('px-samples'), clear: $('px-clear'),
+      drop: $('px-drop'), file: $('px-file'), folder: $('px-folder'), samples: $('px-samples'), clear: $('px-clear'),
       pasteName: $('px-paste-name'), pasteText: $('px-paste-text'), pasteAdd: $('px-paste-add'),
       inputs: $('px-inputs'), inputsEmpty: $('px-inputs-empty'), count: $('px-count'),
-      notices: $('px-notices'), progress: $('px-progress'), progressText: $('px-progress-text'),
-      cancel: $('px-cancel'), focus: $('px-focus'), compare: $('px-compare'), status: $('px-status'),
-      tooltip: $('px-tooltip'),
+      notices: $('px-notices'), progress: $('px-progress'), progressText: $('px-progress-text'), progressBar: $('px-progress-bar'),
+      cancel: $('px-cancel'), view: $('px-view'), status: $('px-status'),
+      exportJson: $('px-export-json'), exportCsv: $('px-export-csv'), exportHtml: $('px-export-html'), print: $('px-print'),
     };
+    if (embedded) document.body.classList.add('px-embedded');
+    view = new ParallaxView(els.view, { engine: engine, host: els.view });
     bind();
     renderAll();
     // Start the engine early so the first comparison does not wait for it.
     engine.start().then(function () {
       if (!state.model) ParallaxRender.status(els.status, null, { mode: engine.mode, version: engine.versionString, message: 'Engine ready' });
+      postToParent({ type: 'ready', version: engine.versionString });
     }, function (e) {
       state.pageNotices = [runErrorNotice(e)];
       showNotices();
+      postToParent({ type: 'error', code: (e && e.code) || 'engine_missing', message: String((e && e.message) || e) });
     });
-    var params = new URLSearchParams(window.location.search);
-    if (!params.has('empty')) loadSamples();
+    if (!params.has('empty') && !embedded) loadSamples();
   }
 
   // Exposed for tests and the console: read-only views of the state.
   window.ParallaxApp = {
     get model() { return state.model; },
-    get inputs() { return state.inputs.map(function (i) { return { id: i.id, name: i.name, size: i.size, clientError: i.clientError }; }); },
+    get report() { return state.report; },
+    get inputs() { return state.inputs.map(function (i) { return { id: i.id, name: i.name, size: i.size, clientError: i.clientError, rename: i.rename }; }); },
     get engineMode() { return engine.mode; },
     get busy() { return !els.progress.hidden; },
+    get timings() { return state.timings.slice(); },
+    get view() { return view; },
+    engine: engine,
+    exportText: function (format) { return state.model ? exportText(format) : null; },
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -19,9 +19,27 @@
 'use strict';
 
 var ParallaxEngine = (function () {
-  var WORKER_URL = 'web/worker.js';
-  var BUNDLE_URL = 'web/dist/worker-bundle.js';
-  var GLUE_URL = 'web/dist/parallax-core.js';
+  // Everything is found relative to this script (web/engine.js, or a bundle in web/dist/), so the
+  // page works from any sub-path of a static host and inside a host page that loads it from elsewhere.
+  var BASE = (function () {
+    if (typeof window !== 'undefined' && typeof window.PARALLAX_BASE === 'string') return window.PARALLAX_BASE;
+    var script = typeof document !== 'undefined' ? document.currentScript : null;
+    if (!script || !script.src) return 'web/';
+    var url = script.src.replace(/[?#].*$/, '');
+    url = url.slice(0, url.lastIndexOf('/') + 1);
+    return /\/dist\/$/.test(url) ? url.slice(0, -5) : url;
+  })();
+  var WORKER_URL = BASE + 'worker.js';
+  var BUNDLE_URL = BASE + 'dist/worker-bundle.js';
+  var GLUE_URL = BASE + 'dist/parallax-core.js';
+  var RESOURCES_URL = BASE + 'dist/resources.js';
+
+  function base64Bytes(text) {
+    var binary = atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
 
   function engineError(code, message) {
     var error = new Error(message);
@@ -139,6 +157,22 @@ var ParallaxEngine = (function () {
           if (!out || out.ok !== true) throw engineError((out && out.code) || 'engine_error', (out && out.message) || 'The analysis failed.');
           return { report: JSON.parse(out.json), elapsedMs: elapsedMs };
         }
+        case 'stance':
+        case 'match': {
+          var fn = type === 'stance' ? 'stanceJsonl' : 'matchJsonl';
+          var record = type === 'stance' ? { id: 0, claim: String(payload.claim), body: String(payload.body) }
+            : { id: 0, a: String(payload.a), b: String(payload.b) };
+          var parsed = JSON.parse(String(Module[fn](JSON.stringify(record))).split('\n')[0]);
+          if (parsed.error) throw engineError(parsed.error.code || 'engine_error', parsed.error.message || 'The request failed.');
+          delete parsed.id;
+          return parsed;
+        }
+        case 'loadResources': {
+          if (typeof Module.loadResources !== 'function') return { matcher: 'baseline' };
+          var loaded = Module.loadResources(payload.files);
+          if (!loaded.ok) throw engineError(loaded.code, loaded.message);
+          return { matcher: String(loaded.matcher || 'learned') };
+        }
         default:
           throw engineError('unknown_type', 'Unknown request type: ' + String(type));
       }
@@ -241,6 +275,43 @@ var ParallaxEngine = (function () {
     return this.request('compare', { files: files, options: options || {} });
   };
 
+  /**
+   * How does an article body treat a claim? Resolves {label: agree|disagree|discuss|unrelated,
+   * related, scores?, evidence?: {text, start, end}}.
+   */
+  Engine.prototype.stance = function (claim, body) {
+    return this.request('stance', { claim: String(claim), body: String(body) });
+  };
+
+  /**
+   * Loads the learned matcher's resources once per worker: web/dist/resources.js (a classic script
+   * with the bytes in base64, so it works from file://) is fetched lazily, on the first call.
+   * Resolves {matcher}; resolves {matcher: 'baseline'} when the resources were not built.
+   */
+  Engine.prototype.loadResources = function () {
+    var self = this;
+    return this.start().then(function () {
+      var channel = self.channel;
+      if (channel.dead) return self.request('version').then(function () { return self.loadResources(); });
+      if (channel.resources) return channel.resources;
+      channel.resources = loadScript(RESOURCES_URL).then(function () {
+        var list = window.PARALLAX_RESOURCES;
+        if (!Array.isArray(list) || !list.length) return { matcher: 'baseline' };
+        return channel.request('loadResources', {
+          files: list.map(function (r) { return { name: r.name, bytes: base64Bytes(r.base64) }; }),
+        });
+      }, function () { return { matcher: 'baseline' }; });
+      channel.resources.then(function (r) { self.matcher = r.matcher; }, function () { channel.resources = null; });
+      return channel.resources;
+    });
+  };
+
+  /** Do two sentences make the same claim? Uses the learned matcher (loaded lazily). {same, score} */
+  Engine.prototype.match = function (a, b) {
+    var self = this;
+    return this.loadResources().then(function () { return self.request('match', { a: String(a), b: String(b) }); });
+  };
+
   /** @returns {Promise<string>} the engine's version string. */
   Engine.prototype.version = function () {
     return this.request('version');
@@ -255,6 +326,9 @@ var ParallaxEngine = (function () {
       this.channel.kill(engineError('cancelled', 'The analysis was cancelled.'));
     }
   };
+
+  /** The folder this script was loaded from (…/web/), where worker.js, style.css and dist/ live. */
+  Engine.BASE = BASE;
 
   return Engine;
 })();

@@ -156,6 +156,10 @@ var ParallaxModel = (function () {
             support: primary >= 0 ? claims[primary].support : 0,
             independent: primary >= 0 ? claims[primary].independent : 0,
             verbatimWith: copiedFrom(ai, Number(s.start) || 0, Number(s.end) || 0),
+            end: Number(s.end) || 0,
+            article: ai,
+            paragraph: pi,
+            contested: [],
           };
         });
         return {
@@ -236,6 +240,33 @@ var ParallaxModel = (function () {
     });
 
     var shared = claims.filter(function (c) { return c.support >= 2; });
+    var divergence = buildDivergence(report, articles, claims);
+    // Member scores and "contested" marks on the sentences themselves.
+    claims.forEach(function (c) {
+      c.members = c.members.map(function (m) {
+        return { article: int(m && m.article), paragraph: int(m && m.paragraph), sentence: int(m && m.sentence),
+          score: Math.max(0, Math.min(1, Number(m && m.score) || 0)) };
+      }).filter(function (m) { return !!sentenceAt(articles, m); });
+      c.contested = [];
+    });
+    // Only contradictions shown by default mark sentences as contested (a false alarm costs trust).
+    divergence.contradictions.forEach(function (x) {
+      if (!x.shown) return;
+      [x.a, x.b].forEach(function (ref) {
+        var s = sentenceAt(articles, ref);
+        if (s && s.contested.indexOf(x.index) < 0) s.contested.push(x.index);
+      });
+      if (x.claim >= 0 && x.claim < claims.length) claims[x.claim].contested.push(x.index);
+    });
+    articles.forEach(function (a) {
+      a.paragraphs.forEach(function (p) {
+        p.sentences.forEach(function (s) {
+          s.sharedByAll = articles.length > 1 && s.support >= articles.length;
+          s.unique = s.sharedClaims.length === 0 && !p.boilerplate;
+        });
+        p.contested = p.sentences.some(function (s) { return s.contested.length > 0; });
+      });
+    });
     return {
       schema: SCHEMA,
       version: str(report.version),
@@ -244,8 +275,11 @@ var ParallaxModel = (function () {
       rows: rows,
       links: links,
       notices: notices,
-      contradictions: arr(report.contradictions),
-      stance: arr(report.stance),
+      contradictions: divergence.contradictions,
+      omissions: divergence.omissions,
+      actors: divergence.actors,
+      stance: divergence.stance,
+      facts: divergence.facts,
       stats: {
         articles: articles.length,
         paragraphs: articles.reduce(function (n, a) { return n + a.paragraphs.length; }, 0),
@@ -258,6 +292,107 @@ var ParallaxModel = (function () {
     };
   }
 
+  function sentenceAt(articles, ref) {
+    if (!ref) return null;
+    var a = articles[int(ref.article)];
+    var p = a && a.paragraphs[int(ref.paragraph)];
+    return (p && p.sentences[int(ref.sentence)]) || null;
+  }
+
+  function num(value, lo, hi, fallback) {
+    var n = Number(value);
+    if (!isFinite(n)) return fallback;
+    return Math.max(lo, Math.min(hi, n));
+  }
+
+  /** A sentence reference that points at a real sentence, or null. */
+  function sentenceRef(articles, ref) {
+    var s = sentenceAt(articles, ref);
+    return s ? { article: s.article, paragraph: s.paragraph, sentence: s.index, score: num(ref.score, -1, 1, 0) } : null;
+  }
+  function refs(articles, list) {
+    return arr(list).map(function (r) { return sentenceRef(articles, r); }).filter(Boolean);
+  }
+
+  /**
+   * The divergence and stance fields of the contract (contradictions, omissions, actors, stance,
+   * facts), validated: entries whose references do not point at real sentences are dropped, numbers
+   * are clamped to their ranges, absent fields become empty arrays.
+   */
+  function buildDivergence(report, articles, claims) {
+    var contradictions = [];
+    arr(report.contradictions).forEach(function (x) {
+      if (!x || typeof x !== 'object') return;
+      var sides = [x.a, x.b].map(function (side) {
+        var s = sentenceAt(articles, side);
+        if (!s) return null;
+        return { article: s.article, paragraph: s.paragraph, sentence: s.index,
+          text: str(side.text) || s.text, value: str(side.value), sentenceText: s.text };
+      });
+      if (!sides[0] || !sides[1]) return;
+      var confidence = num(x.confidence, 0, 1, 0);
+      contradictions.push({
+        index: contradictions.length,
+        id: str(x.id) || 'x' + contradictions.length,
+        kind: str(x.kind) || 'value',
+        scope: x.scope === 'within' ? 'within' : 'across',
+        confidence: confidence,
+        shown: x.shown === undefined ? confidence >= 0.5 : x.shown === true,
+        claim: int(x.claim) >= 0 && int(x.claim) < claims.length ? int(x.claim) : -1,
+        subject: str(x.subject),
+        note: str(x.note),
+        a: sides[0],
+        b: sides[1],
+      });
+    });
+    var omissions = [];
+    arr(report.omissions).forEach(function (o) {
+      var a = int(o && o.article);
+      if (a < 0 || a >= articles.length) return;
+      var missing = arr(o.missing).map(function (m) {
+        var c = int(m && m.claim);
+        return c >= 0 && c < claims.length ? { claim: c, support: Math.max(0, int(m.support)) } : null;
+      }).filter(Boolean);
+      omissions.push({ article: a, missing: missing });
+    });
+    var actors = arr(report.actors).map(function (x, i) {
+      x = x || {};
+      return { index: i, id: str(x.id) || 'actor' + i, name: str(x.name) || 'actor ' + (i + 1),
+        aliases: arr(x.aliases).map(str), articles: Math.max(0, int(x.articles)), mentions: Math.max(0, int(x.mentions)) };
+    });
+    var stance = [];
+    arr(report.stance).forEach(function (st) {
+      var a = int(st && st.article);
+      if (a < 0 || a >= articles.length) return;
+      var tone = st.tone || {};
+      var subj = st.subjectivity || {};
+      var hedge = st.hedging || {};
+      stance.push({
+        article: a,
+        tone: { score: num(tone.score, -1, 1, 0), positive: Math.max(0, int(tone.positive)), negative: Math.max(0, int(tone.negative)),
+          sentences: refs(articles, tone.sentences) },
+        subjectivity: { score: num(subj.score, 0, 1, 0), sentences: refs(articles, subj.sentences),
+          loaded: arr(subj.loaded).map(function (w) { return { word: str(w && w.word), count: Math.max(0, int(w && w.count)) }; })
+            .filter(function (w) { return w.word; }) },
+        hedging: { score: num(hedge.score, -1, 1, 0), hedges: Math.max(0, int(hedge.hedges)), boosters: Math.max(0, int(hedge.boosters)),
+          sentences: refs(articles, hedge.sentences) },
+        attribution: arr(st.attribution).map(function (x) {
+          return { source: str(x && x.source), count: Math.max(0, int(x && x.count)), sentences: refs(articles, x && x.sentences) };
+        }).filter(function (x) { return x.source; }),
+        targets: arr(st.targets).map(function (t) {
+          var actor = int(t && t.actor);
+          return { actor: actor, name: str(t && t.name) || (actors[actor] ? actors[actor].name : ''), score: num(t && t.score, -1, 1, 0),
+            mentions: Math.max(0, int(t && t.mentions)), sentences: refs(articles, t && t.sentences) };
+        }).filter(function (t) { return t.name; }),
+      });
+    });
+    var facts = arr(report.facts).filter(function (f) { return !!sentenceAt(articles, f); }).map(function (f) {
+      return { article: int(f.article), paragraph: int(f.paragraph), sentence: int(f.sentence),
+        kind: str(f.kind), text: str(f.text), value: str(f.value) };
+    });
+    return { contradictions: contradictions, omissions: omissions, actors: actors, stance: stance, facts: facts };
+  }
+
   /** Notices that belong to an input file name (exact, or "name#2" for the 2nd article of a JSON array). */
   function noticesForFile(notices, fileName) {
     return notices.filter(function (n) {
@@ -265,7 +400,7 @@ var ParallaxModel = (function () {
     });
   }
 
-  return { SCHEMA: SCHEMA, build: build, segmentParagraph: segmentParagraph, noticesForFile: noticesForFile };
+  return { SCHEMA: SCHEMA, build: build, sentenceAt: sentenceAt, segmentParagraph: segmentParagraph, noticesForFile: noticesForFile };
 })();
 
 if (typeof module === 'object' && module.exports) module.exports = ParallaxModel;

@@ -47,6 +47,9 @@ var ParallaxRender = (function () {
     head.style.gridColumn = String(article.index + 1);
     head.style.gridRow = '1';
     head.id = 'px-col-' + article.index;
+    head.dataset.article = String(article.index);
+    head.setAttribute('role', 'heading');
+    head.setAttribute('aria-level', '2');
     head.appendChild(el('div', 'px-col-source', article.source));
     if (article.title) head.appendChild(el('div', 'px-col-title', article.title));
     var meta = [];
@@ -63,38 +66,63 @@ var ParallaxRender = (function () {
     return 'Word for word also in ' + s.verbatimWith.map(function (a) { return model.articles[a].source; }).join(', ');
   }
 
+  /**
+   * One sentence: a span with its reference (data-ref "article:paragraph:sentence"), its claims, and
+   * marks that never rely on colour alone: "✔ all N" (shared by every source), "shared ×k",
+   * "⚠ contested" (part of a contradiction), "verbatim" (copied word for word). Sentences only
+   * one source makes carry no colour; screen readers hear "only in this source".
+   */
   function sentenceNode(segment, model, sentencesByClaim) {
     var s = segment.sentence;
-    if (!s || s.support < 2) {
-      var plain = el('span', 'px-s', segment.text);
-      if (s && s.verbatimWith.length) {
-        plain.classList.add('px-verbatim');
-        plain.title = verbatimNote(s, model);
-      }
-      return plain;
+    if (!s) return document.createTextNode(segment.text);
+    var span = el('span', 'px-s', segment.text);
+    span.tabIndex = -1;
+    span.dataset.ref = s.article + ':' + s.paragraph + ':' + s.index;
+    var notes = [];
+    if (s.support >= 2) {
+      span.classList.add('px-shared', supportClass(s.support));
+      if (s.sharedByAll) span.classList.add('px-all');
+      span.dataset.claims = s.sharedClaims.join(' ');
+      span.dataset.support = String(s.support);
+      span.dataset.independent = String(s.independent);
+      var copies = s.independent > 0 && s.independent < s.support;
+      var markText = (s.sharedByAll ? '✔ all ' + s.support : 'shared ×' + s.support) + (copies ? ' · ' + s.independent + ' independent' : '');
+      var mark = el('span', 'px-mark', markText);
+      mark.setAttribute('aria-hidden', 'true');
+      span.appendChild(mark);
+      notes.push((s.sharedByAll ? 'shared by all ' : 'shared by ' + s.support + ' of ') + model.stats.articles + ' sources' +
+        (copies ? ', ' + s.independent + ' independent' : ''));
+      var claim = model.claims[s.primaryClaim];
+      if (claim && claim.label) span.dataset.label = claim.label;
+      s.sharedClaims.forEach(function (c) {
+        var list = sentencesByClaim.get(c);
+        if (!list) sentencesByClaim.set(c, (list = []));
+        list.push(span);
+      });
+    } else if (s.unique) {
+      span.classList.add('px-unique');
+      notes.push('only in this source');
     }
-    var span = el('span', 'px-s px-shared ' + supportClass(s.support), segment.text);
-    span.tabIndex = 0;
-    span.dataset.claims = s.sharedClaims.join(' ');
-    span.dataset.support = String(s.support);
-    span.dataset.independent = String(s.independent);
-    // Copies of one wording count once: "shared ×5 · 3 independent".
-    var copies = s.independent > 0 && s.independent < s.support;
-    span.appendChild(el('span', 'px-mark', 'shared ×' + s.support + (copies ? ' · ' + s.independent + ' independent' : '')));
+    if (s.contested.length) {
+      span.classList.add('px-contested');
+      span.dataset.contradictions = s.contested.join(' ');
+      var cmark = el('span', 'px-mark px-mark--contested', '⚠ contested');
+      cmark.setAttribute('aria-hidden', 'true');
+      span.appendChild(cmark);
+      notes.push('contested: ' + s.contested.map(function (i) {
+        var x = model.contradictions[i];
+        return x.subject || x.kind;
+      }).join(', '));
+    }
     if (s.verbatimWith.length) {
       span.classList.add('px-verbatim');
-      span.appendChild(el('span', 'px-mark px-mark--verbatim', 'verbatim'));
+      var vmark = el('span', 'px-mark px-mark--verbatim', '≡ verbatim');
+      vmark.setAttribute('aria-hidden', 'true');
+      span.appendChild(vmark);
       span.title = verbatimNote(s, model);
+      notes.push(verbatimNote(s, model).toLowerCase());
     }
-    var claim = model.claims[s.primaryClaim];
-    span.setAttribute('aria-label', segment.text + ' (shared by ' + s.support + ' of ' + model.stats.articles + ' sources' +
-      (copies ? ', ' + s.independent + ' independent' : '') + (s.verbatimWith.length ? '; ' + verbatimNote(s, model) : '') + ')');
-    if (claim && claim.label) span.dataset.label = claim.label;
-    s.sharedClaims.forEach(function (c) {
-      var list = sentencesByClaim.get(c);
-      if (!list) sentencesByClaim.set(c, (list = []));
-      list.push(span);
-    });
+    if (notes.length) span.setAttribute('aria-label', segment.text + ' (' + notes.join('; ') + ')');
     return span;
   }
 
@@ -111,6 +139,11 @@ var ParallaxRender = (function () {
     var label = el('div', 'px-cell-label');
     label.appendChild(el('span', 'px-pnum', '¶' + (paragraph.index + 1)));
     if (paragraph.kind !== 'paragraph') label.appendChild(el('span', 'px-kind', paragraph.kind.replace('_', ' ')));
+    if (!paragraph.boilerplate && !paragraph.shared && paragraph.sentences.length && model.articles.length > 1) {
+      cell.classList.add('px-cell--unique');
+      label.appendChild(el('span', 'px-flag px-flag--unique', '◇ only here'));
+    }
+    if (paragraph.contested) label.appendChild(el('span', 'px-flag px-flag--contested', '⚠ contested'));
     cell.appendChild(label);
 
     var body = el(BODY_TAG[paragraph.kind] || 'p', 'px-body');
@@ -180,6 +213,8 @@ var ParallaxRender = (function () {
         }
         cell.classList.add(r % 2 ? 'px-row-odd' : 'px-row-even');
         cell.style.gridRow = String(r + 2);
+        cell.dataset.row = String(r);
+        cell.dataset.article = String(a);
         cell.style.gridColumn = String(a + 1);
         grid.appendChild(cell);
       });
@@ -193,12 +228,20 @@ var ParallaxRender = (function () {
    */
   function articleList(list, inputs, model) {
     clear(list);
-    inputs.forEach(function (input) {
+    inputs.forEach(function (input, position) {
       var item = el('li', 'px-input');
       item.dataset.inputId = String(input.id);
       var text = el('div', 'px-input-text');
-      var article = model ? model.articles.filter(function (a) { return a.name === input.name; })[0] : null;
-      text.appendChild(el('span', 'px-input-source', article ? article.source : input.name));
+      var article = model ? model.articles.filter(function (a) { return a.name === input.name || a.name.split('#')[0] === input.name; })[0] : null;
+      var rename = el('input', 'px-rename');
+      rename.type = 'text';
+      rename.maxLength = 120;
+      rename.value = input.rename || (article ? article.source : '');
+      rename.placeholder = article ? article.source : input.name;
+      rename.dataset.inputId = String(input.id);
+      rename.setAttribute('aria-label', 'Source name for ' + input.name + ' (Enter to apply)');
+      rename.title = 'Rename this source';
+      text.appendChild(rename);
       if (article && article.title) text.appendChild(el('span', 'px-input-title', article.title));
       var detail = input.name + ' · ' + formatBytes(input.size);
       text.appendChild(el('span', 'px-input-file', detail));
@@ -212,12 +255,24 @@ var ParallaxRender = (function () {
       });
       if (problems.some(function (n) { return n.severity === 'error'; })) item.classList.add('px-input--error');
       item.appendChild(text);
+      var actions = el('div', 'px-input-actions');
+      [[-1, '↑', 'Move ' + input.name + ' left'], [1, '↓', 'Move ' + input.name + ' right']].forEach(function (m) {
+        var b = el('button', 'px-move', m[1]);
+        b.type = 'button';
+        b.dataset.inputId = String(input.id);
+        b.dataset.delta = String(m[0]);
+        b.setAttribute('aria-label', m[2]);
+        b.title = m[2];
+        b.disabled = m[0] < 0 ? position === 0 : position === inputs.length - 1;
+        actions.appendChild(b);
+      });
       var remove = el('button', 'px-remove', '×');
       remove.type = 'button';
       remove.dataset.inputId = String(input.id);
       remove.setAttribute('aria-label', 'Remove ' + input.name);
       remove.title = 'Remove ' + input.name;
-      item.appendChild(remove);
+      actions.appendChild(remove);
+      item.appendChild(actions);
       list.appendChild(item);
     });
   }
@@ -272,5 +327,6 @@ var ParallaxRender = (function () {
     el: el,
     paragraphId: paragraphId,
     formatDate: formatDate,
+    formatBytes: formatBytes,
   };
 })();

@@ -10,6 +10,9 @@
  *   'version' payload: none                          -> result: "0.1.0" (engine version string)
  *   'compare' payload: {files: [{name, bytes: Uint8Array}], options: {}}
  *                                                    -> result: {report: <parallax/1 object>, elapsedMs}
+ *   'stance'  payload: {claim, body}                 -> result: {label, related, scores?, evidence?}
+ *   'match'   payload: {a, b}                        -> result: {same, score}
+ *   'loadResources' payload: {files: [{name, bytes}]} -> result: {matcher} (learned matcher for match/compare)
  *
  * Started two ways:
  *   - as a normal worker (`new Worker('web/worker.js')`, http/https): the glue is loaded with
@@ -100,12 +103,45 @@
     });
   }
 
+  /** One line through a JSONL function ('matchJsonl' | 'stanceJsonl'); the parsed result without its id. */
+  function single(fn, record) {
+    return getModule().then(function (Module) {
+      var line = String(Module[fn](JSON.stringify(record)) || '').split('\n')[0];
+      var parsed;
+      try {
+        parsed = JSON.parse(line);
+      } catch (e) {
+        throw fail('bad_report', 'The engine returned a line that is not JSON.');
+      }
+      if (parsed && parsed.error) throw fail(parsed.error.code || 'engine_error', parsed.error.message || 'The request failed.');
+      delete parsed.id;
+      return parsed;
+    });
+  }
+
+  /** Hands the learned matcher's resources ([{name, bytes}]) to the core; result {matcher}. */
+  function loadResources(payload) {
+    var files = payload && Array.isArray(payload.files) ? payload.files : [];
+    return getModule().then(function (Module) {
+      if (typeof Module.loadResources !== 'function') return { matcher: 'baseline' };
+      var out = Module.loadResources(files.map(function (f) { return { name: String(f.name), bytes: f.bytes }; }));
+      if (!out || out.ok !== true) throw fail((out && out.code) || 'invalid_argument', (out && out.message) || 'Bad resources.');
+      return { matcher: String(out.matcher || 'learned') };
+    });
+  }
+
   function handle(type, payload) {
     switch (type) {
       case 'version':
         return getModule().then(function (Module) { return String(Module.version()); });
       case 'compare':
         return compare(payload);
+      case 'stance':
+        return single('stanceJsonl', { id: 0, claim: String(payload && payload.claim || ''), body: String(payload && payload.body || '') });
+      case 'match':
+        return single('matchJsonl', { id: 0, a: String(payload && payload.a || ''), b: String(payload && payload.b || '') });
+      case 'loadResources':
+        return loadResources(payload);
       default:
         return Promise.reject(fail('unknown_type', 'Unknown request type: ' + String(type)));
     }

@@ -26,7 +26,7 @@ const ARGS = [
 /** Why the browser suite cannot run here, or null. */
 export function missingPrerequisite() {
   if (!existsSync(CHROMIUM)) return `Chromium not found at ${CHROMIUM}`;
-  for (const f of ['web/dist/parallax-core.js', 'web/dist/worker-bundle.js', 'web/dist/samples.js']) {
+  for (const f of ['web/dist/parallax-core.js', 'web/dist/worker-bundle.js', 'web/dist/samples.js', 'web/dist/parallax-element.js']) {
     if (!existsSync(join(REPO, f))) return `${f} is missing: run \`node scripts/build-web.mjs\` after building the engine`;
   }
   return null;
@@ -143,17 +143,21 @@ export function sampleFiles() {
     .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
 }
 
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml' };
 
 /**
  * A tiny static server for the repository on 127.0.0.1 (random port) that sends the strict CSP
  * on every response. Resolves to {origin, close}.
  */
-export function serveRepo() {
+export function serveRepo({ prefix = '' } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    const path = resolve(REPO, '.' + decodeURIComponent(url.pathname));
+    // With a prefix ("/news/tools/parallax") the repository is only reachable below it, as on a
+    // sub-path of a static host; anything else is a 404.
+    let pathname = decodeURIComponent(url.pathname);
+    if (prefix) pathname = pathname.startsWith(prefix + '/') ? pathname.slice(prefix.length) : '/\u0000';
+    const path = resolve(REPO, '.' + pathname);
     if (!(path === REPO || path.startsWith(REPO + sep)) || !existsSync(path) || !statSync(path).isFile()) {
       res.writeHead(404, { 'Content-Security-Policy': CSP, 'Content-Type': 'text/plain' });
       res.end('not found');
@@ -171,6 +175,7 @@ export function serveRepo() {
       const { port } = server.address();
       resolvePromise({
         origin: `http://127.0.0.1:${port}`,
+        base: `http://127.0.0.1:${port}${prefix}`,
         close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
       });
     });
@@ -184,4 +189,11 @@ export function foreignRequests(requests, origin) {
     if (origin && u.startsWith(origin + '/')) return false;
     return true;
   });
+}
+
+export const FIXTURES = join(REPO, 'tests/browser/fixtures');
+
+/** Waits for the view's "This claim" panel to finish asking the engine about every source. */
+export async function waitForTreatments(root, timeout = 30000) {
+  await root.locator('.px-panel--claim[data-done="true"]').waitFor({ state: 'attached', timeout });
 }

@@ -50,7 +50,7 @@ test('hostile HTML is rendered as inert text', async () => {
     pwned: window.__pwned,
     title: document.title,
     iframes: document.querySelectorAll('iframe').length,
-    svgs: document.querySelectorAll('.px-compare svg').length,
+    svgs: document.querySelectorAll('.px-compare svg:not(.px-ribbons)').length,
     imgs: document.querySelectorAll('.px-compare img, .px-inputs img').length,
     scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src')),
     jsLinks: [...document.querySelectorAll('a')].filter((a) => /^javascript:/i.test(a.getAttribute('href') || '')).length,
