@@ -26,6 +26,12 @@ constexpr const char* kUsage =
     "      --options takes a JSON object: {\"matchThreshold\":0.42,\"maxArticles\":5000,\n"
     "      "
     "\"maxFileBytes\":16777216,\"maxTotalBytes\":268435456,\"matcher\":\"tfidf\"|\"learned\"}.\n"
+    "  parallax compare --jsonl [--unsorted] [--options JSON] [FILE|-]\n"
+    "      Lines {\"story\",\"name\",\"text\"|\"html\",...} (one article each) -> one line per "
+    "story,\n"
+    "      {\"story\",\"inputs\",\"analysis\":parallax/1}, as soon as the next story starts (lines "
+    "of\n"
+    "      a story together); --unsorted holds every story until the end of input.\n"
     "  parallax match --jsonl [FILE|-]\n"
     "      Lines {\"id\",\"a\",\"b\"} -> {\"id\",\"same\",\"score\"}, one output line per input "
     "line\n"
@@ -115,7 +121,64 @@ bool resources_for(const ResourceChoice& choice, bool needed, parallax::Resource
   return load_resources(resource_dir(choice.dir_flag), resources);
 }
 
+// ---- streaming helpers and `compare --jsonl` (owner: perf) ----
+
+// Writes what the stream produced, and flushes when no more input is waiting: a consumer
+// reading a pipe sees each result as soon as the input stalls, and a busy stream still gets
+// few large writes.
+void emit(std::istream& in, const std::string& out) {
+  std::cout << out;
+  if (in.rdbuf()->in_avail() <= 0) std::cout.flush();
+}
+
+// compare --jsonl [--unsorted] [--options JSON] [FILE|-]: one article per line, one
+// comparison per story (parallax::StoryGrouper).
+int run_compare_jsonl(const std::vector<std::string>& args, const ResourceChoice& choice) {
+  bool unsorted = false;
+  std::string options_json;
+  std::string source = "-";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--jsonl") {
+      continue;
+    } else if (args[i] == "--unsorted") {
+      unsorted = true;
+    } else if (args[i] == "--options") {
+      if (i + 1 >= args.size()) return usage_error("--options needs a JSON object");
+      options_json = args[++i];
+    } else if (args[i] == "--json") {
+      return usage_error("--json and --jsonl do not go together (--jsonl writes JSON lines)");
+    } else if (args[i].rfind("--", 0) == 0) {
+      return usage_error("unknown option " + args[i]);
+    } else {
+      source = args[i];
+    }
+  }
+  auto options = parallax::parse_compare_options(options_json);
+  if (!options.ok()) return usage_error(options.error().message);
+  std::ifstream file;
+  if (source != "-") {
+    file.open(source, std::ios::binary);
+    if (!file) {
+      std::cerr << "parallax: cannot open " << source << "\n";
+      return 1;
+    }
+  }
+  parallax::Resources resources;
+  if (!resources_for(choice, options.value().learned_matcher, &resources)) return 1;
+  std::istream& in = source == "-" ? std::cin : file;
+  parallax::StoryGrouper grouper(options.value(), resources, unsorted);
+  std::string line;
+  while (std::getline(in, line)) emit(in, grouper.add_line(line));
+  std::cout << grouper.finish();
+  std::cout.flush();
+  return 0;
+}
+
+// ---- end of compare --jsonl ----
+
 int run_compare(const std::vector<std::string>& args, const ResourceChoice& choice) {
+  if (std::find(args.begin(), args.end(), "--jsonl") != args.end())
+    return run_compare_jsonl(args, choice);
   bool json = false;
   std::string options_json;
   std::vector<fs::path> paths;
@@ -214,9 +277,8 @@ int run_jsonl(const std::vector<std::string>& args, const ResourceChoice& choice
     stance = std::make_unique<parallax::StanceSession>(resources);
   // One line in, one line out, nothing held back: memory stays bounded on any input size.
   while (std::getline(in, line)) {
-    const std::string out = stance ? stance->lines(line, stemmer)
-                                   : parallax::map_jsonl(line, resources, stemmer, per_line);
-    std::cout << out;
+    emit(in, stance ? stance->lines(line, stemmer)
+                    : parallax::map_jsonl(line, resources, stemmer, per_line));
   }
   std::cout.flush();
   return 0;

@@ -1,15 +1,23 @@
 #!/usr/bin/env node
 // scripts/bench [--runs N] [--sets seeds,samples,fnc-5,fnc-20,fnc-100,fnc-500,fnc-1000,fnc-1683]
+//                [--no-peer] [--peer-runs N] [--peer-max N] [--page] [--page-runs N]
 //
-// Times `compare` on article sets, natively (build/native/parallax) and in WebAssembly
-// under Node (build/wasm/parallax-core.js, whole process), interleaved in one run so
-// that both see the same machine state. Prints, per set: median wall time of N runs,
-// peak resident memory (GNU time's %M), the WASM/native ratio and the growth per 10x
-// articles, and the time of the WASM compare() call alone ("wasm call": no Node start-up
-// or module instantiation). Sets whose data (../shared/data) is absent are skipped with a message.
-// Build first: bash scripts/build.sh
+// Times `compare` on article sets, natively (build/native/parallax), in WebAssembly under
+// Node (build/wasm/parallax-core.js, whole process) and a JavaScript peer written with npm
+// `natural` (scripts/bench-lib/natural-peer.cjs: TF-IDF, cosine over every pair of paragraphs
+// across articles), interleaved in one run so that all see the same machine state. Prints, per
+// set: median wall time of N runs, peak resident memory (GNU time's %M), the peer's time over
+// WASM's, WASM's speed relative to native (native ms / wasm ms), the growth per 10x articles,
+// and the time of the WASM compare() call alone ("wasm call": no Node start-up or module
+// instantiation); then the issue-6 targets with the measured values. The peer is quadratic:
+// it runs --peer-runs times (default: --runs below 500 articles, once above) and not at all
+// above --peer-max articles (default 1683). --page also times the page in Chromium (drop to
+// first and to complete render, 5 and 100 articles; scripts/bench-lib/page.mjs).
+// Sets whose data (../shared/data) is absent are skipped with a message. Build first:
+// bash scripts/build.sh (docs/bench.md has the figures and how to read them).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +28,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, '..', 'shared', 'data');
 const cli = join(root, 'build', 'native', 'parallax');
 const wasmRunner = join(root, 'scripts', 'bench-lib', 'wasm-compare.cjs');
+const peerRunner = join(root, 'scripts', 'bench-lib', 'natural-peer.cjs');
+const coreJsPath = join(root, 'build', 'wasm', 'parallax-core.js');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -27,7 +37,21 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const runs = Number(option('--runs', '5'));
-const wanted = option('--sets', 'seeds,samples,fnc-5,fnc-20,fnc-100,fnc-500,fnc-1000').split(',');
+const wanted = option('--sets', 'seeds,samples,fnc-5,fnc-20,fnc-100,fnc-500,fnc-1000,fnc-1683').split(',');
+const peerMax = Number(option('--peer-max', '1683'));
+const peerRunsOption = option('--peer-runs', null);
+const peerRuns = (articles) => {
+  if (args.includes('--no-peer') || articles > peerMax) return 0;
+  if (peerRunsOption !== null) return Number(peerRunsOption);
+  return articles < 500 ? runs : 1;
+};
+let havePeer = true;
+try {
+  (await import('node:module')).createRequire(import.meta.url).resolve('natural/lib/natural/tfidf');
+} catch {
+  havePeer = false;
+  console.log('bench: the peer is skipped (npm package natural is not installed: run bash scripts/setup.sh)');
+}
 
 for (const needed of [cli, join(root, 'build', 'wasm', 'parallax-core.js')]) {
   if (!existsSync(needed)) {
@@ -78,15 +102,19 @@ const rows = [];
 for (const set of sets) {
   const native = [];
   const wasm = [];
+  const peer = [];
+  const peerCount = havePeer ? peerRuns(set.files.length) : 0;
   let same = true;
   for (let r = 0; r < runs; r++) {
-    // Interleaved, so drifts in machine load hit both sides alike.
+    // Interleaved, so drifts in machine load hit all sides alike.
     const n = measure(cli, ['compare', '--json', ...set.files]);
     const w = measure(process.execPath, [wasmRunner, ...set.files]);
+    if (r < peerCount) peer.push(measure(process.execPath, [peerRunner, ...set.files]));
     same &&= n.out === w.out;
     native.push(n);
     wasm.push(w);
   }
+  process.stderr.write(`bench: ${set.name} done\n`);
   const bytes = set.files.reduce((sum, f) => sum + statSync(f).size, 0);
   rows.push({
     set: set.name,
@@ -97,32 +125,97 @@ for (const set of sets) {
     wasmComputeMs: median(wasm.map((m) => m.computeMs)),
     nativeMb: gnuTime ? Math.max(...native.map((m) => m.peak)) : null,
     wasmMb: gnuTime ? Math.max(...wasm.map((m) => m.peak)) : null,
+    peerMs: peer.length ? median(peer.map((m) => m.ms)) : null,
+    peerMb: peer.length && gnuTime ? Math.max(...peer.map((m) => m.peak)) : null,
+    peerRuns: peer.length,
     same,
   });
+}
+
+// The page: drop to first and complete render in Chromium, 5 and 100 FNC-1 articles.
+const pageRows = [];
+if (args.includes('--page')) {
+  const { benchPage, pageUnavailable } = await import('./bench-lib/page.mjs');
+  const why = pageUnavailable();
+  fnc ??= fncBodiesByStory(dataDir) ?? [];
+  if (why) console.log(`bench: skipping --page (${why})`);
+  else if (fnc.length < 100) console.log('bench: skipping --page (FNC-1 bodies absent)');
+  else {
+    for (const count of [5, 100]) {
+      const files = writeSet(join(work, `page-${count}`), fnc.slice(0, count));
+      pageRows.push({ articles: count, ...(await benchPage(files, Number(option('--page-runs', '3')))) });
+    }
+  }
 }
 rmSync(work, { recursive: true, force: true });
 
 const pad = (v, n) => String(v).padStart(n);
-console.log(`\nparallax compare, median of ${runs} runs (whole process), peak RSS by GNU time`);
+const fixed = (v, digits = 0) => (v === null || v === undefined ? '-' : v.toFixed(digits));
+console.log(`\nparallax compare, median of ${runs} runs (whole process; peer: runs shown), peak RSS by GNU time`);
 console.log(
-  `${'set'.padEnd(10)}${pad('articles', 9)}${pad('KB', 7)}${pad('native ms', 11)}${pad('wasm ms', 10)}` +
-    `${pad('wasm/nat', 10)}${pad('wasm call', 11)}${pad('native MB', 11)}${pad('wasm MB', 9)}${pad('x10 growth', 12)}  same JSON`,
+  `${'set'.padEnd(10)}${pad('articles', 9)}${pad('KB', 7)}${pad('native ms', 11)}${pad('wasm ms', 10)}${pad('peer ms', 10)}` +
+    `${pad('peer/wasm', 11)}${pad('wasm speed', 12)}${pad('wasm call', 11)}${pad('native MB', 11)}${pad('wasm MB', 9)}` +
+    `${pad('peer MB', 9)}${pad('x10 wasm', 10)}${pad('x10 peer', 10)}  same JSON`,
 );
 const fncRows = rows.filter((r) => r.set.startsWith('fnc-'));
-for (const row of rows) {
-  // Time growth for 10x the articles, from the nearest smaller fnc set (log-scaled).
-  let growth = '';
+// Time growth for 10x the articles, from the previous fnc set (log-scaled).
+const growth = (row, key) => {
   const i = fncRows.indexOf(row);
-  if (i > 0) {
-    const prev = fncRows[i - 1];
-    const factor = Math.log(row.articles / prev.articles) / Math.log(10);
-    growth = (row.wasmMs / prev.wasmMs) ** (1 / factor);
-    growth = `${growth.toFixed(1)}x`;
-  }
+  if (i <= 0 || row[key] === null || fncRows[i - 1][key] === null) return null;
+  const prev = fncRows[i - 1];
+  return (row[key] / prev[key]) ** (Math.log(10) / Math.log(row.articles / prev.articles));
+};
+for (const row of rows) {
+  const gw = growth(row, 'wasmMs');
+  const gp = growth(row, 'peerMs');
   console.log(
-    `${row.set.padEnd(10)}${pad(row.articles, 9)}${pad(row.kb, 7)}${pad(row.nativeMs.toFixed(0), 11)}` +
-      `${pad(row.wasmMs.toFixed(0), 10)}${pad((row.wasmMs / row.nativeMs).toFixed(2), 10)}` +
-      `${pad(row.wasmComputeMs.toFixed(0), 11)}` +
-      `${pad(row.nativeMb?.toFixed(0) ?? '-', 11)}${pad(row.wasmMb?.toFixed(0) ?? '-', 9)}${pad(growth, 12)}  ${row.same ? 'yes' : 'NO'}`,
+    `${row.set.padEnd(10)}${pad(row.articles, 9)}${pad(row.kb, 7)}${pad(fixed(row.nativeMs), 11)}` +
+      `${pad(fixed(row.wasmMs), 10)}${pad(fixed(row.peerMs) + (row.peerRuns && row.peerRuns < runs ? `(${row.peerRuns})` : ''), 10)}` +
+      `${pad(row.peerMs === null ? '-' : `${(row.peerMs / row.wasmMs).toFixed(1)}x`, 11)}` +
+      `${pad(`${(row.nativeMs / row.wasmMs).toFixed(2)}x`, 12)}${pad(fixed(row.wasmComputeMs), 11)}` +
+      `${pad(fixed(row.nativeMb), 11)}${pad(fixed(row.wasmMb), 9)}${pad(fixed(row.peerMb), 9)}` +
+      `${pad(gw === null ? '' : `${gw.toFixed(1)}x`, 10)}${pad(gp === null ? '' : `${gp.toFixed(1)}x`, 10)}  ${row.same ? 'yes' : 'NO'}`,
   );
 }
+console.log('peer/wasm: how many times faster WASM is than the peer; wasm speed: native ms / wasm ms;');
+console.log('x10: time growth per 10x articles from the previous fnc set; (n): the peer ran n times.');
+
+if (pageRows.length) {
+  console.log('\npage (Chromium, index.html from file://): median ms from the drop event');
+  console.log(`${'articles'.padStart(8)}${pad('first render', 14)}${pad('complete', 10)}`);
+  for (const p of pageRows) console.log(`${pad(p.articles, 8)}${pad(fixed(p.firstMs), 14)}${pad(fixed(p.completeMs), 10)}`);
+}
+
+// The core WASM's download size: the module embedded (base64) in parallax-core.js, gzipped.
+const coreJs = readFileSync(coreJsPath, 'latin1');
+const embedded = /base64,([A-Za-z0-9+/=]+)/.exec(coreJs);
+const wasmGz = embedded ? gzipSync(Buffer.from(embedded[1], 'base64'), { level: 9 }).length : null;
+const jsGz = gzipSync(Buffer.from(coreJs, 'latin1'), { level: 9 }).length;
+
+// Issue 6's targets (WASM under Node, whole process).
+const bySet = (n) => fncRows.find((r) => r.articles === n);
+const targets = [];
+const timeTarget = (n, limit) => {
+  const row = bySet(n);
+  if (row) targets.push([`${n} articles <= ${limit} ms`, `${row.wasmMs.toFixed(0)} ms`, row.wasmMs <= limit]);
+};
+timeTarget(5, 120);
+timeTarget(100, 300);
+timeTarget(1000, 3000);
+timeTarget(1683, 5000);
+if (bySet(100) && bySet(1000)) {
+  const g = bySet(1000).wasmMs / bySet(100).wasmMs;
+  targets.push(['10x articles (100 -> 1000) <= 12x time', `${g.toFixed(1)}x`, g <= 12]);
+}
+if (bySet(1683)?.wasmMb) targets.push(['peak memory at 1683 <= 300 MB', `${bySet(1683).wasmMb.toFixed(0)} MB`, bySet(1683).wasmMb <= 300]);
+if (fncRows.length) {
+  const worst = Math.min(...fncRows.map((r) => r.nativeMs / r.wasmMs));
+  targets.push(['WASM >= 0.6x native speed (worst fnc set)', `${worst.toFixed(2)}x`, worst >= 0.6]);
+}
+if (wasmGz !== null) targets.push(['core WASM <= 600 kB gzipped', `${(wasmGz / 1000).toFixed(0)} kB (whole parallax-core.js: ${(jsGz / 1000).toFixed(0)} kB)`, wasmGz <= 600000]);
+for (const p of pageRows) {
+  if (p.articles === 5) targets.push(['page, 5 articles rendered <= 300 ms after the drop', `${p.completeMs.toFixed(0)} ms`, p.completeMs <= 300]);
+  if (p.articles === 100) targets.push(['page, 100 articles: first results <= 1 s', `${p.firstMs.toFixed(0)} ms`, p.firstMs <= 1000]);
+}
+console.log('\ntargets (issue 6)');
+for (const [what, value, ok] of targets) console.log(`  ${ok ? 'met ' : 'MISS'}  ${what.padEnd(52)} ${value}`);

@@ -21,6 +21,7 @@ APT_PACKAGES=(
   dpkg-dev                # dpkg-source, which `apt-get source` needs to unpack source packages
   chromium                # browser tests (driven by playwright-core)
   fonts-liberation        # metric-compatible Arial/Times/Courier for stable page screenshots
+  parallel                # GNU parallel: the JSONL modes across processes/hosts (docs/scale.md, its test)
 )
 TP_DIR="$PARALLAX_ROOT/build/third_party"
 SNOWBALL_DIR="$TP_DIR/snowball"

@@ -1,8 +1,10 @@
-// The streaming JSONL commands (`match`, `stance`): one line in, one line out.
+// The streaming JSONL commands (`match`, `stance`): one line in, one line out; and
+// `compare --jsonl` (StoryGrouper): article lines in, one comparison per story out.
 #include <deque>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
+#include <utility>
 
 #include "align/align.h"
 #include "api/parallax.h"
@@ -159,6 +161,138 @@ std::string map_jsonl(std::string_view text, const Resources& resources,
     }
     start = end + 1;
   }
+  return out;
+}
+
+// ---- compare over JSONL (StoryGrouper) ----
+
+namespace {
+
+std::string error_object(const Error& error) {
+  return Json{{"code", error_code_name(error.code)}, {"message", error.message}}.dump(
+      -1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string bad_line(const std::string& story_json, std::size_t line_number, const Error& error) {
+  return "{\"story\":" + story_json + ",\"line\":" + std::to_string(line_number) +
+         ",\"error\":" + error_object(error) + "}\n";
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::string compare_story_line(std::string_view story_json, const std::vector<InputFile>& articles,
+                               const CompareOptions& options, const Resources& resources) {
+  const std::string head = "{\"story\":" + std::string(story_json);
+  auto analysis = compare(articles, options, resources);
+  if (!analysis.ok()) return head + ",\"error\":" + error_object(analysis.error()) + "}";
+  return head + ",\"inputs\":" + std::to_string(articles.size()) +
+         ",\"analysis\":" + report::to_json(analysis.value()) + "}";
+}
+
+StoryGrouper::StoryGrouper(const CompareOptions& options, const Resources& resources, bool unsorted)
+    : options_(options), resources_(&resources), unsorted_(unsorted) {}
+
+std::size_t StoryGrouper::held_bytes() const {
+  std::size_t bytes = 0;
+  for (const Story& story : pending_) bytes += story.bytes;
+  return bytes;
+}
+
+std::string StoryGrouper::add_line(std::string_view text) {
+  ++line_number_;
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  if (text.find_first_not_of(" \t") == std::string_view::npos) return {};
+  const Json object = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (object.is_discarded() || !object.is_object()) {
+    return bad_line("null", line_number_, {ErrorCode::kBadJson, "This line is not a JSON object."});
+  }
+  const auto story = object.find("story");
+  if (story == object.end() || !(story->is_string() || story->is_number())) {
+    return bad_line("null", line_number_,
+                    {ErrorCode::kBadJson, "Field \"story\" is missing or not a string or number."});
+  }
+  std::string key = story->dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string name;
+  if (auto it = object.find("name"); it != object.end()) {
+    if (!it->is_string()) {
+      return bad_line(key, line_number_, {ErrorCode::kBadJson, "Field \"name\" is not a string."});
+    }
+    name = it->get<std::string>();
+  }
+
+  std::string out;
+  Story* current = nullptr;
+  if (unsorted_) {
+    auto [it, added] = where_.emplace(key, pending_.size());
+    if (added) pending_.push_back(Story{key, {}, {}, 0, 0, false, false});
+    current = &pending_[it->second];
+  } else {
+    if (!pending_.empty() && pending_.back().key != key) {
+      out = flush(pending_.back());
+      finished_.insert(pending_.back().key);
+      pending_.clear();
+    }
+    if (pending_.empty()) {
+      pending_.push_back(Story{key, {}, {}, 0, 0, false, finished_.count(key) > 0});
+    }
+    current = &pending_.back();
+  }
+  ++current->inputs;
+  if (current->too_large) return out;
+  if (current->bytes + text.size() > options_.max_total_bytes) {
+    // Keep nothing more of a story that is already too large: memory stays bounded.
+    current->too_large = true;
+    current->lines.clear();
+    current->lines.shrink_to_fit();
+    current->names.clear();
+    current->bytes = 0;
+    return out;
+  }
+  if (name.empty()) name = "article-" + std::to_string(current->inputs);
+  if (!ends_with(name, ".json")) name += ".json";
+  current->names.push_back(std::move(name));
+  current->lines.emplace_back(text);
+  current->bytes += text.size();
+  return out;
+}
+
+std::string StoryGrouper::flush(Story& story) const {
+  std::string line;
+  if (story.too_large) {
+    line = "{\"story\":" + story.key + ",\"inputs\":" + std::to_string(story.inputs) +
+           ",\"error\":" +
+           error_object({ErrorCode::kTooLarge,
+                         "This story's articles hold more than " +
+                             std::to_string(options_.max_total_bytes) +
+                             " bytes (the maxTotalBytes option); it was not compared."}) +
+           "}";
+  } else {
+    std::vector<InputFile> inputs;
+    inputs.reserve(story.lines.size());
+    for (std::size_t i = 0; i < story.lines.size(); ++i)
+      inputs.push_back({story.names[i], story.lines[i]});
+    line = compare_story_line(story.key, inputs, options_, *resources_);
+  }
+  if (story.repeated) {
+    // {"story":S,... -> {"story":S,"warning":"...",...
+    const std::string warning =
+        ",\"warning\":\"This story's lines are not together: this part was compared on its own "
+        "(use --unsorted).\"";
+    line.insert(std::string("{\"story\":").size() + story.key.size(), warning);
+  }
+  return line + "\n";
+}
+
+std::string StoryGrouper::finish() {
+  std::string out;
+  for (Story& story : pending_) out += flush(story);
+  for (const Story& story : pending_) finished_.insert(story.key);
+  pending_.clear();
+  where_.clear();
   return out;
 }
 

@@ -16,7 +16,9 @@
 // Nothing here keeps references to caller memory after returning.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -139,6 +141,63 @@ using JsonlLineFunction = std::string (*)(std::string_view, const Resources&, re
 /// line ends with "\n".
 std::string map_jsonl(std::string_view text, const Resources& resources,
                       represent::Stemmer& stemmer, JsonlLineFunction per_line);
+
+// ---- compare over JSONL: one article per line, one comparison per story (owner: perf) ----
+
+/// `compare --jsonl`: groups article lines by story and compares each story.
+///   in:  {"story": string|number, "name"?: string, "text"|"html": string,
+///         "title"?, "source"?, "url"?, "published"?}              (one article per line)
+///   out: {"story":<as given>,"inputs":N,"analysis":{parallax/1}}    (one line per story)
+///        {"story":...,"error":{"code","message"}}                    (the story could not be
+///        compared)
+///        {"story":<or null>,"line":N,"error":{...}}                  (a line that is not an
+///        article)
+/// An article's name is its "name" (default "article-K", K its 1-based place in the story),
+/// with ".json" appended unless it ends so (the line is read as a JSON article file).
+/// Grouped (default): lines of one story must be consecutive; a story ends when a line of
+/// another story (or the end of input) arrives, and its line is returned then, so output
+/// streams and memory holds one story at a time. A story that comes back after others is
+/// compared again on its own, and its line carries "warning". Unsorted: every story is held
+/// until finish() and written in order of first appearance (memory: the whole input).
+/// A story above options.max_total_bytes keeps no more bytes and gives a too_large error.
+class StoryGrouper {
+ public:
+  StoryGrouper(const CompareOptions& options, const Resources& resources, bool unsorted = false);
+  /// Feeds one input line (without its "\n"); returns the output lines it completes, each
+  /// ending in "\n" (usually none or one).
+  std::string add_line(std::string_view line);
+  /// End of input: the lines of the stories still held.
+  std::string finish();
+  /// Bytes of article lines held now (what bounds memory).
+  std::size_t held_bytes() const;
+
+ private:
+  struct Story {
+    std::string key;  // the "story" value as compact JSON
+    std::vector<std::string> names;
+    std::vector<std::string> lines;
+    std::size_t bytes = 0;
+    std::size_t inputs = 0;
+    bool too_large = false;
+    bool repeated = false;
+  };
+  std::string flush(Story& story) const;
+
+  CompareOptions options_;
+  const Resources* resources_;
+  bool unsorted_;
+  std::size_t line_number_ = 0;
+  std::vector<Story> pending_;                // grouped: at most one; unsorted: every story
+  std::map<std::string, std::size_t> where_;  // unsorted: story key -> index in pending_
+  std::set<std::string> finished_;            // grouped: keys already written
+};
+
+/// Compares one story's articles and returns its output line (without "\n"):
+/// {"story":<story_json>,"inputs":N,"analysis":{...}} or {"story":...,"error":{...}}.
+std::string compare_story_line(std::string_view story_json, const std::vector<InputFile>& articles,
+                               const CompareOptions& options, const Resources& resources = {});
+
+// ---- end of compare over JSONL ----
 
 std::string_view version();
 

@@ -34,6 +34,18 @@ void append_utf8(std::string& out, std::int32_t cp) {
 // NFKC + case fold; apostrophes become ' and hyphens become -. Falls back to the raw bytes
 // if utf8proc rejects the input (it cannot after ingest decoding, but input is untrusted).
 std::string normalize(std::string_view raw) {
+  // ASCII fast path (most tokens of English news): NFKC leaves ASCII unchanged and case
+  // folding maps only A-Z, so lower-casing gives exactly utf8proc's result, without its
+  // allocation and per-character decomposition (~20% of compare's instructions before).
+  bool ascii = true;
+  for (const char ch : raw) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+  if (ascii) {
+    std::string out(raw);
+    for (char& ch : out) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    return out;
+  }
   utf8proc_uint8_t* mapped = nullptr;
   const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(raw.data()),
                               static_cast<utf8proc_ssize_t>(raw.size()), &mapped,
