@@ -299,6 +299,11 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
                                    const represent::WordNet* wordnet) {
   SentenceFeatures f;
   std::vector<segment::Token> tokens = segment::tokenize(text, span);
+  // Lexicon ids of the bigrams of adjacent content stems ("stem1 stem2"), when the
+  // lexicon has such terms (latent vector only).
+  const bool bigrams = lexicon.has_bigrams();
+  std::vector<std::uint32_t> bigram_ids;
+  std::string previous_stem;
   f.words.reserve(tokens.size());
   bool consumed = false;  // this token is the multiplier of the previous number
   for (std::size_t t = 0; t < tokens.size(); ++t) {
@@ -367,6 +372,13 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
       w.stopword = represent::is_stopword(word) || multiplier_of(word) > 0;
       if (!w.stopword) {
         const std::string stem = stemmer.stem(word);
+        if (bigrams) {
+          if (!previous_stem.empty()) {
+            const std::uint32_t id = lexicon.find(previous_stem + " " + stem);
+            if (lexicon.has_vector(id)) bigram_ids.push_back(id);
+          }
+          previous_stem = stem;
+        }
         w.stem = fnv1a64(stem);
         w.lexicon_id = lexicon.find(stem);
         w.idf = static_cast<float>(lexicon.idf(w.lexicon_id));
@@ -424,6 +436,14 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
       const double weight =
           double(lexicon.weight(w.lexicon_id)) * lexicon.vector_scale(w.lexicon_id);
       const std::int8_t* v = lexicon.vector(w.lexicon_id);
+      for (std::uint32_t d = 0; d < dims; ++d) sum[d] += weight * v[d];
+    }
+    std::sort(bigram_ids.begin(), bigram_ids.end());
+    bigram_ids.erase(std::unique(bigram_ids.begin(), bigram_ids.end()), bigram_ids.end());
+    for (std::uint32_t id : bigram_ids) {
+      any = true;
+      const double weight = double(lexicon.weight(id)) * lexicon.vector_scale(id);
+      const std::int8_t* v = lexicon.vector(id);
       for (std::uint32_t d = 0; d < dims; ++d) sum[d] += weight * v[d];
     }
     double norm = 0;

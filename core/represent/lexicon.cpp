@@ -211,7 +211,11 @@ Result<Lexicon> Lexicon::from_bytes(std::string_view bytes) {
 void Lexicon::index() {
   ids_.clear();
   ids_.reserve(stems_.size());
-  for (std::uint32_t i = 0; i < stems_.size(); ++i) ids_.emplace(stems_[i], i);
+  has_bigrams_ = false;
+  for (std::uint32_t i = 0; i < stems_.size(); ++i) {
+    ids_.emplace(stems_[i], i);
+    if (stems_[i].find(' ') != std::string::npos) has_bigrams_ = true;
+  }
   norms_.assign(vector_count_, 0.0f);
   for (std::uint32_t i = 0; i < vector_count_; ++i) {
     double sum = 0;

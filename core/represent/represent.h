@@ -144,6 +144,9 @@ class Lexicon {
   /// Euclidean norm of the (dequantised) vector.
   float vector_norm(std::uint32_t id) const { return norms_[id]; }
   float weight(std::uint32_t id) const { return id < weights_.size() ? weights_[id] : 1.0f; }
+  /// True if some terms are stem bigrams ("stem1 stem2", a space between): the latent
+  /// vector of a sentence then sums its adjacent content-stem pairs too.
+  bool has_bigrams() const { return has_bigrams_; }
   /// FNV-1a 64 of the serialised content: models record the lexicon they were trained with.
   std::uint64_t checksum() const { return checksum_; }
 
@@ -160,6 +163,7 @@ class Lexicon {
   std::vector<std::int8_t> vectors_;
   std::unordered_map<std::string, std::uint32_t> ids_;  // lookups only, never iterated
   std::uint64_t checksum_ = 0;
+  bool has_bigrams_ = false;
 };
 
 // ---------------------------------------------------------------------------

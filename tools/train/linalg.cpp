@@ -171,7 +171,7 @@ double Logistic::predict(const std::vector<double>& x) const {
 }
 
 Logistic fit_logistic(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
-                      double l2) {
+                      double l2, const std::vector<double>* penalty) {
   Logistic model;
   const std::size_t n = x.size();
   const std::size_t d = n == 0 ? 0 : x[0].size();
@@ -212,8 +212,9 @@ Logistic fit_logistic(const std::vector<std::vector<double>>& x, const std::vect
       }
     }
     for (std::size_t i = 1; i < p; ++i) {
-      grad[i] -= l2 * beta[i];
-      hess[i * p + i] += l2;
+      const double strength = penalty != nullptr ? l2 * (*penalty)[i - 1] : l2;
+      grad[i] -= strength * beta[i];
+      hess[i * p + i] += strength;
     }
     // Cholesky solve hess * step = grad (lower triangle filled).
     std::vector<double> lmat(p * p, 0.0);

@@ -167,6 +167,7 @@ struct LexiconOptions {
   bool kld = false;             // weight terms by TF-KLD (else IDF): worse in CV, see --tf-kld
   bool news_in_svd = true;      // factorise the news sentences too (else MSRP only)
   double kld_prior = 2;         // pseudo-counts pulling each stem towards the mean rates
+  bool bigrams = false;         // adjacent stem pairs are terms of the latent space too
 };
 
 // TF-KLD (Ji & Eisenstein 2013): for each stem, p = P(in one sentence | in the other,
@@ -239,6 +240,16 @@ class Stems {
     }
     return out;
   }
+  /// `stems` (as of() returns them) followed by the ids of its adjacent stem pairs
+  /// ("stem1 stem2", the terms features.cpp looks up for the latent vector).
+  std::vector<std::uint32_t> with_bigrams(const std::vector<std::uint32_t>& stems) {
+    std::vector<std::uint32_t> out = stems;
+    for (std::size_t i = 0; i + 1 < stems.size(); ++i) {
+      out.push_back(vocabulary.intern(std::string(vocabulary.term(stems[i])) + " " +
+                                      std::string(vocabulary.term(stems[i + 1]))));
+    }
+    return out;
+  }
   represent::Vocabulary vocabulary;
 
  private:
@@ -261,15 +272,40 @@ represent::Lexicon build_lexicon(const std::vector<const std::vector<std::uint32
       ++df[t];
     }
   }
+  // Terms with a latent vector: the most frequent among the factorised sentences (the
+  // rows of the matrix below); then the background IDF of the other unigram stems.
+  std::vector<std::uint32_t> svd_df(v, 0);
+  seen.assign(v, 0xffffffffu);
+  for (std::size_t d = 0; d < svd_docs.size(); ++d) {
+    for (std::uint32_t t : *svd_docs[d]) {
+      if (seen[t] == d) continue;
+      seen[t] = static_cast<std::uint32_t>(d);
+      ++svd_df[t];
+    }
+  }
   std::vector<std::uint32_t> order;
   for (std::uint32_t t = 0; t < v; ++t) {
-    if (df[t] >= 2) order.push_back(t);
+    if (svd_df[t] >= 2) order.push_back(t);
   }
   std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return svd_df[x] != svd_df[y] ? svd_df[x] > svd_df[y] : vocabulary.term(x) < vocabulary.term(y);
+  });
+  if (order.size() > options.lsa_terms) order.resize(options.lsa_terms);
+  const std::size_t lsa = order.size();
+  std::vector<char> chosen(v, 0);
+  for (std::uint32_t t : order) chosen[t] = 1;
+  std::vector<std::uint32_t> rest;
+  for (std::uint32_t t = 0; t < v; ++t) {
+    if (df[t] >= 2 && !chosen[t] && vocabulary.term(t).find(' ') == std::string::npos) {
+      rest.push_back(t);
+    }
+  }
+  std::sort(rest.begin(), rest.end(), [&](std::uint32_t x, std::uint32_t y) {
     return df[x] != df[y] ? df[x] > df[y] : vocabulary.term(x) < vocabulary.term(y);
   });
-  if (order.size() > options.max_terms) order.resize(options.max_terms);
-  const std::size_t lsa = std::min(options.lsa_terms, order.size());
+  if (lsa + rest.size() > options.max_terms)
+    rest.resize(options.max_terms - std::min(options.max_terms, lsa));
+  order.insert(order.end(), rest.begin(), rest.end());
   std::vector<std::int32_t> column(v, -1);
   for (std::size_t i = 0; i < lsa; ++i) column[order[i]] = static_cast<std::int32_t>(i);
   const double n = static_cast<double>(docs.size());
@@ -418,7 +454,8 @@ struct Options {
   std::vector<std::string> drop = {"latent_product", "latent_difference"};
   std::vector<std::string> only;  // when set, only features with these prefixes
   double conflict_tolerance = 0.003;
-  bool quadratic = true;  // add products of every two kept non-latent features
+  double latent_l2_factor = 1;  // l2 multiplier for the per-dimension latent features
+  bool quadratic = true;        // add products of every two kept non-latent features
 };
 
 using FeatureRows = std::vector<std::vector<double>>;
@@ -500,6 +537,12 @@ int run(const Options& options) {
   std::vector<std::vector<std::uint32_t>> news_terms, msrp_terms;
   for (const std::string& s : corpus.news) news_terms.push_back(stems.of(s));
   for (const std::string& s : corpus.sentences) msrp_terms.push_back(stems.of(s));
+  // Terms of the lexicon (and of the latent space): stems, plus stem bigrams if asked.
+  std::vector<std::vector<std::uint32_t>> news_latent, msrp_latent;
+  for (const auto& t : news_terms)
+    news_latent.push_back(options.lexicon.bigrams ? stems.with_bigrams(t) : t);
+  for (const auto& t : msrp_terms)
+    msrp_latent.push_back(options.lexicon.bigrams ? stems.with_bigrams(t) : t);
 
   // Stratified folds, fixed seed.
   const int k = options.folds;
@@ -521,7 +564,7 @@ int run(const Options& options) {
 
   auto lexicon_without = [&](int held_out) {
     std::vector<const std::vector<std::uint32_t>*> docs, svd_docs;
-    for (const auto& d : news_terms) docs.push_back(&d);
+    for (const auto& d : news_latent) docs.push_back(&d);
     if (options.lexicon.news_in_svd) svd_docs = docs;
     std::vector<char> use(corpus.sentences.size(), 0);
     std::vector<std::pair<const std::vector<std::uint32_t>*, const std::vector<std::uint32_t>*>>
@@ -530,13 +573,13 @@ int run(const Options& options) {
     for (std::size_t i = 0; i < corpus.pairs.size(); ++i) {
       if (fold[i] == held_out) continue;
       use[corpus.pairs[i].a] = use[corpus.pairs[i].b] = 1;
-      pairs.emplace_back(&msrp_terms[corpus.pairs[i].a], &msrp_terms[corpus.pairs[i].b]);
+      pairs.emplace_back(&msrp_latent[corpus.pairs[i].a], &msrp_latent[corpus.pairs[i].b]);
       labels.push_back(corpus.pairs[i].label);
     }
     for (std::size_t s = 0; s < corpus.sentences.size(); ++s) {
       if (use[s]) {
-        docs.push_back(&msrp_terms[s]);
-        svd_docs.push_back(&msrp_terms[s]);
+        docs.push_back(&msrp_latent[s]);
+        svd_docs.push_back(&msrp_latent[s]);
       }
     }
     std::vector<double> kld;
@@ -583,6 +626,16 @@ int run(const Options& options) {
     }
   };
 
+  // Per-feature l2 multipliers: the many per-dimension latent features get their own.
+  auto penalties = [&]() {
+    std::vector<double> out;
+    for (const std::string& n : names) {
+      const bool latent = n.rfind("latent_product", 0) == 0 || n.rfind("latent_difference", 0) == 0;
+      out.push_back(latent ? options.latent_l2_factor : 1.0);
+    }
+    return out;
+  };
+
   // Cross-validation: per fold, lexicon from the training pairs + news, then features.
   const std::size_t grid = options.l2_grid.size();
   // pred[g][f]: model of fold f (l2 grid g) on every pair (in-sample for training pairs).
@@ -609,7 +662,8 @@ int run(const Options& options) {
     }
     base_threshold[static_cast<std::size_t>(f)] = best_threshold(train_base, train_y);
     for (std::size_t g = 0; g < grid; ++g) {
-      const Logistic model = fit_logistic(train_x, train_y, options.l2_grid[g]);
+      const std::vector<double> penalty = penalties();
+      const Logistic model = fit_logistic(train_x, train_y, options.l2_grid[g], &penalty);
       for (const auto& row : x) pred[g][static_cast<std::size_t>(f)].push_back(model.predict(row));
     }
     std::cerr << "fold " << f + 1 << "/" << k << " done (" << fixed(seconds(), 1) << " s)\n";
@@ -747,7 +801,8 @@ int run(const Options& options) {
   const represent::Lexicon lexicon = lexicon_without(-1);
   choose_features(lexicon);
   const FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep, &conflicts);
-  const Logistic model = fit_logistic(x, y, l2);
+  const std::vector<double> penalty = penalties();
+  const Logistic model = fit_logistic(x, y, l2, &penalty);
 
   nlohmann::ordered_json json;
   json["format"] = "parallax-matcher";
@@ -902,6 +957,10 @@ int main(int argc, char** argv) {
       options.lexicon.kld_prior = std::strtod(next().c_str(), nullptr);
     } else if (arg == "--max-terms") {
       options.lexicon.max_terms = std::strtoull(next().c_str(), nullptr, 10);
+    } else if (arg == "--latent-l2") {
+      options.latent_l2_factor = std::strtod(next().c_str(), nullptr);
+    } else if (arg == "--bigrams") {
+      options.lexicon.bigrams = true;
     } else if (arg == "--linear") {
       options.quadratic = false;
     } else if (arg == "--only") {

@@ -52,7 +52,8 @@ struct Logistic {
   double bias = 0;
   double predict(const std::vector<double>& x) const;
 };
+/// `penalty` (optional, one per feature) multiplies l2 for that feature's weight.
 Logistic fit_logistic(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
-                      double l2);
+                      double l2, const std::vector<double>* penalty = nullptr);
 
 }  // namespace parallax::train
