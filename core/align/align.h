@@ -98,6 +98,9 @@ struct AlignOptions {
   /// min_posting_cap) are not used to propose candidates; they still count in scores.
   double max_term_share = 0.08;
   std::size_t min_posting_cap = 40;
+  /// ... and terms found in more units than this are never used to propose (keeps the
+  /// candidate step linear in big sets: a story's own terms sit in far fewer units).
+  std::size_t max_posting_cap = 100;
   /// At most this many candidates are scored per unit (highest partial overlap first).
   std::size_t max_candidates_per_unit = 64;
   /// Members of a claim must all match each other at least this share of the threshold

@@ -31,9 +31,11 @@ std::vector<std::vector<Posting>> build_index(const std::vector<Unit>& units,
   for (std::uint32_t u = 0; u < units.size(); ++u) {
     for (const auto& t : units[u].vector) index[t.term].push_back({u, t.weight});
   }
-  const auto cap = std::max<std::size_t>(
-      options.min_posting_cap, static_cast<std::size_t>(std::ceil(
-                                   options.max_term_share * static_cast<double>(units.size()))));
+  // A share of the units, but never more than max_posting_cap: in a big set a share would
+  // let each unit walk postings that grow with the set, and cost would grow quadratically.
+  const auto share = static_cast<std::size_t>(
+      std::ceil(options.max_term_share * static_cast<double>(units.size())));
+  const auto cap = std::max(options.min_posting_cap, std::min(share, options.max_posting_cap));
   for (auto& postings : index) {
     if (postings.size() > cap) postings.clear();
   }
