@@ -114,6 +114,10 @@ struct AlignOptions {
   /// ... when both units have at least this many content terms: a short heading or list
   /// intro ("Key goals involve:") is the best match of another just as easily.
   std::size_t mutual_min_terms = 4;
+  /// ... and when each beats the second best candidate in that article by at least this
+  /// (a clear best, not one of several look-alike sentences). Off by default: on the gold
+  /// sets it cost recall without raising precision (docs/alignment.md).
+  double mutual_margin = 0;
   /// A sentence may belong to this many claims besides its first (it makes several claims).
   std::size_t max_extra_claims = 2;
   /// Also return a claim of support 1 for every unit that matches nothing elsewhere.
