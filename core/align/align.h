@@ -98,6 +98,9 @@ struct AlignOptions {
   /// min_posting_cap) are not used to propose candidates; they still count in scores.
   double max_term_share = 0.08;
   std::size_t min_posting_cap = 40;
+  /// ... and terms found in more units than this are never used to propose (keeps the
+  /// candidate step linear in big sets: a story's own terms sit in far fewer units).
+  std::size_t max_posting_cap = 100;
   /// At most this many candidates are scored per unit (highest partial overlap first).
   std::size_t max_candidates_per_unit = 64;
   /// Members of a claim must all match each other at least this share of the threshold
@@ -111,6 +114,10 @@ struct AlignOptions {
   /// ... when both units have at least this many content terms: a short heading or list
   /// intro ("Key goals involve:") is the best match of another just as easily.
   std::size_t mutual_min_terms = 4;
+  /// ... and when each beats the second best candidate in that article by at least this
+  /// (a clear best, not one of several look-alike sentences). Off by default: on the gold
+  /// sets it cost recall without raising precision (docs/alignment.md).
+  double mutual_margin = 0;
   /// A sentence may belong to this many claims besides its first (it makes several claims).
   std::size_t max_extra_claims = 2;
   /// Also return a claim of support 1 for every unit that matches nothing elsewhere.

@@ -31,9 +31,11 @@ std::vector<std::vector<Posting>> build_index(const std::vector<Unit>& units,
   for (std::uint32_t u = 0; u < units.size(); ++u) {
     for (const auto& t : units[u].vector) index[t.term].push_back({u, t.weight});
   }
-  const auto cap = std::max<std::size_t>(
-      options.min_posting_cap, static_cast<std::size_t>(std::ceil(
-                                   options.max_term_share * static_cast<double>(units.size()))));
+  // A share of the units, but never more than max_posting_cap: in a big set a share would
+  // let each unit walk postings that grow with the set, and cost would grow quadratically.
+  const auto share = static_cast<std::size_t>(
+      std::ceil(options.max_term_share * static_cast<double>(units.size())));
+  const auto cap = std::max(options.min_posting_cap, std::min(share, options.max_posting_cap));
   for (auto& postings : index) {
     if (postings.size() > cap) postings.clear();
   }
@@ -56,7 +58,10 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
   std::vector<std::pair<double, std::uint32_t>> candidates;
   const double threshold = matcher.threshold();
   const double low = threshold * std::clamp(options.mutual_share, 0.0, 1.0);
-  std::vector<UnitLink> scored;  // every candidate pair scoring at least `low`
+  const double margin = std::max(0.0, options.mutual_margin);
+  // Every candidate pair scoring at least `low - margin`: enough to know each unit's best and
+  // second best in every article whenever the best reaches `low`.
+  std::vector<UnitLink> scored;
   for (std::uint32_t i = 0; i < units.size(); ++i) {
     const Unit& unit = units[i];
     touched.clear();
@@ -86,14 +91,20 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
               [](const auto& x, const auto& y) { return x.second < y.second; });
     for (const auto& [partial, j] : candidates) {
       const double score = matcher.score(unit, units[j]);
-      if (score >= low) scored.push_back({i, j, score});
+      if (score >= low - margin) scored.push_back({i, j, score});
     }
   }
-  if (low >= threshold) return scored;
+  if (low >= threshold) {
+    for (const UnitLink& link : scored) {
+      if (link.score >= threshold) links.push_back(link);
+    }
+    return links;
+  }
 
   // Mutual best matches: for every unit and every other article, the candidate there with
-  // the highest score (ties: the lower unit index). A pair below the threshold is kept when
-  // each unit is the other's best in its article.
+  // the highest score (ties: the lower unit index), if it beats the second best there by
+  // `margin` (a clear best, not one of several look-alikes). A pair below the threshold is
+  // kept when each unit is the other's clear best in its article.
   struct Best {
     std::uint32_t unit, article, other;
     double score;
@@ -112,7 +123,11 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
   });
   std::vector<std::pair<std::uint32_t, std::uint32_t>> winners;  // (unit, other), sorted
   for (std::size_t k = 0; k < best.size(); ++k) {
-    if (k == 0 || best[k].unit != best[k - 1].unit || best[k].article != best[k - 1].article)
+    if (k > 0 && best[k].unit == best[k - 1].unit && best[k].article == best[k - 1].article)
+      continue;
+    const bool second = k + 1 < best.size() && best[k + 1].unit == best[k].unit &&
+                        best[k + 1].article == best[k].article;
+    if (!second || best[k].score - best[k + 1].score >= margin)
       winners.emplace_back(best[k].unit, best[k].other);
   }
   std::sort(winners.begin(), winners.end());
@@ -123,7 +138,7 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
     const bool long_enough = units[link.a].terms.size() >= options.mutual_min_terms &&
                              units[link.b].terms.size() >= options.mutual_min_terms;
     if (link.score >= threshold ||
-        (long_enough && is_best(link.a, link.b) && is_best(link.b, link.a)))
+        (link.score >= low && long_enough && is_best(link.a, link.b) && is_best(link.b, link.a)))
       links.push_back(link);
   }
   return links;

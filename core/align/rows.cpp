@@ -11,6 +11,7 @@
 //
 // Rows live in a linked list with order keys, so placing an article touches only
 // the rows around its anchors: the whole alignment stays near-linear in articles.
+// Each paragraph keeps at most 8 links (its heaviest), which bounds the output too.
 #include <algorithm>
 #include <unordered_map>
 
@@ -295,10 +296,31 @@ void align_rows(const std::vector<Claim>& claims,
         std::upper_bound(first.begin(), first.end(), global) - first.begin() - 1);
     return ParagraphRef{article, global - first[article]};
   };
-  for (const auto& [key, weight] : pairs) {
+  // Moved paragraphs: related pairs in different rows, at most kMaxLinksPerParagraph per
+  // paragraph (the heaviest; ties by position), so a sentence repeated by a hundred articles
+  // does not give ten thousand links. Output in (a, b) order.
+  constexpr std::size_t kMaxLinksPerParagraph = 8;
+  std::vector<std::pair<std::uint64_t, double>> moved;
+  for (const auto& pair : pairs) {
+    if (row_of[pair.first / total] != row_of[pair.first % total]) moved.push_back(pair);
+  }
+  std::stable_sort(moved.begin(), moved.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  std::vector<std::uint8_t> link_count(total, 0);
+  std::vector<std::pair<std::uint64_t, double>> kept;
+  for (const auto& [key, weight] : moved) {
     const auto low = static_cast<std::uint32_t>(key / total);
     const auto high = static_cast<std::uint32_t>(key % total);
-    if (row_of[low] != row_of[high]) links->push_back({locate(low), locate(high), weight});
+    if (link_count[low] >= kMaxLinksPerParagraph || link_count[high] >= kMaxLinksPerParagraph)
+      continue;
+    ++link_count[low];
+    ++link_count[high];
+    kept.emplace_back(key, weight);
+  }
+  std::sort(kept.begin(), kept.end());
+  for (const auto& [key, weight] : kept) {
+    links->push_back({locate(static_cast<std::uint32_t>(key / total)),
+                      locate(static_cast<std::uint32_t>(key % total)), weight});
   }
 }
 

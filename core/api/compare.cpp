@@ -145,6 +145,7 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
       !read_number(object, "lexicalGate", 0, 1, &lexical_gate, &error) ||
       !read_number(object, "contextWeight", 0, 10, &options.context_weight, &error) ||
       !read_number(object, "mutualShare", 0, 1, &options.align.mutual_share, &error) ||
+      !read_number(object, "mutualMargin", 0, 1, &options.align.mutual_margin, &error) ||
       !read_number(object, "linkageShare", 0, 1, &options.align.linkage_share, &error)) {
     return error;
   }

@@ -74,10 +74,18 @@ TEST_CASE("mutual best matches are linked below the threshold, others are not",
   TableMatcher matcher({{{0, 2}, 0.4}, {{1, 3}, 0.38}, {{0, 3}, 0.39}, {{1, 2}, 0.1}}, 0.5);
   AlignOptions options;
   options.mutual_share = 0.7;  // links at >= 0.35 when mutual
+  options.mutual_margin = 0;
   const auto links = link_units(units, matcher, options, nullptr);
   REQUIRE(links.size() == 1);
   CHECK(links[0].a == 0);
   CHECK(links[0].b == 2);
+
+  // 0's best in article 1 (2: 0.4) is no clear best: 3 scores 0.39.
+  options.mutual_margin = 0.05;
+  CHECK(link_units(units, matcher, options, nullptr).empty());
+  options.mutual_margin = 0.005;
+  CHECK(link_units(units, matcher, options, nullptr).size() == 1);
+  options.mutual_margin = 0;
 
   options.mutual_share = 1.0;  // off: nothing reaches 0.5
   CHECK(link_units(units, matcher, options, nullptr).empty());

@@ -108,3 +108,24 @@ TEST_CASE("articles without paragraphs and empty input", "[align][rows]") {
   check_rows_are_a_layout(rows, {0, 2, 0});
   CHECK(rows.size() == 2);
 }
+
+TEST_CASE("a paragraph keeps at most its eight heaviest links", "[align][rows]") {
+  // Article 0's only paragraph shares one claim with each of article 1's 12 paragraphs, and a
+  // second claim with paragraph 11: that one is its row; 11 others would be links.
+  const std::vector<std::uint32_t> counts = {1, 12};
+  std::vector<Claim> claims;
+  for (std::uint32_t p = 0; p < 12; ++p) claims.push_back(claim_between({{0, 0}, {1, p}}));
+  claims.push_back(claim_between({{0, 0}, {1, 11}}));
+  std::vector<Row> rows;
+  std::vector<ParagraphLink> links;
+  align_rows(claims, counts, &rows, &links);
+  check_rows_are_a_layout(rows, counts);
+  for (const Row& row : rows) {
+    if (row.members.size() == 2) CHECK(row.members[1].paragraph == 11);  // the heaviest pair
+  }
+  REQUIRE(links.size() == 8);
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    CHECK(links[i].a.article == 0);
+    CHECK(links[i].b.paragraph == i);  // equal weights: the first ones by position, in order
+  }
+}
