@@ -144,19 +144,27 @@ bool known_place(const Context& context, std::string_view lower) {
 }
 
 // The place of the event mentioned at word e, or "".
-std::string event_place(const std::vector<Word>& words, std::size_t e, const Context& context) {
+std::string event_place(const std::vector<Word>& words, std::size_t e, const Context& context,
+                        std::size_t* where = nullptr) {
+  std::size_t unused = 0;
+  if (where == nullptr) where = &unused;
   // "<Place> summit", allowing one modifier between ("Alaska diplomatic summit").
   for (std::size_t back = 1; back <= 2 && back <= e; ++back) {
     const Word& w = words[e - back];
     if (w.punct) break;
-    if (known_place(context, w.lower) && w.cap) return w.lower;
+    if (known_place(context, w.lower) && w.cap) {
+      *where = e - back;
+      return w.lower;
+    }
   }
   // "summit ... in/at <Place>" inside the same clause, within 10 words.
   for (std::size_t k = e + 1; k < words.size() && k <= e + 10; ++k) {
     if (separator(words[k])) break;
     if ((words[k].lower == "in" || words[k].lower == "at") && k + 1 < words.size() &&
-        words[k + 1].cap && known_place(context, words[k + 1].lower))
+        words[k + 1].cap && known_place(context, words[k + 1].lower)) {
+      *where = k + 1;
       return words[k + 1].lower;
+    }
   }
   // Otherwise a known event place within 6 words in the same clause.
   std::string best;
@@ -167,6 +175,7 @@ std::string event_place(const std::vector<Word>& words, std::size_t e, const Con
     if (words[k].cap && known_place(context, words[k].lower)) {
       best_distance = e - k;
       best = words[k].lower;
+      *where = k;
       break;
     }
   }
@@ -174,6 +183,7 @@ std::string event_place(const std::vector<Word>& words, std::size_t e, const Con
     if (separator(words[k])) break;
     if (words[k].cap && known_place(context, words[k].lower)) {
       best = words[k].lower;
+      *where = k;
       break;
     }
   }
@@ -385,7 +395,8 @@ void extract_events(const std::vector<Word>& words, const Context& context,
       if (d < best_distance) best_distance = d, best = e;
     }
     if (best == words.size()) continue;
-    const std::string place = event_place(words, best, context);
+    std::size_t place_at = best;
+    const std::string place = event_place(words, best, context, &place_at);
     if (place.empty()) continue;
     // "will": only when it governs the event ("the summit will begin"), not far away.
     if (words[cue.first].lower == "will" && best_distance > 3) continue;
@@ -398,7 +409,12 @@ void extract_events(const std::vector<Word>& words, const Context& context,
     if (duplicate) continue;
     Fact fact;
     fact.kind = FactKind::kStatus;
-    const std::size_t from = std::min(cue.first, best), to = std::max(cue.last, best);
+    // The phrase runs from the cue to the event and its place ("Planned Meeting In Alaska").
+    std::size_t from = std::min(cue.first, best), to = std::max(cue.last, best);
+    if (place_at + 4 >= from && place_at <= to + 4) {
+      from = std::min(from, place_at);
+      to = std::max(to, place_at);
+    }
     fact.span = {words[from].span.start, words[to].span.end};
     fact.subject = "event:meeting@" + place;
     fact.value = cue.upcoming ? "upcoming" : "happened";
