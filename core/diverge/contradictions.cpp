@@ -287,7 +287,7 @@ std::vector<const Fact*> bounded(const std::vector<const Fact*>& group, bool* tr
   }
   std::vector<const Fact*> out;
   for (auto& [value, list] : by_value) out.insert(out.end(), list.begin(), list.end());
-  std::sort(out.begin(), out.end(), [](const Fact* x, const Fact* y) {
+  std::stable_sort(out.begin(), out.end(), [](const Fact* x, const Fact* y) {
     return std::make_tuple(x->ref.article, x->ref.paragraph, x->ref.sentence, x->span.start) <
            std::make_tuple(y->ref.article, y->ref.paragraph, y->ref.sentence, y->span.start);
   });
@@ -434,7 +434,7 @@ std::vector<Contradiction> find_contradictions(const std::vector<Fact>& facts,
 
   std::vector<Contradiction> out = std::move(builder.out);
   for (Contradiction& c : out) c.confidence = std::round(c.confidence * 10000.0) / 10000.0;
-  std::sort(out.begin(), out.end(), [](const Contradiction& x, const Contradiction& y) {
+  std::stable_sort(out.begin(), out.end(), [](const Contradiction& x, const Contradiction& y) {
     if (x.shown() != y.shown()) return x.shown();
     if (x.confidence != y.confidence) return x.confidence > y.confidence;
     return std::make_tuple(x.a.ref.article, x.a.ref.paragraph, x.a.ref.sentence, x.a.span.start,
