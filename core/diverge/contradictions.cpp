@@ -72,7 +72,9 @@ double tolerance(const Fact& f) {
   if (v >= 100) {
     double step = 1;
     while (step * 10 <= v && std::fmod(v, step * 10) == 0) step *= 10;
-    if (step >= 10) return std::min(step / 2, 0.05 * v);
+    // Half the last non-zero digit, or 2% (conversions: "1 million pesos ($75,000)"), at
+    // most 5%.
+    if (step >= 10) return std::min(std::max(step / 2, 0.02 * v), 0.05 * v);
   }
   return 0;
 }

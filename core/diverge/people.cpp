@@ -19,74 +19,73 @@ namespace parallax::diverge::detail {
 
 namespace {
 
-// Offices, longest first so "vice president" wins over "president".
-constexpr std::string_view kTitles[] = {"secretary of state",
-                                        "vice president",
-                                        "prime minister",
-                                        "foreign minister",
-                                        "defence minister",
-                                        "defense minister",
-                                        "finance minister",
-                                        "interior minister",
-                                        "press secretary",
-                                        "special envoy",
-                                        "minister",
-                                        "president",
-                                        "chancellor",
-                                        "senator",
-                                        "governor",
-                                        "mayor",
-                                        "secretary",
-                                        "ambassador",
-                                        "envoy",
-                                        "spokesman",
-                                        "spokeswoman",
-                                        "spokesperson",
-                                        "adviser",
-                                        "advisor",
-                                        "aide",
-                                        "director",
-                                        "head",
-                                        "chief",
-                                        "king",
-                                        "queen",
-                                        "general",
-                                        "commander",
-                                        "premier",
-                                        "chairman",
-                                        "chairwoman",
-                                        "ceo",
-                                        "pope",
-                                        "leader"};
+// Offices, longest first so "vice president" wins over "president"; one word per slot.
+struct Title {
+  std::string_view words[3];
+  std::string_view head;
+};
+constexpr Title kTitles[] = {
+    {{"secretary", "of", "state"}, "secretary of state"},
+    {{"vice", "president", {}}, "vice president"},
+    {{"prime", "minister", {}}, "prime minister"},
+    {{"foreign", "minister", {}}, "foreign minister"},
+    {{"defence", "minister", {}}, "defence minister"},
+    {{"defense", "minister", {}}, "defence minister"},
+    {{"finance", "minister", {}}, "finance minister"},
+    {{"interior", "minister", {}}, "interior minister"},
+    {{"press", "secretary", {}}, "press secretary"},
+    {{"special", "envoy", {}}, "special envoy"},
+    {{"minister", {}, {}}, "minister"},
+    {{"president", {}, {}}, "president"},
+    {{"chancellor", {}, {}}, "chancellor"},
+    {{"senator", {}, {}}, "senator"},
+    {{"governor", {}, {}}, "governor"},
+    {{"mayor", {}, {}}, "mayor"},
+    {{"secretary", {}, {}}, "secretary"},
+    {{"ambassador", {}, {}}, "ambassador"},
+    {{"envoy", {}, {}}, "envoy"},
+    {{"spokesman", {}, {}}, "spokesman"},
+    {{"spokeswoman", {}, {}}, "spokeswoman"},
+    {{"spokesperson", {}, {}}, "spokesperson"},
+    {{"adviser", {}, {}}, "adviser"},
+    {{"advisor", {}, {}}, "adviser"},
+    {{"aide", {}, {}}, "aide"},
+    {{"director", {}, {}}, "director"},
+    {{"head", {}, {}}, "head"},
+    {{"chief", {}, {}}, "chief"},
+    {{"king", {}, {}}, "king"},
+    {{"queen", {}, {}}, "queen"},
+    {{"general", {}, {}}, "general"},
+    {{"commander", {}, {}}, "commander"},
+    {{"premier", {}, {}}, "premier"},
+    {{"chairman", {}, {}}, "chairman"},
+    {{"chairwoman", {}, {}}, "chairwoman"},
+    {{"ceo", {}, {}}, "ceo"},
+    {{"pope", {}, {}}, "pope"},
+    {{"leader", {}, {}}, "leader"},
+};
 
-// The title starting at word i: its number of words and its text, or 0.
+// The title starting at word i: its number of words (0: none) and its head.
 std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string* head) {
-  for (std::string_view title : kTitles) {
-    std::size_t k = i, pos = 0;
-    bool ok = true;
-    while (pos < title.size()) {
-      const std::size_t space = title.find(' ', pos);
-      const std::string_view part =
-          title.substr(pos, space == std::string_view::npos ? std::string_view::npos : space - pos);
-      if (k >= words.size() || words[k].lower != part) {
-        ok = false;
-        break;
-      }
-      ++k;
-      pos = space == std::string_view::npos ? title.size() : space + 1;
+  if (i >= words.size() || words[i].punct || words[i].number) return 0;
+  const std::string& first = words[i].lower;
+  for (const Title& title : kTitles) {
+    if (title.words[0] != first) continue;
+    std::size_t n = 1;
+    while (n < 3 && !title.words[n].empty()) {
+      if (i + n >= words.size() || words[i + n].lower != title.words[n]) break;
+      ++n;
     }
-    if (ok) {
-      *head = std::string(title == "advisor" ? "adviser" : title);
-      return k - i;
-    }
+    if (n < 3 && !title.words[n].empty()) continue;
+    *head = std::string(title.head);
+    return n;
   }
   return 0;
 }
 
 bool is_title_word(std::string_view w) {
-  for (std::string_view t : kTitles)
-    if (t == w || (t.find(' ') != std::string_view::npos && t.substr(0, t.find(' ')) == w))
-      return true;
+  for (const Title& t : kTitles)
+    if (t.words[0] == w) return true;
   return false;
 }
 
@@ -217,7 +216,11 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
     const std::size_t title_words = title_at(words, i, &head);
     if (title_words == 0) continue;
     // A: [former] [U.S./Russian/Kremlin's] Title Name ("Former U.S. President Donald Trump").
-    if (words[i].cap) {
+    // Lower-case titles count too ("Kremlin spokesman Dmitry Peskov", "former president
+    // Barack Obama"), except words that are often something else ("in general Trump ...").
+    const bool lower_ok = !words[i].cap && !tc && head != "general" && head != "head" &&
+                          head != "chief" && head != "leader" && head != "secretary";
+    if (words[i].cap || lower_ok) {
       std::size_t n = i + title_words, name_end = n;
       while (name_end < words.size() && name_end < n + 3 && name_word(words[name_end])) ++name_end;
       if (name_end > n) {
@@ -228,7 +231,9 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
           if (p.lower == "former" || p.lower == "ex" || p.lower == "then") {
             former = former || p.lower != "then";
             --first;
-          } else if (nationality(p) || (!tc && p.cap && !is_stopword(p.lower) && first - 1 > 0)) {
+          } else if (nationality(p) ||
+                     (!tc && p.cap && !is_stopword(p.lower) && first - 1 > 0 &&
+                      month_number(p.lower) == 0 && weekday_number(p.lower) < 0)) {
             --first;
           } else {
             break;

@@ -88,12 +88,14 @@ bool year_like(const Word& w, double value) {
 // Words around figures that say nothing about what is counted.
 bool quantity_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "every",     "each",  "per",    "about",  "around", "some",   "more",    "less",
-      "than",      "over",  "under",  "up",     "least",  "nearly", "almost",  "only",
-      "just",      "said",  "says",   "say",    "total",  "least",  "roughly", "approximately",
-      "estimated", "extra", "during", "will",   "would",  "was",    "were",    "has",
-      "have",      "had",   "been",   "after",  "before", "while",  "since",   "until",
-      "into",      "from",  "with",   "within", "without"};
+      "every", "each", "per", "about", "around", "some", "more", "less", "than", "over", "under",
+      "up", "least", "nearly", "almost", "only", "just", "said", "says", "say", "total", "least",
+      "roughly", "approximately", "estimated", "extra", "during", "will", "would", "was", "were",
+      "has", "have", "had", "been", "after", "before", "while", "since", "until", "into", "from",
+      "with", "within", "without",
+      // pronouns and auxiliaries (npm `stopword`'s English list is short)
+      "he", "she", "it", "they", "we", "you", "his", "her", "their", "its", "our", "them", "him",
+      "is", "are", "be", "do", "does", "did", "can", "who", "which", "that", "this"};
   for (std::string_view q : kWords)
     if (w == q) return true;
   return false;
