@@ -266,7 +266,9 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
     std::size_t name_start = c;
     while (name_start > 0 && c - name_start < 3 && name_word(words[name_start - 1])) --name_start;
     if (c - name_start < 1) continue;
-    if (c - name_start == 1 && name_start > 0 && !words[name_start - 1].punct) continue;
+    // One capitalised word is a name only inside a sentence after a mark ("..., Ushakov, the
+    // adviser,"): at the start it is as likely "However," or "Meanwhile,".
+    if (c - name_start == 1 && (name_start == 0 || !words[name_start - 1].punct)) continue;
     if (name_start > 0 && !words[name_start - 1].punct) {
       // "... told Yuri Ushakov, ..." is fine; "... Russia And Yuri Ushakov," as well; but a
       // title right before means pattern A already took it.
@@ -296,6 +298,12 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
         }
       }
       if (title_pos == words.size()) break;
+      // The title opens the phrase ("the Kremlin's senior foreign policy adviser"), not a
+      // clause ("speculation is rife that the former leader").
+      bool clause = title_pos > k + 5;
+      for (std::size_t r = k; r < title_pos && !clause; ++r)
+        clause = quantity_word(words[r].lower) || words[r].lower == "said";
+      if (clause) break;
       // "Sergei Lavrov, Defence Minister Andrey Belousov": a name after the title is pattern A.
       const std::size_t after = title_pos + title_len;
       if (after < words.size() && name_word(words[after]) && !tc) break;
