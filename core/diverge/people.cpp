@@ -68,7 +68,8 @@ constexpr Title kTitles[] = {
 // The title starting at word i: its number of words (0: none) and its head.
 std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string* head) {
   if (i >= words.size() || words[i].punct || words[i].number) return 0;
-  const std::string& first = words[i].lower;
+  std::string_view first = words[i].lower;
+  if (first.rfind("ex-", 0) == 0) first.remove_prefix(3);  // "ex-President"
   for (const Title& title : kTitles) {
     if (title.words[0] != first) continue;
     std::size_t n = 1;
@@ -239,7 +240,8 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
             break;
           }
         }
-        if (words[first].lower.rfind("ex-", 0) == 0) former = true;
+        if (words[first].lower.rfind("ex-", 0) == 0 || words[i].lower.rfind("ex-", 0) == 0)
+          former = true;
         std::string role, name;
         for (std::size_t k = first; k < n; ++k) role += (role.empty() ? "" : " ") + words[k].lower;
         for (std::size_t k = n; k < name_end; ++k)
@@ -432,6 +434,30 @@ void extract_events(const std::vector<Word>& words, const Context& context,
     fact.subject = "event:meeting@" + place;
     fact.value = cue.upcoming ? "upcoming" : "happened";
     fact.strength = words[cue.first].lower == "will" ? 0.8 : 1.0;
+    out.push_back(std::move(fact));
+  }
+  // With a published date, a full date of the event says it too: before it, held; after, to come.
+  const Date& published = context.published;
+  if (published.year == 0 || published.month == 0 || published.day == 0) return;
+  const long today = days_from_civil(published.year, published.month, published.day);
+  const std::size_t dates = out.size();
+  for (std::size_t i = 0; i < dates; ++i) {
+    const Fact& date = out[i];
+    if (date.kind != FactKind::kDate || date.subject.empty() || date.date.year == 0 ||
+        date.date.month == 0 || date.date.day == 0)
+      continue;
+    const long day = days_from_civil(date.date.year, date.date.month, date.date.day);
+    if (day == today) continue;
+    bool stated = false;
+    for (const Fact& f : out)
+      stated = stated || (f.kind == FactKind::kStatus && f.subject == date.subject);
+    if (stated) continue;
+    Fact fact;
+    fact.kind = FactKind::kStatus;
+    fact.span = date.span;
+    fact.subject = date.subject;
+    fact.value = day < today ? "happened" : "upcoming";
+    fact.strength = 0.9;
     out.push_back(std::move(fact));
   }
 }
