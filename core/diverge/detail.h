@@ -12,7 +12,6 @@ namespace parallax::diverge::detail {
 /// A word, a number or one punctuation mark of a sentence.
 struct Word {
   Span span;            ///< absolute, into the article text
-  std::string text;     ///< as written
   std::string lower;    ///< ASCII-lowercased; curly apostrophes become '
   bool cap = false;     ///< starts with an upper-case ASCII letter
   bool number = false;  ///< starts with a digit

@@ -92,6 +92,7 @@ bool starts_link(std::string_view text, std::size_t i) {
 
 std::vector<Word> scan_words(std::string_view text, Span span) {
   std::vector<Word> words;
+  words.reserve(std::min<std::size_t>(kMaxWordsPerSentence, span.size() / 4 + 4));
   const std::size_t end = std::min(span.end, text.size());
   std::size_t i = std::min(span.start, end);
   while (i < end && words.size() < kMaxWordsPerSentence) {
@@ -104,10 +105,9 @@ std::vector<Word> scan_words(std::string_view text, Span span) {
     if (mark > 0) {
       Word w;
       w.span = {i, std::min(end, i + mark)};
-      w.text = std::string(slice(text, w.span));
       w.lower = text[i] == '\'' || (mark == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99)
-                    ? "'"
-                    : w.text;
+                    ? std::string("'")
+                    : std::string(slice(text, w.span));
       w.punct = true;
       words.push_back(std::move(w));
       i += mark;
@@ -177,7 +177,6 @@ std::vector<Word> scan_words(std::string_view text, Span span) {
       continue;
     Word w;
     w.span = {start, i};
-    w.text = std::string(slice(text, w.span));
     w.lower = std::move(lower);
     w.cap = text[start] >= 'A' && text[start] <= 'Z';
     w.number = digit_first;

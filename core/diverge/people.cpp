@@ -468,7 +468,9 @@ std::vector<std::string> collect_event_places(std::string_view text,
   for (const Span& span : sentences) {
     const std::vector<Word> words = scan_words(text, span);
     std::vector<Fact> people;
-    extract_people(words, people);
+    bool titled = false;
+    for (const Word& w : words) titled = titled || (!w.punct && is_title_word(w.lower));
+    if (titled) extract_people(words, people);
     for (const Fact& f : people) {
       std::string_view n = f.unit;
       while (!n.empty()) {
