@@ -285,6 +285,11 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
           {article.raw.text, article.raw.published, article.raw.name, &article.paragraphs});
     }
     analysis.divergence = diverge::analyse(views, analysis.alignment.claims);
+    if (analysis.divergence.truncated) {
+      analysis.notices.push_back(
+          {"", "diverge_truncated", "warning",
+           "The set is too large to check every fact for contradictions; some were not compared."});
+    }
   }
   // --- end diverge ---
   // --- Article stance (owner: "tone"): actors of the set, each article's tone, hedging,

@@ -12,6 +12,7 @@
 // Confidence (0..1) says how sure the rule is; kShowThreshold decides what is shown.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -71,7 +72,9 @@ double tolerance(const Fact& f) {
   if (v >= 100) {
     double step = 1;
     while (step * 10 <= v && std::fmod(v, step * 10) == 0) step *= 10;
-    if (step >= 10) return std::min(step / 2, 0.05 * v);
+    // Half the last non-zero digit, or 2% (conversions: "1 million pesos ($75,000)"), at
+    // most 5%.
+    if (step >= 10) return std::min(std::max(step / 2, 0.02 * v), 0.05 * v);
   }
   return 0;
 }
@@ -89,6 +92,13 @@ struct Builder {
       std::tuple<std::string, std::string, std::uint32_t, std::uint32_t, std::string, std::string>>
       seen;
   bool truncated = false;
+  /// Sentences (article, paragraph, sentence) that hold a date with a year: a title there may
+  /// be the one the person had then ("Pope Benedict said during a 2008 sermon").
+  std::set<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> dated;
+
+  bool in_dated(const Fact& f) const {
+    return dated.count({f.ref.article, f.ref.paragraph, f.ref.sentence}) != 0;
+  }
 
   SideRef side(const Fact& f) const {
     return SideRef{f.ref, f.span, fact_text(articles, f), f.value};
@@ -153,7 +163,9 @@ std::string role_text(const std::vector<ArticleView>& articles, const Fact& f) {
   return text;
 }
 
-void person_conflicts(Builder& builder, const std::vector<const Fact*>& group) {
+// `main_actor`: the person has titled mentions in at least half of the articles, so the set is
+// about them now; a title given in passing elsewhere may be a historical one.
+void person_conflicts(Builder& builder, const std::vector<const Fact*>& group, bool main_actor) {
   const std::string name = person_name(group);
   // Distinct (role head, former) per article; first fact of each.
   for (std::size_t i = 0; i < group.size(); ++i) {
@@ -169,7 +181,9 @@ void person_conflicts(Builder& builder, const std::vector<const Fact*>& group) {
       if (x.role == y.role && x.former != y.former) {
         const Fact& was = x.former ? x : y;
         const Fact& is = x.former ? y : x;
-        const double confidence = (within ? 0.8 : 0.85) * std::min(x.strength, y.strength);
+        double confidence = (within ? 0.8 : 0.85) * std::min(x.strength, y.strength);
+        if (!main_actor || builder.in_dated(x) || builder.in_dated(y))
+          confidence = std::min(confidence, 0.6);
         std::string note = within ? article_label(builder.articles, was.ref.article) + " calls " +
                                         name + " " + quoted(role_text(builder.articles, was)) +
                                         " in one sentence and " +
@@ -275,7 +289,7 @@ std::vector<const Fact*> bounded(const std::vector<const Fact*>& group, bool* tr
   }
   std::vector<const Fact*> out;
   for (auto& [value, list] : by_value) out.insert(out.end(), list.begin(), list.end());
-  std::sort(out.begin(), out.end(), [](const Fact* x, const Fact* y) {
+  std::stable_sort(out.begin(), out.end(), [](const Fact* x, const Fact* y) {
     return std::make_tuple(x->ref.article, x->ref.paragraph, x->ref.sentence, x->span.start) <
            std::make_tuple(y->ref.article, y->ref.paragraph, y->ref.sentence, y->span.start);
   });
@@ -285,6 +299,34 @@ std::vector<const Fact*> bounded(const std::vector<const Fact*>& group, bool* tr
 bool numeric(FactKind kind) {
   return kind == FactKind::kNumber || kind == FactKind::kMoney || kind == FactKind::kPercent ||
          kind == FactKind::kCount;
+}
+
+// Content words of a sentence: a line of three words ("Hank was 57 years old.") is too thin
+// to say that two figures are about one thing.
+std::size_t content_words(const std::vector<ArticleView>& articles, const align::UnitRef& ref) {
+  if (ref.article >= articles.size() || articles[ref.article].paragraphs == nullptr) return 0;
+  const auto& paragraphs = *articles[ref.article].paragraphs;
+  if (ref.paragraph >= paragraphs.size() ||
+      ref.sentence >= paragraphs[ref.paragraph].sentences.size())
+    return 0;
+  std::size_t n = 0;
+  for (const auto& w : detail::scan_words(articles[ref.article].text,
+                                          paragraphs[ref.paragraph].sentences[ref.sentence].span))
+    n += (!w.punct && !w.number && !detail::is_stopword(w.lower) &&
+          !detail::quantity_word(w.lower) && detail::month_number(w.lower) == 0)
+             ? 1
+             : 0;
+  return n;
+}
+
+// The other dates of a sentence ("In 2013: 54 bodies found"): two figures of different
+// occasions are not in conflict.
+std::vector<std::string> other_dates(const std::vector<const Fact*>& list, const Fact* except) {
+  std::vector<std::string> out;
+  for (const Fact* f : list)
+    if (f != except && f->kind == FactKind::kDate) out.push_back(f->value);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
@@ -302,6 +344,10 @@ void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
         auto fa = by_sentence.find({ra.article, ra.paragraph, ra.sentence});
         auto fb = by_sentence.find({rb.article, rb.paragraph, rb.sentence});
         if (fa == by_sentence.end() || fb == by_sentence.end()) continue;
+        constexpr std::size_t kMinContentWords = 5;
+        if (content_words(builder.articles, ra) < kMinContentWords ||
+            content_words(builder.articles, rb) < kMinContentWords)
+          continue;
         for (const Fact* x : fa->second) {
           if (!numeric(x->kind) && x->kind != FactKind::kDate) continue;
           // The only fact of its kind and unit on each side, so the two are about one thing.
@@ -319,13 +365,21 @@ void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
           if (y == nullptr) continue;
           const double hedge = (x->hedged || y->hedged) ? 0.15 : 0.0;
           const double negation = (x->negated != y->negated) ? 0.2 : 0.0;
+          // The words around both must share something: "buses every 10 minutes" and "a ferry
+          // every 20 minutes" are two services, not one disputed figure. One shared word is
+          // weak evidence (hidden), two or more is enough.
+          std::vector<std::string> shared;
+          std::set_intersection(x->near.begin(), x->near.end(), y->near.begin(), y->near.end(),
+                                std::back_inserter(shared));
+          if (shared.empty()) continue;
+          const double context = shared.size() >= 2 ? 0.0 : 0.15;
           const std::string ax = article_label(builder.articles, x->ref.article);
           const std::string ay = article_label(builder.articles, y->ref.article);
           if (x->kind == FactKind::kDate) {
             if (!x->date.known() || !y->date.known() || dates_compatible(x->date, y->date))
               continue;
             const bool coarse = x->date.month == 0 || y->date.month == 0;
-            builder.add(*x, *y, "date", (coarse ? 0.55 : 0.75) - hedge - negation,
+            builder.add(*x, *y, "date", (coarse ? 0.55 : 0.75) - hedge - negation - context,
                         static_cast<std::int64_t>(c), "date in a shared claim",
                         ax + " gives the date " + quoted(fact_text(builder.articles, *x)) + "; " +
                             ay + " " + quoted(fact_text(builder.articles, *y)) +
@@ -333,11 +387,13 @@ void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
             continue;
           }
           if (numbers_compatible(*x, *y)) continue;
-          const double confidence = 0.75 * std::min(x->strength, y->strength) - hedge - negation;
+          if (other_dates(fa->second, x) != other_dates(fb->second, y)) continue;
+          const double confidence =
+              0.75 * std::min(x->strength, y->strength) - hedge - negation - context;
           builder.add(*x, *y, std::string(fact_kind_name(x->kind)), confidence,
                       static_cast<std::int64_t>(c),
                       x->unit.empty() ? std::string("figure in a shared claim")
-                                      : "number of " + x->unit + " in a shared claim",
+                                      : "figure in a shared claim (" + x->unit + ")",
                       ax + " says " + quoted(fact_text(builder.articles, *x)) + "; " + ay + " " +
                           quoted(fact_text(builder.articles, *y)) + " in the same claim.");
         }
@@ -352,12 +408,14 @@ std::vector<Contradiction> find_contradictions(const std::vector<Fact>& facts,
                                                const std::vector<ArticleView>& articles,
                                                const std::vector<align::Claim>& claims,
                                                bool* truncated) {
-  Builder builder{facts, articles, {}, {}, false};
+  Builder builder{facts, articles, {}, {}, false, {}};
   std::map<std::string, std::vector<const Fact*>> by_subject;
   std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::vector<const Fact*>>
       by_sentence;
   for (const Fact& f : facts) {
     if (f.ref.article >= articles.size()) continue;
+    if (f.kind == FactKind::kDate && f.date.year != 0 && !f.relative)
+      builder.dated.insert({f.ref.article, f.ref.paragraph, f.ref.sentence});
     by_sentence[{f.ref.article, f.ref.paragraph, f.ref.sentence}].push_back(&f);
     if (f.subject.empty()) continue;
     if (f.kind == FactKind::kPerson || f.kind == FactKind::kDate || f.kind == FactKind::kTime ||
@@ -367,7 +425,9 @@ std::vector<Contradiction> find_contradictions(const std::vector<Fact>& facts,
   for (auto& [key, group] : by_subject) {
     const std::vector<const Fact*> small = bounded(group, &builder.truncated);
     if (key.rfind("person:", 0) == 0) {
-      person_conflicts(builder, small);
+      std::set<std::uint32_t> with;
+      for (const Fact* f : group) with.insert(f->ref.article);
+      person_conflicts(builder, small, 2 * with.size() >= articles.size());
     } else if (key.rfind("event:", 0) == 0) {
       event_conflicts(builder, key, small);
     }
@@ -376,7 +436,7 @@ std::vector<Contradiction> find_contradictions(const std::vector<Fact>& facts,
 
   std::vector<Contradiction> out = std::move(builder.out);
   for (Contradiction& c : out) c.confidence = std::round(c.confidence * 10000.0) / 10000.0;
-  std::sort(out.begin(), out.end(), [](const Contradiction& x, const Contradiction& y) {
+  std::stable_sort(out.begin(), out.end(), [](const Contradiction& x, const Contradiction& y) {
     if (x.shown() != y.shown()) return x.shown();
     if (x.confidence != y.confidence) return x.confidence > y.confidence;
     return std::make_tuple(x.a.ref.article, x.a.ref.paragraph, x.a.ref.sentence, x.a.span.start,

@@ -12,7 +12,6 @@ namespace parallax::diverge::detail {
 /// A word, a number or one punctuation mark of a sentence.
 struct Word {
   Span span;            ///< absolute, into the article text
-  std::string text;     ///< as written
   std::string lower;    ///< ASCII-lowercased; curly apostrophes become '
   bool cap = false;     ///< starts with an upper-case ASCII letter
   bool number = false;  ///< starts with a digit
@@ -59,6 +58,10 @@ std::string event_key_near(const std::vector<Word>& words, std::size_t at, const
 /// Index of the word that starts at or after byte `start`.
 std::size_t word_at(const std::vector<Word>& words, std::size_t start);
 
-std::string format_number(double value);  ///< shortest exact-ish text: "1500000", "1.5"
+std::string format_number(double value);
+bool quantity_word(std::string_view lower);  ///< "every", "about", "said": no clue to the subject
+std::string singular(std::string lower);     ///< "people" -> "person", "bodies" -> "body"
+/// Text that is program code, not prose ("document.getElementById(...); }").
+bool code_like(std::string_view text, Span span);  ///< shortest exact-ish text: "1500000", "1.5"
 
 }  // namespace parallax::diverge::detail

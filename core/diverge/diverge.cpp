@@ -92,6 +92,7 @@ bool starts_link(std::string_view text, std::size_t i) {
 
 std::vector<Word> scan_words(std::string_view text, Span span) {
   std::vector<Word> words;
+  words.reserve(std::min<std::size_t>(kMaxWordsPerSentence, span.size() / 4 + 4));
   const std::size_t end = std::min(span.end, text.size());
   std::size_t i = std::min(span.start, end);
   while (i < end && words.size() < kMaxWordsPerSentence) {
@@ -104,10 +105,9 @@ std::vector<Word> scan_words(std::string_view text, Span span) {
     if (mark > 0) {
       Word w;
       w.span = {i, std::min(end, i + mark)};
-      w.text = std::string(slice(text, w.span));
       w.lower = text[i] == '\'' || (mark == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99)
-                    ? "'"
-                    : w.text;
+                    ? std::string("'")
+                    : std::string(slice(text, w.span));
       w.punct = true;
       words.push_back(std::move(w));
       i += mark;
@@ -177,7 +177,6 @@ std::vector<Word> scan_words(std::string_view text, Span span) {
       continue;
     Word w;
     w.span = {start, i};
-    w.text = std::string(slice(text, w.span));
     w.lower = std::move(lower);
     w.cap = text[start] >= 'A' && text[start] <= 'Z';
     w.number = digit_first;
@@ -333,6 +332,13 @@ bool negated_sentence(const std::vector<Word>& words) {
   return false;
 }
 
+bool code_like(std::string_view text, Span span) {
+  const std::string_view s =
+      slice(text, {std::min(span.start, text.size()), std::min(span.end, text.size())});
+  return s.find('{') != std::string_view::npos || s.find('}') != std::string_view::npos ||
+         s.find("();") != std::string_view::npos || s.find("function (") != std::string_view::npos;
+}
+
 std::size_t word_at(const std::vector<Word>& words, std::size_t start) {
   auto it = std::lower_bound(words.begin(), words.end(), start,
                              [](const Word& w, std::size_t s) { return w.span.start < s; });
@@ -383,6 +389,7 @@ std::string_view fact_kind_name(FactKind kind) {
 
 std::vector<Fact> extract_facts(std::string_view text, Span span, const align::UnitRef& ref,
                                 const Context& context) {
+  if (detail::code_like(text, span)) return {};
   const std::vector<detail::Word> words = detail::scan_words(text, span);
   std::vector<Fact> facts;
   detail::extract_dates(words, context, facts);
@@ -393,6 +400,25 @@ std::vector<Fact> extract_facts(std::string_view text, Span span, const align::U
   const bool negated = detail::negated_sentence(words);
   for (Fact& fact : facts) {
     fact.ref = ref;
+    // Content words within 4 words on each side of a figure or a date: what it is about
+    // ("killed", "ferry"); claims compare only figures whose surroundings share some.
+    if (fact.kind == FactKind::kNumber || fact.kind == FactKind::kMoney ||
+        fact.kind == FactKind::kPercent || fact.kind == FactKind::kCount ||
+        fact.kind == FactKind::kDate) {
+      const std::size_t first = detail::word_at(words, fact.span.start);
+      std::size_t last = first;
+      while (last + 1 < words.size() && words[last + 1].span.end <= fact.span.end) ++last;
+      for (std::size_t k = first >= 4 ? first - 4 : 0; k < words.size() && k <= last + 4; ++k) {
+        if (k >= first && k <= last) continue;
+        const detail::Word& w = words[k];
+        if (w.punct || w.number || detail::is_stopword(w.lower) || detail::quantity_word(w.lower) ||
+            detail::month_number(w.lower) != 0)
+          continue;
+        fact.near.push_back(detail::singular(w.lower));
+      }
+      std::sort(fact.near.begin(), fact.near.end());
+      fact.near.erase(std::unique(fact.near.begin(), fact.near.end()), fact.near.end());
+    }
     fact.hedged = fact.hedged || hedged;
     fact.negated = fact.negated || negated;
   }

@@ -52,14 +52,15 @@ struct Fact {
   std::string unit;     ///< numbers: the counted noun or unit ("people", "usd", "%")
   double low = 0;       ///< numbers: the value, or the range it states
   double high = 0;
-  bool approximate = false;  ///< "about", "nearly", a round number
-  Date date;                 ///< dates
-  bool relative = false;     ///< dates: "next Friday", "later this year"
-  std::string role;          ///< people: the office head ("president", "adviser")
-  bool former = false;       ///< people: "former", "ex-"
-  bool hedged = false;       ///< the sentence hedges or conditions the statement ("may", "if")
-  bool negated = false;      ///< the sentence negates it ("not", "never")
-  double strength = 1.0;     ///< how sure the extractor is (0..1)
+  bool approximate = false;       ///< "about", "nearly", a round number
+  Date date;                      ///< dates
+  bool relative = false;          ///< dates: "next Friday", "later this year"
+  std::string role;               ///< people: the office head ("president", "adviser")
+  std::vector<std::string> near;  ///< numbers: content words around the phrase (sorted)
+  bool former = false;            ///< people: "former", "ex-"
+  bool hedged = false;            ///< the sentence hedges or conditions the statement ("may", "if")
+  bool negated = false;           ///< the sentence negates it ("not", "never")
+  double strength = 1.0;          ///< how sure the extractor is (0..1)
 };
 
 /// What extraction knows about the article and the set.

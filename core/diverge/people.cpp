@@ -19,74 +19,74 @@ namespace parallax::diverge::detail {
 
 namespace {
 
-// Offices, longest first so "vice president" wins over "president".
-constexpr std::string_view kTitles[] = {"secretary of state",
-                                        "vice president",
-                                        "prime minister",
-                                        "foreign minister",
-                                        "defence minister",
-                                        "defense minister",
-                                        "finance minister",
-                                        "interior minister",
-                                        "press secretary",
-                                        "special envoy",
-                                        "minister",
-                                        "president",
-                                        "chancellor",
-                                        "senator",
-                                        "governor",
-                                        "mayor",
-                                        "secretary",
-                                        "ambassador",
-                                        "envoy",
-                                        "spokesman",
-                                        "spokeswoman",
-                                        "spokesperson",
-                                        "adviser",
-                                        "advisor",
-                                        "aide",
-                                        "director",
-                                        "head",
-                                        "chief",
-                                        "king",
-                                        "queen",
-                                        "general",
-                                        "commander",
-                                        "premier",
-                                        "chairman",
-                                        "chairwoman",
-                                        "ceo",
-                                        "pope",
-                                        "leader"};
+// Offices, longest first so "vice president" wins over "president"; one word per slot.
+struct Title {
+  std::string_view words[3];
+  std::string_view head;
+};
+constexpr Title kTitles[] = {
+    {{"secretary", "of", "state"}, "secretary of state"},
+    {{"vice", "president", {}}, "vice president"},
+    {{"prime", "minister", {}}, "prime minister"},
+    {{"foreign", "minister", {}}, "foreign minister"},
+    {{"defence", "minister", {}}, "defence minister"},
+    {{"defense", "minister", {}}, "defence minister"},
+    {{"finance", "minister", {}}, "finance minister"},
+    {{"interior", "minister", {}}, "interior minister"},
+    {{"press", "secretary", {}}, "press secretary"},
+    {{"special", "envoy", {}}, "special envoy"},
+    {{"minister", {}, {}}, "minister"},
+    {{"president", {}, {}}, "president"},
+    {{"chancellor", {}, {}}, "chancellor"},
+    {{"senator", {}, {}}, "senator"},
+    {{"governor", {}, {}}, "governor"},
+    {{"mayor", {}, {}}, "mayor"},
+    {{"secretary", {}, {}}, "secretary"},
+    {{"ambassador", {}, {}}, "ambassador"},
+    {{"envoy", {}, {}}, "envoy"},
+    {{"spokesman", {}, {}}, "spokesman"},
+    {{"spokeswoman", {}, {}}, "spokeswoman"},
+    {{"spokesperson", {}, {}}, "spokesperson"},
+    {{"adviser", {}, {}}, "adviser"},
+    {{"advisor", {}, {}}, "adviser"},
+    {{"aide", {}, {}}, "aide"},
+    {{"director", {}, {}}, "director"},
+    {{"head", {}, {}}, "head"},
+    {{"chief", {}, {}}, "chief"},
+    {{"king", {}, {}}, "king"},
+    {{"queen", {}, {}}, "queen"},
+    {{"general", {}, {}}, "general"},
+    {{"commander", {}, {}}, "commander"},
+    {{"premier", {}, {}}, "premier"},
+    {{"chairman", {}, {}}, "chairman"},
+    {{"chairwoman", {}, {}}, "chairwoman"},
+    {{"ceo", {}, {}}, "ceo"},
+    {{"pope", {}, {}}, "pope"},
+    {{"leader", {}, {}}, "leader"},
+};
 
-// The title starting at word i: its number of words and its text, or 0.
+// The title starting at word i: its number of words (0: none) and its head.
 std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string* head) {
-  for (std::string_view title : kTitles) {
-    std::size_t k = i, pos = 0;
-    bool ok = true;
-    while (pos < title.size()) {
-      const std::size_t space = title.find(' ', pos);
-      const std::string_view part =
-          title.substr(pos, space == std::string_view::npos ? std::string_view::npos : space - pos);
-      if (k >= words.size() || words[k].lower != part) {
-        ok = false;
-        break;
-      }
-      ++k;
-      pos = space == std::string_view::npos ? title.size() : space + 1;
+  if (i >= words.size() || words[i].punct || words[i].number) return 0;
+  std::string_view first = words[i].lower;
+  if (first.rfind("ex-", 0) == 0) first.remove_prefix(3);  // "ex-President"
+  for (const Title& title : kTitles) {
+    if (title.words[0] != first) continue;
+    std::size_t n = 1;
+    while (n < 3 && !title.words[n].empty()) {
+      if (i + n >= words.size() || words[i + n].lower != title.words[n]) break;
+      ++n;
     }
-    if (ok) {
-      *head = std::string(title == "advisor" ? "adviser" : title);
-      return k - i;
-    }
+    if (n < 3 && !title.words[n].empty()) continue;
+    *head = std::string(title.head);
+    return n;
   }
   return 0;
 }
 
 bool is_title_word(std::string_view w) {
-  for (std::string_view t : kTitles)
-    if (t == w || (t.find(' ') != std::string_view::npos && t.substr(0, t.find(' ')) == w))
-      return true;
+  for (const Title& t : kTitles)
+    if (t.words[0] == w) return true;
   return false;
 }
 
@@ -144,19 +144,27 @@ bool known_place(const Context& context, std::string_view lower) {
 }
 
 // The place of the event mentioned at word e, or "".
-std::string event_place(const std::vector<Word>& words, std::size_t e, const Context& context) {
+std::string event_place(const std::vector<Word>& words, std::size_t e, const Context& context,
+                        std::size_t* where = nullptr) {
+  std::size_t unused = 0;
+  if (where == nullptr) where = &unused;
   // "<Place> summit", allowing one modifier between ("Alaska diplomatic summit").
   for (std::size_t back = 1; back <= 2 && back <= e; ++back) {
     const Word& w = words[e - back];
     if (w.punct) break;
-    if (known_place(context, w.lower) && w.cap) return w.lower;
+    if (known_place(context, w.lower) && w.cap) {
+      *where = e - back;
+      return w.lower;
+    }
   }
   // "summit ... in/at <Place>" inside the same clause, within 10 words.
   for (std::size_t k = e + 1; k < words.size() && k <= e + 10; ++k) {
     if (separator(words[k])) break;
     if ((words[k].lower == "in" || words[k].lower == "at") && k + 1 < words.size() &&
-        words[k + 1].cap && known_place(context, words[k + 1].lower))
+        words[k + 1].cap && known_place(context, words[k + 1].lower)) {
+      *where = k + 1;
       return words[k + 1].lower;
+    }
   }
   // Otherwise a known event place within 6 words in the same clause.
   std::string best;
@@ -167,6 +175,7 @@ std::string event_place(const std::vector<Word>& words, std::size_t e, const Con
     if (words[k].cap && known_place(context, words[k].lower)) {
       best_distance = e - k;
       best = words[k].lower;
+      *where = k;
       break;
     }
   }
@@ -174,6 +183,7 @@ std::string event_place(const std::vector<Word>& words, std::size_t e, const Con
     if (separator(words[k])) break;
     if (words[k].cap && known_place(context, words[k].lower)) {
       best = words[k].lower;
+      *where = k;
       break;
     }
   }
@@ -207,7 +217,11 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
     const std::size_t title_words = title_at(words, i, &head);
     if (title_words == 0) continue;
     // A: [former] [U.S./Russian/Kremlin's] Title Name ("Former U.S. President Donald Trump").
-    if (words[i].cap) {
+    // Lower-case titles count too ("Kremlin spokesman Dmitry Peskov", "former president
+    // Barack Obama"), except words that are often something else ("in general Trump ...").
+    const bool lower_ok = !words[i].cap && !tc && head != "general" && head != "head" &&
+                          head != "chief" && head != "leader" && head != "secretary";
+    if (words[i].cap || lower_ok) {
       std::size_t n = i + title_words, name_end = n;
       while (name_end < words.size() && name_end < n + 3 && name_word(words[name_end])) ++name_end;
       if (name_end > n) {
@@ -218,13 +232,16 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
           if (p.lower == "former" || p.lower == "ex" || p.lower == "then") {
             former = former || p.lower != "then";
             --first;
-          } else if (nationality(p) || (!tc && p.cap && !is_stopword(p.lower) && first - 1 > 0)) {
+          } else if (nationality(p) ||
+                     (!tc && p.cap && !is_stopword(p.lower) && first - 1 > 0 &&
+                      month_number(p.lower) == 0 && weekday_number(p.lower) < 0)) {
             --first;
           } else {
             break;
           }
         }
-        if (words[first].lower.rfind("ex-", 0) == 0) former = true;
+        if (words[first].lower.rfind("ex-", 0) == 0 || words[i].lower.rfind("ex-", 0) == 0)
+          former = true;
         std::string role, name;
         for (std::size_t k = first; k < n; ++k) role += (role.empty() ? "" : " ") + words[k].lower;
         for (std::size_t k = n; k < name_end; ++k)
@@ -251,7 +268,9 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
     std::size_t name_start = c;
     while (name_start > 0 && c - name_start < 3 && name_word(words[name_start - 1])) --name_start;
     if (c - name_start < 1) continue;
-    if (c - name_start == 1 && name_start > 0 && !words[name_start - 1].punct) continue;
+    // One capitalised word is a name only inside a sentence after a mark ("..., Ushakov, the
+    // adviser,"): at the start it is as likely "However," or "Meanwhile,".
+    if (c - name_start == 1 && (name_start == 0 || !words[name_start - 1].punct)) continue;
     if (name_start > 0 && !words[name_start - 1].punct) {
       // "... told Yuri Ushakov, ..." is fine; "... Russia And Yuri Ushakov," as well; but a
       // title right before means pattern A already took it.
@@ -281,6 +300,12 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
         }
       }
       if (title_pos == words.size()) break;
+      // The title opens the phrase ("the Kremlin's senior foreign policy adviser"), not a
+      // clause ("speculation is rife that the former leader").
+      bool clause = title_pos > k + 5;
+      for (std::size_t r = k; r < title_pos && !clause; ++r)
+        clause = quantity_word(words[r].lower) || words[r].lower == "said";
+      if (clause) break;
       // "Sergei Lavrov, Defence Minister Andrey Belousov": a name after the title is pattern A.
       const std::size_t after = title_pos + title_len;
       if (after < words.size() && name_word(words[after]) && !tc) break;
@@ -385,7 +410,8 @@ void extract_events(const std::vector<Word>& words, const Context& context,
       if (d < best_distance) best_distance = d, best = e;
     }
     if (best == words.size()) continue;
-    const std::string place = event_place(words, best, context);
+    std::size_t place_at = best;
+    const std::string place = event_place(words, best, context, &place_at);
     if (place.empty()) continue;
     // "will": only when it governs the event ("the summit will begin"), not far away.
     if (words[cue.first].lower == "will" && best_distance > 3) continue;
@@ -398,11 +424,40 @@ void extract_events(const std::vector<Word>& words, const Context& context,
     if (duplicate) continue;
     Fact fact;
     fact.kind = FactKind::kStatus;
-    const std::size_t from = std::min(cue.first, best), to = std::max(cue.last, best);
+    // The phrase runs from the cue to the event and its place ("Planned Meeting In Alaska").
+    std::size_t from = std::min(cue.first, best), to = std::max(cue.last, best);
+    if (place_at + 4 >= from && place_at <= to + 4) {
+      from = std::min(from, place_at);
+      to = std::max(to, place_at);
+    }
     fact.span = {words[from].span.start, words[to].span.end};
     fact.subject = "event:meeting@" + place;
     fact.value = cue.upcoming ? "upcoming" : "happened";
     fact.strength = words[cue.first].lower == "will" ? 0.8 : 1.0;
+    out.push_back(std::move(fact));
+  }
+  // With a published date, a full date of the event says it too: before it, held; after, to come.
+  const Date& published = context.published;
+  if (published.year == 0 || published.month == 0 || published.day == 0) return;
+  const long today = days_from_civil(published.year, published.month, published.day);
+  const std::size_t dates = out.size();
+  for (std::size_t i = 0; i < dates; ++i) {
+    const Fact& date = out[i];
+    if (date.kind != FactKind::kDate || date.subject.empty() || date.date.year == 0 ||
+        date.date.month == 0 || date.date.day == 0)
+      continue;
+    const long day = days_from_civil(date.date.year, date.date.month, date.date.day);
+    if (day == today) continue;
+    bool stated = false;
+    for (const Fact& f : out)
+      stated = stated || (f.kind == FactKind::kStatus && f.subject == date.subject);
+    if (stated) continue;
+    Fact fact;
+    fact.kind = FactKind::kStatus;
+    fact.span = date.span;
+    fact.subject = date.subject;
+    fact.value = day < today ? "happened" : "upcoming";
+    fact.strength = 0.9;
     out.push_back(std::move(fact));
   }
 }
@@ -413,7 +468,9 @@ std::vector<std::string> collect_event_places(std::string_view text,
   for (const Span& span : sentences) {
     const std::vector<Word> words = scan_words(text, span);
     std::vector<Fact> people;
-    extract_people(words, people);
+    bool titled = false;
+    for (const Word& w : words) titled = titled || (!w.punct && is_title_word(w.lower));
+    if (titled) extract_people(words, people);
     for (const Fact& f : people) {
       std::string_view n = f.unit;
       while (!n.empty()) {

@@ -54,6 +54,8 @@ bool alphabetic(std::string_view w) {
   return true;
 }
 
+}  // namespace
+
 std::string singular(std::string w) {
   if (w == "people") return "person";
   if (w == "feet") return "foot";
@@ -62,6 +64,8 @@ std::string singular(std::string w) {
   if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
   return w;
 }
+
+namespace {
 
 // A digits-then-letters word ("1.5bn", "15th"): the numeric prefix and the rest.
 bool split_suffix(std::string_view w, double* value, std::string_view* suffix) {
@@ -80,6 +84,22 @@ bool year_like(const Word& w, double value) {
 }
 
 }  // namespace
+
+// Words around figures that say nothing about what is counted.
+bool quantity_word(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "every", "each", "per", "about", "around", "some", "more", "less", "than", "over", "under",
+      "up", "least", "nearly", "almost", "only", "just", "said", "says", "say", "total", "least",
+      "roughly", "approximately", "estimated", "extra", "during", "will", "would", "was", "were",
+      "has", "have", "had", "been", "after", "before", "while", "since", "until", "into", "from",
+      "with", "within", "without",
+      // pronouns and auxiliaries (npm `stopword`'s English list is short)
+      "he", "she", "it", "they", "we", "you", "his", "her", "their", "its", "our", "them", "him",
+      "is", "are", "be", "do", "does", "did", "can", "who", "which", "that", "this"};
+  for (std::string_view q : kWords)
+    if (w == q) return true;
+  return false;
+}
 
 void extract_values(const std::vector<Word>& words, std::vector<Fact>& out) {
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -103,6 +123,8 @@ void extract_values(const std::vector<Word>& words, std::vector<Fact>& out) {
       }
     }
     if (!ok || taken(out, w)) continue;
+    if (w.number && w.lower.size() > 1 && w.lower[0] == '0' && w.lower[1] != '.')
+      continue;                                                                     // "0400"
     if (i == 0 && words.size() > 1 && words[1].lower == "." && w.number) continue;  // "1. Item"
     if (year_like(w, value) && suffix.empty()) continue;                            // dates.cpp
     const bool word_number = !w.number;
@@ -150,8 +172,8 @@ void extract_values(const std::vector<Word>& words, std::vector<Fact>& out) {
     }
     const bool money = !unit.empty();
     if (!money && !percent && j < words.size() && !words[j].punct && !words[j].number &&
-        alphabetic(words[j].lower) && !is_stopword(words[j].lower) && !words[j].cap &&
-        month_number(words[j].lower) == 0) {
+        alphabetic(words[j].lower) && !is_stopword(words[j].lower) &&
+        !quantity_word(words[j].lower) && !words[j].cap && month_number(words[j].lower) == 0) {
       unit = singular(words[j].lower);
       last = j;
     }
@@ -200,6 +222,7 @@ void extract_values(const std::vector<Word>& words, std::vector<Fact>& out) {
                      : format_number(value * scale);
     fact.value = percent ? number + "%" : unit.empty() ? number : number + " " + unit;
     fact.strength = word_number ? 0.8 : 1.0;
+
     out.push_back(std::move(fact));
     i = last;
   }

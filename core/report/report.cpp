@@ -370,7 +370,9 @@ std::string to_summary(const Analysis& analysis) {
     }
     if (!lines.empty() || hidden > 0) {
       out += "\nContradictions:\n" + lines;
-      if (hidden > 0) out += "  (" + std::to_string(hidden) + " less certain ones hidden)\n";
+      if (hidden > 0)
+        out += "  (" + std::to_string(hidden) +
+               (hidden == 1 ? " less certain one" : " less certain ones") + " hidden)\n";
     }
   }
   // --- end diverge ---

@@ -154,23 +154,40 @@ TEST_CASE("numbers inside a matched claim", "[diverge]") {
     bool contradiction;
   };
   const Pair pairs[] = {
-      {"Officials said 12 people were killed in the blast.",
-       "Officials said 15 people were killed in the blast.", true},
-      {"Officials said about 1,500 people were evacuated.",
-       "Officials said 1,480 people were evacuated.", false},
-      {"Officials said 1,500 people were evacuated.", "Officials said 1,480 people were evacuated.",
+      {"Police officials in the northern province said 12 people were killed in the market blast.",
+       "Police officials in the northern province said 15 people were killed in the market blast.",
+       true},
+      {"Regional officials said about 1,500 people were evacuated from the flooded valley.",
+       "Regional officials said 1,480 people were evacuated from the flooded valley.", false},
+      {"Regional officials said 1,500 people were evacuated from the flooded valley.",
+       "Regional officials said 1,480 people were evacuated from the flooded valley.", false},
+      {"The two leaders met briefly before the formal summit dinner began.",
+       "The 2 leaders met briefly before the formal summit dinner began.", false},
+      {"The regional airport expansion deal is worth $1.5bn, the ministry said.",
+       "The regional airport expansion deal is worth 1.5 billion dollars, the ministry said.",
        false},
-      {"The two leaders met briefly.", "The 2 leaders met briefly.", false},
-      {"The deal is worth $1.5bn.", "The deal is worth 1.5 billion dollars.", false},
-      {"The deal is worth $1.5bn.", "The deal is worth $2.5bn.", true},
-      {"Between 10 and 20 people were hurt.", "Officials said 15 people were hurt.", false},
-      {"Turnout was 61 percent.", "Turnout was 61%.", false},
-      {"Turnout was 61 percent.", "Turnout was 48%.", true},
+      {"The regional airport expansion deal is worth $1.5bn, the ministry said.",
+       "The regional airport expansion deal is worth $2.5bn, the ministry said.", true},
+      {"Between 10 and 20 people were hurt when the old stadium stand collapsed.",
+       "Hospital staff said 15 people were hurt when the old stadium stand collapsed.", false},
+      {"Turnout in the regional parliamentary election was 61 percent, officials said.",
+       "Turnout in the regional parliamentary election was 61%, officials said.", false},
+      {"Turnout in the regional parliamentary election was 61 percent, officials said.",
+       "Turnout in the regional parliamentary election was 48%, officials said.", true},
       // Different units are different things.
-      {"The convoy was 12 km long.", "The convoy had 40 trucks.", false},
+      {"The army convoy heading north was 12 km long, witnesses said.",
+       "The army convoy heading north had 40 trucks, witnesses said.", false},
       // Two figures of one unit on a side: which is which is unclear, so nothing.
-      {"Officials said 12 people died and 30 people were hurt.", "Officials said 15 people died.",
-       false},
+      {"Officials said 12 people died and 30 people were hurt in the market blast.",
+       "Officials said 15 people died in the market blast on Monday.", false},
+      // Different services around the figures: buses and a ferry.
+      {"Extra buses will run on route 14 every 10 minutes during the closure.",
+       "A temporary ferry will cross the river every 20 minutes during the closure.", false},
+      // Different occasions: a past year on one side.
+      {"In 2013, police found 54 bodies in mass graves near the northern town.",
+       "This week police found 30 bodies in mass graves near the northern town.", false},
+      // Too thin to tell what the figures are about.
+      {"Hank was 57 years old.", "He was 39 years old.", false},
   };
   for (const Pair& p : pairs) {
     INFO(p.a << " / " << p.b);

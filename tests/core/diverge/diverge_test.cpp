@@ -144,3 +144,65 @@ TEST_CASE("seed articles: the former-president and two-dates conflicts are shown
   CHECK(former);
   CHECK(two_dates);
 }
+
+TEST_CASE("analyse: random texts never crash and keep spans inside the text", "[diverge]") {
+  const std::vector<std::string> pieces{"President ",
+                                        "Former ",
+                                        "Alaska ",
+                                        "summit ",
+                                        "meeting in ",
+                                        "Geneva",
+                                        " on ",
+                                        "15 ",
+                                        "August ",
+                                        "March ",
+                                        "2025",
+                                        ", ",
+                                        ". ",
+                                        "$1.5bn ",
+                                        "about ",
+                                        "1,500 ",
+                                        "people ",
+                                        "next ",
+                                        "Friday ",
+                                        "11:30 ",
+                                        "a.m. ",
+                                        "BST ",
+                                        "\xE2\x80\x99s ",
+                                        "\xE2\x80\x93",
+                                        "\xC3",
+                                        "will ",
+                                        "was held ",
+                                        "Yuri Ushakov, the adviser, ",
+                                        "\n\n",
+                                        "ex-",
+                                        "%",
+                                        "(",
+                                        ")",
+                                        "{",
+                                        "10-20 ",
+                                        "U.S. "};
+  std::uint32_t state = 12345;
+  auto next = [&]() {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 60; ++round) {
+    std::vector<std::string> texts(3);
+    for (auto& t : texts)
+      for (int k = 0; k < 200; ++k) t += pieces[next() % pieces.size()];
+    const diverge_test::Set set(texts, {"2025-08-08", "", "garbage"});
+    const auto result = set.analyse();
+    for (const auto& f : result.facts) {
+      REQUIRE(f.ref.article < texts.size());
+      CHECK(f.span.start <= f.span.end);
+      CHECK(f.span.end <= texts[f.ref.article].size());
+    }
+    CHECK(result.contradictions.size() <= diverge::kMaxContradictions);
+    for (const auto& c : result.contradictions) {
+      CHECK(c.confidence >= 0);
+      CHECK(c.confidence <= 1);
+      CHECK_FALSE(c.note.empty());
+    }
+  }
+}

@@ -39,6 +39,23 @@ TEST_CASE("titles before a name, former or not", "[diverge]") {
   CHECK(title[0].value == "person:donald trump|president");
 }
 
+TEST_CASE("lower-case titles, ex- titles, and what is not a title", "[diverge]") {
+  const auto lower = people("On Monday, Kremlin spokesman Dmitry Peskov said the date was set.");
+  REQUIRE(lower.size() == 1);
+  CHECK(lower[0].value == "person:dmitry peskov|kremlin spokesman");
+  const auto ex = people("Ex-President Dmitry Medvedev wrote on Telegram.");
+  REQUIRE(ex.size() == 1);
+  CHECK(ex[0].former);
+  CHECK(ex[0].role == "president");
+  // A weekday is not part of a title; "in general" is not a general.
+  const auto day = people("He said that on Tuesday President Joe Biden would call.");
+  REQUIRE(day.size() == 1);
+  CHECK(day[0].value == "person:joe biden|president");
+  CHECK(people("In general Trump wins such fights.").empty());
+  // "However," is no name and "speculation is rife that the former leader" no role.
+  CHECK(people("However, speculation is rife that the former leader of the group died.").empty());
+}
+
 TEST_CASE("a list of ministers is one person per title", "[diverge]") {
   const auto list = people(
       "It will include Foreign Minister Sergei Lavrov, Defence Minister "
@@ -107,6 +124,15 @@ TEST_CASE("places after prepositions, and event status from tense and modality",
     if (f.kind == FactKind::kStatus) statuses.push_back(f.subject + "=" + f.value);
   CHECK(statuses ==
         std::vector<std::string>{"event:meeting@alaska=happened", "event:meeting@moscow=upcoming"});
+  // With a published date, the event's own date says whether it is still to come.
+  const auto dated =
+      facts_of("The Geneva summit on 15 August drew protests.", "2025-08-20", places);
+  REQUIRE(first_of(dated, FactKind::kStatus) != nullptr);
+  CHECK(first_of(dated, FactKind::kStatus)->value == "happened");
+  const auto ahead =
+      facts_of("The Geneva summit on 15 August draws protests.", "2025-08-01", places);
+  REQUIRE(first_of(ahead, FactKind::kStatus) != nullptr);
+  CHECK(first_of(ahead, FactKind::kStatus)->value == "upcoming");
   // An event without a place is not keyed: nothing to compare it with.
   CHECK(first_of(facts_of("The meeting will begin with a private talk.", "", places),
                  FactKind::kStatus) == nullptr);

@@ -107,3 +107,58 @@ TEST_CASE("JSONL output lines", "[report]") {
   CHECK(report::error_line("null", {ErrorCode::kBadJson, "bad"}) ==
         R"({"id":null,"error":{"code":"bad_json","message":"bad"}})");
 }
+
+// --- diverge (issue 4): facts, contradictions, omissions in the JSON and the summary ---
+TEST_CASE("facts, contradictions and omissions are written as the contract says", "[report]") {
+  report::Analysis analysis = two_articles();
+  diverge::Fact fact;
+  fact.ref = {0, 1, 0};
+  fact.kind = diverge::FactKind::kDate;
+  fact.span = {40, 46};  // "Monday"
+  fact.value = "monday";
+  analysis.divergence.facts = {fact};
+  diverge::Contradiction shown;
+  shown.kind = "date";
+  shown.confidence = 0.851234;
+  shown.subject = "date of the strike";
+  shown.a = {{0, 1, 0}, {40, 46}, "Monday", "xxxx-08-11"};
+  shown.b = {{1, 1, 0}, {40, 46}, "Monday", "xxxx-08-12"};
+  shown.note = "Article 0 dates the strike Monday; article 1 Tuesday.";
+  diverge::Contradiction hidden = shown;
+  hidden.confidence = 0.4;
+  hidden.within = true;
+  hidden.claim = 0;
+  hidden.note = "A weak one.";
+  analysis.divergence.contradictions = {shown, hidden};
+  analysis.divergence.omissions = {{0, {{0, 2}}}, {1, {}}};
+
+  const Json doc = Json::parse(report::to_json(analysis));
+  REQUIRE(doc["facts"].size() == 1);
+  CHECK(doc["facts"][0] == Json{{"article", 0},
+                                {"paragraph", 1},
+                                {"sentence", 0},
+                                {"kind", "date"},
+                                {"text", "Monday"},
+                                {"value", "monday"},
+                                {"start", 40},
+                                {"end", 46}});
+  REQUIRE(doc["contradictions"].size() == 2);
+  const Json& c = doc["contradictions"][0];
+  CHECK(c["id"] == "x0");
+  CHECK(c["scope"] == "across");
+  CHECK(c["confidence"] == 0.8512);
+  CHECK(c["shown"] == true);
+  CHECK(c["claim"] == -1);
+  CHECK(c["a"]["value"] == "xxxx-08-11");
+  CHECK(c["b"]["article"] == 1);
+  CHECK(doc["contradictions"][1]["scope"] == "within");
+  CHECK(doc["contradictions"][1]["shown"] == false);
+  CHECK(doc["contradictions"][1]["claim"] == 0);
+  CHECK(doc["omissions"][0]["missing"][0] == Json{{"claim", 0}, {"support", 2}});
+  CHECK(doc["omissions"][1]["missing"].empty());
+
+  const std::string summary = report::to_summary(analysis);
+  CHECK(summary.find("[85%] Article 0 dates the strike Monday") != std::string::npos);
+  CHECK(summary.find("A weak one.") == std::string::npos);
+  CHECK(summary.find("(1 less certain one hidden)") != std::string::npos);
+}
