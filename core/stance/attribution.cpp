@@ -68,13 +68,24 @@ constexpr std::string_view kDescriptors[] = {
 constexpr std::string_view kSuffixes[] = {"i", "ii", "iii", "iv", "jr", "jr.", "sr."};
 
 constexpr std::string_view kGenericHeads[] = {
-    "agency",    "agreement",  "alliance",   "army",         "assembly", "bank",       "city",
-    "coast",     "committee",  "conference", "council",      "court",    "department", "east",
-    "europe",    "federation", "forces",     "forum",        "fund",     "group",      "house",
-    "institute", "island",     "kingdom",    "league",       "ministry", "nations",    "news",
-    "north",     "ocean",      "office",     "organization", "party",    "post",       "region",
-    "republic",  "sea",        "south",      "states",       "strait",   "street",     "summit",
-    "times",     "treaty",     "union",      "war"};
+    "agency",   "agreement",  "airlines",  "airport",      "alliance",   "army",     "assembly",
+    "avenue",   "bank",       "base",      "bay",          "bridge",     "building", "canal",
+    "cape",     "center",     "centre",    "channel",      "church",     "city",     "club",
+    "coast",    "college",    "committee", "company",      "conference", "corp",     "council",
+    "county",   "court",      "daily",     "department",   "district",   "east",     "europe",
+    "falls",    "federation", "forces",    "forum",        "fund",       "gazette",  "group",
+    "gulf",     "hall",       "harbor",    "harbour",      "herald",     "highway",  "hills",
+    "hospital", "house",      "inc",       "institute",    "island",     "journal",  "kingdom",
+    "lake",     "league",     "library",   "line",         "magazine",   "market",   "ministry",
+    "motors",   "mount",      "mountain",  "museum",       "nations",    "network",  "news",
+    "north",    "ocean",      "office",    "organization", "park",       "party",    "peninsula",
+    "plaza",    "port",       "post",      "press",        "prison",     "province", "radio",
+    "railway",  "region",     "republic",  "review",       "river",      "road",     "school",
+    "sea",      "south",      "square",    "stadium",      "states",     "station",  "strait",
+    "street",   "summit",     "team",      "times",        "tower",      "town",     "treaty",
+    "tribune",  "tv",         "union",     "university",   "valley",     "village",  "war",
+    "weekly",   "zone",
+};
 
 constexpr std::string_view kReportingVerbs[] = {
     "acknowledged", "added",      "adds",        "admitted", "alleged",   "announced", "announces",
