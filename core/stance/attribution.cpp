@@ -107,10 +107,16 @@ constexpr std::string_view kFillers[] = {
     "just",       "officially", "openly", "once",      "previously", "publicly", "recently",
     "reportedly", "repeatedly", "still",  "therefore", "would",      "will"};
 
+// Sentence openers that are never names (conjunctions, prepositions, time adverbs).
 constexpr std::string_view kCommonStarts[] = {
-    "after",     "although", "as",      "both",   "despite", "during",
-    "following", "for",      "however", "if",     "in",      "meanwhile",
-    "moreover",  "on",       "the",     "though", "when",    "while"};
+    "after",   "again",     "also",     "although",     "as",      "at",      "before",
+    "both",    "by",        "despite",  "during",       "earlier", "finally", "following",
+    "for",     "from",      "however",  "if",           "in",      "instead", "later",
+    "like",    "meanwhile", "moreover", "nevertheless", "now",     "on",      "once",
+    "since",   "so",        "still",    "the",          "then",    "though",  "thus",
+    "today",   "tomorrow",  "tonight",  "under",        "unlike",  "until",   "when",
+    "whether", "while",     "with",     "yesterday",    "yet",
+};
 
 struct Group {
   std::string_view singular, plural;
@@ -165,7 +171,9 @@ bool is_verb_filler(std::string_view lower) {
   return in_list(kFillers, lower);
 }
 bool is_common_word(std::string_view lower) {
-  return in_list(kCommonStarts, lower) || represent::is_stopword(lower) ||
+  // Long words in -ly are adverbs ("Separately", "Ultimately"), not given names ("Kelly").
+  const bool adverb = lower.size() > 7 && lower.substr(lower.size() - 2) == "ly";
+  return adverb || in_list(kCommonStarts, lower) || represent::is_stopword(lower) ||
          lexicon_valence(lower) != 0;
 }
 std::string_view source_group(std::string_view lower) {
