@@ -34,7 +34,7 @@ const std::string kWarm =
     "According to the city council, the agreement is undoubtedly a success.";
 const std::string kCold =
     "Lena Hartwell may have met Olaf Brand, but the meeting was possibly a disaster.\n\n"
-    "Critics said Hartwell was a corrupt and incompetent liar. Analysts suggest Brand could "
+    "Critics said Hartwell was a corrupt, incompetent and evil liar. Analysts suggest Brand could "
     "perhaps lose.\n\n"
     "Officials told reporters the talks seemed likely to fail.";
 
@@ -69,7 +69,7 @@ TEST_CASE("article stance: tone, hedging, subjectivity, attribution, targets", "
 
   CHECK(warm.subjectivity > 0);
   bool liar = false;
-  for (const WordCount& w : cold.loaded) liar = liar || (w.word == "liar" && w.count == 1);
+  for (const WordCount& w : cold.loaded) liar = liar || (w.word == "evil" && w.count == 1);
   CHECK(liar);
 
   auto cited = [](const ArticleStance& st, const std::string& source) {
