@@ -7,7 +7,8 @@
 //   name, apposition, + reporting verb  "Yuri Ushakov, the Kremlin's adviser, briefed"
 //   reporting verb + name               "..., said Ushakov."
 // A source is a run of capitalised words (titles, "the" and possessives dropped) or a group
-// of unnamed sources ("experts", "analysts", "officials"). Pronouns are not resolved. In Title
+// of unnamed sources ("experts", "analysts", "officials"). "He said" / "she told" are marked as
+// pronouns, resolved by analyze_articles to the person named just before. In Title
 // Case sentences capitals say nothing, so only groups and short runs before a verb count.
 // Never fails; reads at most kMaxStanceWords words.
 #include <algorithm>
@@ -224,6 +225,7 @@ Citation subject_before(std::string_view text, const std::vector<Word>& words, s
                         bool titled) {
   const std::string_view group = detail::source_group(words[end].lower);
   if (!group.empty()) return {std::string(group), words[end].span};
+  if (words[end].lower == "he" || words[end].lower == "she") return {"", words[end].span, true};
   if (!is_name_word(words[end])) return {};
   std::size_t first = end;
   while (first > 0 && is_name_word(words[first - 1]) && words[first - 1].next != ',' &&
@@ -243,7 +245,7 @@ std::vector<Citation> find_citations(std::string_view text, Span sentence) {
   const bool titled = detail::title_case(words);
   std::vector<Citation> out;
   auto add = [&](Citation c) {
-    if (c.source.empty()) return;
+    if (c.source.empty() && !c.pronoun) return;
     for (const Citation& seen : out) {
       if (seen.span.start == c.span.start) return;
     }
@@ -285,7 +287,7 @@ std::vector<Citation> find_citations(std::string_view text, Span sentence) {
     bool found = false;
     if (s > 0 && words[s - 1].next != ',') {
       Citation c = subject_before(text, words, s - 1, titled);
-      if (!c.source.empty()) {
+      if (!c.source.empty() || c.pronoun) {
         add(std::move(c));
         found = true;
       }

@@ -107,10 +107,11 @@ TEST_CASE("actors of empty and hostile sets", "[stance]") {
 }
 
 TEST_CASE("speakers are people; bridges, outlets and possessive runs are not", "[stance]") {
-  Set set({"City engineer Tomas Odali stressed that Kestrelford's Varrow Bridge is safe. The "
-           "Valley Herald reported it.",
-           "\"It is safe,\" said Tomas Odali. Traffic on Varrow Bridge stopped; Valley Herald "
-           "readers complained."});
+  Set set(
+      {"City engineer Tomas Odali stressed that Kestrelford's Varrow Bridge is safe. The "
+       "Valley Herald reported it.",
+       "\"It is safe,\" said Tomas Odali. Traffic on Varrow Bridge stopped; Valley Herald "
+       "readers complained."});
   const ActorSet actors = find_actors(set.inputs);
   REQUIRE(actors.actors.size() == 1);
   CHECK(actors.actors[0].name == "Tomas Odali");

@@ -31,6 +31,7 @@ const std::string kWarm =
     "Mayor Lena Hartwell met Governor Olaf Brand in Corvale on Monday.\n\n"
     "Hartwell praised the wonderful and generous offer. Brand clearly welcomed the excellent "
     "deal.\n\n"
+    "\"It is a fine day,\" he said.\n\n"
     "According to the city council, the agreement is undoubtedly a success.";
 const std::string kCold =
     "Lena Hartwell may have met Olaf Brand, but the meeting was possibly a disaster.\n\n"
@@ -82,6 +83,7 @@ TEST_CASE("article stance: tone, hedging, subjectivity, attribution, targets", "
   CHECK(cited(cold, "critics") == 1);
   CHECK(cited(cold, "analysts") == 1);
   CHECK(cited(cold, "officials") == 1);
+  CHECK(cited(warm, "Olaf Brand") == 1);  // "he said": the person named just before
 
   // Targets: Hartwell is praised in one, called a liar in the other.
   auto target = [&](const ArticleStance& st, const std::string& name) -> const TargetStance* {
