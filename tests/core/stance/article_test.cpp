@@ -122,3 +122,71 @@ TEST_CASE("article stance of empty articles and foreign mentions", "[stance]") {
   CHECK_NOTHROW(analyze_articles(set.inputs, bogus));
   CHECK(analyze_articles({{"text", nullptr}}, bogus).size() == 1);
 }
+
+TEST_CASE("random texts never break the article stance", "[stance]") {
+  // Deterministic pseudo-random texts from pieces that exercise every rule.
+  const char* pieces[] = {"Vladimir Putin",
+                          "Putin",
+                          "President",
+                          " said",
+                          " according to",
+                          " the",
+                          " not",
+                          " very",
+                          " good",
+                          " bad",
+                          "!",
+                          ",",
+                          ".",
+                          "\n\n",
+                          "\xE2\x80\x99s",
+                          "\xE2\x80\x9C",
+                          "-",
+                          "U.S.",
+                          " Jr.",
+                          " he said",
+                          "\xFF",
+                          "\xC3",
+                          " experts",
+                          " may",
+                          " clearly",
+                          " but",
+                          " Mr.",
+                          "'"};
+  std::uint32_t seed = 12345;
+  auto next = [&seed]() {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> texts;
+    for (int a = 0; a < 3; ++a) {
+      std::string t;
+      const int n = static_cast<int>(next() % 400);
+      for (int i = 0; i < n; ++i) t += pieces[next() % (sizeof(pieces) / sizeof(pieces[0]))];
+      texts.push_back(t);
+    }
+    Set set(texts);
+    const ActorSet actors = find_actors(set.inputs);
+    CHECK(actors.actors.size() <= kMaxActors);
+    const auto stance = analyze_articles(set.inputs, actors);
+    REQUIRE(stance.size() == 3);
+    for (const ArticleStance& st : stance) {
+      CHECK(st.tone >= -1.0);
+      CHECK(st.tone <= 1.0);
+      CHECK(st.subjectivity >= 0.0);
+      CHECK(st.subjectivity <= 1.0);
+      CHECK(st.hedging >= -1.0);
+      CHECK(st.hedging <= 1.0);
+      for (const TargetStance& t : st.targets) {
+        CHECK(t.actor < actors.actors.size());
+        CHECK(std::fabs(t.score) <= 1.0);
+        for (const ScoredRef& r : t.sentences) {
+          REQUIRE(r.ref.paragraph < set.paragraphs[st.article].size());
+          CHECK(r.ref.sentence < set.paragraphs[st.article][r.ref.paragraph].sentences.size());
+        }
+      }
+    }
+    for (const ActorMention& m : actors.mentions) CHECK(m.span.end <= texts[m.ref.article].size());
+  }
+}
