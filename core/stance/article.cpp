@@ -46,6 +46,8 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
     std::vector<ScoredRef> toned;
     std::map<std::string, std::uint32_t> loaded;
     std::map<std::string, SourceCount> sources;
+    std::size_t next_mention = 0;  // first mention of by_article[a] not yet behind us
+    const ActorMention* last_named = nullptr;
     for (std::uint32_t p = 0; p < paragraphs.size() && sentences < kMaxStanceSentences; ++p) {
       if (paragraphs[p].boilerplate) continue;
       for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
@@ -85,15 +87,39 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
           if (st.subjective_sentences.size() < kMaxListedSentences)
             st.subjective_sentences.push_back(ref);
         }
-        // Attribution.
+        // Attribution; "he said" goes to the person named last before it, in this sentence or
+        // in this or the previous paragraph.
         for (const Citation& c : find_citations(text, span)) {
-          const std::string name = actor_source_name(actors, c.source);
+          std::string name;
+          if (c.pronoun) {
+            const ActorMention* named = nullptr;
+            for (std::size_t k = next_mention; k < by_article[a].size(); ++k) {
+              const ActorMention* m = by_article[a][k];
+              if (m->ref.paragraph != p || m->ref.sentence != s || m->span.start >= c.span.start)
+                break;
+              named = m;
+            }
+            if (named == nullptr) named = last_named;
+            if (named == nullptr || named->ref.paragraph + 1 < p ||
+                named->actor >= actors.actors.size())
+              continue;
+            name = actors.actors[named->actor].name;
+          } else {
+            name = actor_source_name(actors, c.source);
+          }
           SourceCount& sc = sources[name];
           sc.source = name;
           ++sc.count;
           if (sc.sentences.empty() || sc.sentences.back().paragraph != p ||
               sc.sentences.back().sentence != s)
             sc.sentences.push_back(ref);
+        }
+        // Mentions of this sentence are now behind us.
+        while (next_mention < by_article[a].size() &&
+               (by_article[a][next_mention]->ref.paragraph < p ||
+                (by_article[a][next_mention]->ref.paragraph == p &&
+                 by_article[a][next_mention]->ref.sentence <= s))) {
+          last_named = by_article[a][next_mention++];
         }
       }
     }

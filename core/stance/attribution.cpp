@@ -7,7 +7,8 @@
 //   name, apposition, + reporting verb  "Yuri Ushakov, the Kremlin's adviser, briefed"
 //   reporting verb + name               "..., said Ushakov."
 // A source is a run of capitalised words (titles, "the" and possessives dropped) or a group
-// of unnamed sources ("experts", "analysts", "officials"). Pronouns are not resolved. In Title
+// of unnamed sources ("experts", "analysts", "officials"). "He said" / "she told" are marked as
+// pronouns, resolved by analyze_articles to the person named just before. In Title
 // Case sentences capitals say nothing, so only groups and short runs before a verb count.
 // Never fails; reads at most kMaxStanceWords words.
 #include <algorithm>
@@ -68,13 +69,24 @@ constexpr std::string_view kDescriptors[] = {
 constexpr std::string_view kSuffixes[] = {"i", "ii", "iii", "iv", "jr", "jr.", "sr."};
 
 constexpr std::string_view kGenericHeads[] = {
-    "agency",    "agreement",  "alliance",   "army",         "assembly", "bank",       "city",
-    "coast",     "committee",  "conference", "council",      "court",    "department", "east",
-    "europe",    "federation", "forces",     "forum",        "fund",     "group",      "house",
-    "institute", "island",     "kingdom",    "league",       "ministry", "nations",    "news",
-    "north",     "ocean",      "office",     "organization", "party",    "post",       "region",
-    "republic",  "sea",        "south",      "states",       "strait",   "street",     "summit",
-    "times",     "treaty",     "union",      "war"};
+    "agency",   "agreement",  "airlines",  "airport",      "alliance",   "army",     "assembly",
+    "avenue",   "bank",       "base",      "bay",          "bridge",     "building", "canal",
+    "cape",     "center",     "centre",    "channel",      "church",     "city",     "club",
+    "coast",    "college",    "committee", "company",      "conference", "corp",     "council",
+    "county",   "court",      "daily",     "department",   "district",   "east",     "europe",
+    "falls",    "federation", "forces",    "forum",        "fund",       "gazette",  "group",
+    "gulf",     "hall",       "harbor",    "harbour",      "herald",     "highway",  "hills",
+    "hospital", "house",      "inc",       "institute",    "island",     "journal",  "kingdom",
+    "lake",     "league",     "library",   "line",         "magazine",   "market",   "ministry",
+    "motors",   "mount",      "mountain",  "museum",       "nations",    "network",  "news",
+    "north",    "ocean",      "office",    "organization", "park",       "party",    "peninsula",
+    "plaza",    "port",       "post",      "press",        "prison",     "province", "radio",
+    "railway",  "region",     "republic",  "review",       "river",      "road",     "school",
+    "sea",      "south",      "square",    "stadium",      "states",     "station",  "strait",
+    "street",   "summit",     "team",      "times",        "tower",      "town",     "treaty",
+    "tribune",  "tv",         "union",     "university",   "valley",     "village",  "war",
+    "weekly",   "zone",
+};
 
 constexpr std::string_view kReportingVerbs[] = {
     "acknowledged", "added",      "adds",        "admitted", "alleged",   "announced", "announces",
@@ -96,10 +108,16 @@ constexpr std::string_view kFillers[] = {
     "just",       "officially", "openly", "once",      "previously", "publicly", "recently",
     "reportedly", "repeatedly", "still",  "therefore", "would",      "will"};
 
+// Sentence openers that are never names (conjunctions, prepositions, time adverbs).
 constexpr std::string_view kCommonStarts[] = {
-    "after",     "although", "as",      "both",   "despite", "during",
-    "following", "for",      "however", "if",     "in",      "meanwhile",
-    "moreover",  "on",       "the",     "though", "when",    "while"};
+    "after",   "again",     "also",     "although",     "as",      "at",      "before",
+    "both",    "by",        "despite",  "during",       "earlier", "finally", "following",
+    "for",     "from",      "however",  "if",           "in",      "instead", "later",
+    "like",    "meanwhile", "moreover", "nevertheless", "now",     "on",      "once",
+    "since",   "so",        "still",    "the",          "then",    "though",  "thus",
+    "today",   "tomorrow",  "tonight",  "under",        "unlike",  "until",   "when",
+    "whether", "while",     "with",     "yesterday",    "yet",
+};
 
 struct Group {
   std::string_view singular, plural;
@@ -154,7 +172,9 @@ bool is_verb_filler(std::string_view lower) {
   return in_list(kFillers, lower);
 }
 bool is_common_word(std::string_view lower) {
-  return in_list(kCommonStarts, lower) || represent::is_stopword(lower) ||
+  // Long words in -ly are adverbs ("Separately", "Ultimately"), not given names ("Kelly").
+  const bool adverb = lower.size() > 7 && lower.substr(lower.size() - 2) == "ly";
+  return adverb || in_list(kCommonStarts, lower) || represent::is_stopword(lower) ||
          lexicon_valence(lower) != 0;
 }
 std::string_view source_group(std::string_view lower) {
@@ -205,6 +225,7 @@ Citation subject_before(std::string_view text, const std::vector<Word>& words, s
                         bool titled) {
   const std::string_view group = detail::source_group(words[end].lower);
   if (!group.empty()) return {std::string(group), words[end].span};
+  if (words[end].lower == "he" || words[end].lower == "she") return {"", words[end].span, true};
   if (!is_name_word(words[end])) return {};
   std::size_t first = end;
   while (first > 0 && is_name_word(words[first - 1]) && words[first - 1].next != ',' &&
@@ -224,7 +245,7 @@ std::vector<Citation> find_citations(std::string_view text, Span sentence) {
   const bool titled = detail::title_case(words);
   std::vector<Citation> out;
   auto add = [&](Citation c) {
-    if (c.source.empty()) return;
+    if (c.source.empty() && !c.pronoun) return;
     for (const Citation& seen : out) {
       if (seen.span.start == c.span.start) return;
     }
@@ -266,7 +287,7 @@ std::vector<Citation> find_citations(std::string_view text, Span sentence) {
     bool found = false;
     if (s > 0 && words[s - 1].next != ',') {
       Citation c = subject_before(text, words, s - 1, titled);
-      if (!c.source.empty()) {
+      if (!c.source.empty() || c.pronoun) {
         add(std::move(c));
         found = true;
       }

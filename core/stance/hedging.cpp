@@ -46,6 +46,19 @@ HedgeCount count_hedges(const std::vector<Word>& words) {
     }
     // "quite clearly" beats "clearly"; at equal length certainty wins ("no doubt" vs "doubt").
     bool negated = i > 0 && (words[i - 1].lower == "not" || words[i - 1].lower == "no");
+    // "certain", "clear", "definite" assert only after a verb ("it is clear that"), not before a
+    // noun ("certain operations", "a clear message").
+    const std::string& w = words[i].lower;
+    if (certain == 1 && hedge <= 1 && (w == "certain" || w == "clear" || w == "definite")) {
+      const std::string prev = i > 0 ? words[i - 1].lower : std::string();
+      const bool predicative = prev == "is" || prev == "are" || prev == "was" || prev == "were" ||
+                               prev == "be" || prev == "been" || prev == "seems" ||
+                               prev == "remains" || prev == "not" || prev == "am";
+      if (!predicative) {
+        ++i;
+        continue;
+      }
+    }
     if (certain >= hedge) {
       // "not certain", "not clear": doubt, not certainty
       if (negated)

@@ -246,8 +246,9 @@ HedgeCount count_hedges(const std::vector<Word>& words);
 /// "the", possessives and titles dropped ("President Putin" -> "Putin"), groups reduced to
 /// their plural head noun ("security analysts" -> "analysts").
 struct Citation {
-  std::string source;
-  Span span;  ///< the source phrase in the text
+  std::string source;    ///< empty for a pronoun
+  Span span;             ///< the source phrase in the text
+  bool pronoun = false;  ///< "he said", "she told": analyze_articles resolves it to an actor
 };
 std::vector<Citation> find_citations(std::string_view text, Span sentence);
 

@@ -162,3 +162,46 @@ TEST_CASE("facts, contradictions and omissions are written as the contract says"
   CHECK(summary.find("A weak one.") == std::string::npos);
   CHECK(summary.find("(1 less certain one hidden)") != std::string::npos);
 }
+// --- Article stance (owner: "tone") --------------------------------------------------
+TEST_CASE("actors and stance are written with rounded scores and sentence references",
+          "[report][stance]") {
+  report::Analysis analysis = two_articles();
+  analysis.actors.actors.push_back({"Lena Hartwell", {"Hartwell", "Lena Hartwell"}, 2, 3});
+  stance::ArticleStance st;
+  st.article = 1;
+  st.tone = 0.123456;
+  st.positive = 2;
+  st.negative = 1;
+  st.tone_sentences = {{{1, 1, 0}, -0.333333}};
+  st.subjectivity = 0.5;
+  st.loaded = {{"evil", 2}};
+  st.subjective_sentences = {{1, 1, 1}};
+  st.hedging = -0.25;
+  st.hedges = 3;
+  st.boosters = 5;
+  st.attribution = {{"analysts", 2, {{1, 1, 0}}}};
+  st.targets = {{0, "Lena Hartwell", 0.666666, 3, {{{1, 1, 1}, 0.666666}}}};
+  analysis.article_stance = {st};
+  const Json doc = Json::parse(report::to_json(analysis));
+  REQUIRE(doc["actors"].size() == 1);
+  CHECK(doc["actors"][0] == Json::parse(R"({"id":"p0","name":"Lena Hartwell",
+      "aliases":["Hartwell","Lena Hartwell"],"articles":2,"mentions":3})"));
+  REQUIRE(doc["stance"].size() == 1);
+  const Json& s = doc["stance"][0];
+  CHECK(s["article"] == 1);
+  CHECK(s["tone"] == Json::parse(R"({"score":0.1235,"positive":2,"negative":1,
+      "sentences":[{"article":1,"paragraph":1,"sentence":0,"score":-0.3333}]})"));
+  CHECK(s["subjectivity"] == Json::parse(R"({"score":0.5,"loaded":[{"word":"evil","count":2}],
+      "sentences":[{"article":1,"paragraph":1,"sentence":1}]})"));
+  CHECK(s["hedging"] == Json::parse(R"({"score":-0.25,"hedges":3,"boosters":5,
+      "sentences":[]})"));
+  CHECK(s["attribution"] == Json::parse(R"([{"source":"analysts","count":2,
+      "sentences":[{"article":1,"paragraph":1,"sentence":0}]}])"));
+  CHECK(s["targets"] == Json::parse(R"([{"actor":0,"name":"Lena Hartwell","score":0.6667,
+      "mentions":3,"sentences":[{"article":1,"paragraph":1,"sentence":1,"score":0.6667}]}])"));
+  // The keys keep the contract's order: actors before stance, after contradictions.
+  const std::string text = report::to_json(analysis);
+  CHECK(text.find("\"contradictions\"") < text.find("\"actors\""));
+  CHECK(text.find("\"actors\"") < text.find("\"stance\""));
+}
+// --- end article stance ---

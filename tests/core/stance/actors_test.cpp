@@ -105,3 +105,25 @@ TEST_CASE("actors of empty and hostile sets", "[stance]") {
   Set big({many});
   CHECK(find_actors(big.inputs).actors.size() <= kMaxActors);
 }
+
+TEST_CASE("speakers are people; bridges, outlets and possessive runs are not", "[stance]") {
+  Set set(
+      {"City engineer Tomas Odali stressed that Kestrelford's Varrow Bridge is safe. The "
+       "Valley Herald reported it.",
+       "\"It is safe,\" said Tomas Odali. Traffic on Varrow Bridge stopped; Valley Herald "
+       "readers complained."});
+  const ActorSet actors = find_actors(set.inputs);
+  REQUIRE(actors.actors.size() == 1);
+  CHECK(actors.actors[0].name == "Tomas Odali");
+  CHECK(actors.actors[0].mentions == 2);
+}
+
+TEST_CASE("one word after a role title is a person, after a descriptor it is not", "[stance]") {
+  Set set({"President Zelensky spoke in Kyiv. Later Zelensky left. Russian Soil was mentioned.",
+           "Zelensky returned. The Russian Soil question stayed open."});
+  const ActorSet actors = find_actors(set.inputs);
+  REQUIRE(actors.actors.size() == 1);
+  CHECK(actors.actors[0].name == "Zelensky");
+  CHECK(actors.actors[0].articles == 2);
+  CHECK(has_alias(actors.actors[0], "President Zelensky"));
+}

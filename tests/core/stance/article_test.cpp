@@ -31,10 +31,11 @@ const std::string kWarm =
     "Mayor Lena Hartwell met Governor Olaf Brand in Corvale on Monday.\n\n"
     "Hartwell praised the wonderful and generous offer. Brand clearly welcomed the excellent "
     "deal.\n\n"
+    "\"It is a fine day,\" he said.\n\n"
     "According to the city council, the agreement is undoubtedly a success.";
 const std::string kCold =
     "Lena Hartwell may have met Olaf Brand, but the meeting was possibly a disaster.\n\n"
-    "Critics said Hartwell was a corrupt and incompetent liar. Analysts suggest Brand could "
+    "Critics said Hartwell was a corrupt, incompetent and evil liar. Analysts suggest Brand could "
     "perhaps lose.\n\n"
     "Officials told reporters the talks seemed likely to fail.";
 
@@ -69,7 +70,7 @@ TEST_CASE("article stance: tone, hedging, subjectivity, attribution, targets", "
 
   CHECK(warm.subjectivity > 0);
   bool liar = false;
-  for (const WordCount& w : cold.loaded) liar = liar || (w.word == "liar" && w.count == 1);
+  for (const WordCount& w : cold.loaded) liar = liar || (w.word == "evil" && w.count == 1);
   CHECK(liar);
 
   auto cited = [](const ArticleStance& st, const std::string& source) {
@@ -82,6 +83,7 @@ TEST_CASE("article stance: tone, hedging, subjectivity, attribution, targets", "
   CHECK(cited(cold, "critics") == 1);
   CHECK(cited(cold, "analysts") == 1);
   CHECK(cited(cold, "officials") == 1);
+  CHECK(cited(warm, "Olaf Brand") == 1);  // "he said": the person named just before
 
   // Targets: Hartwell is praised in one, called a liar in the other.
   auto target = [&](const ArticleStance& st, const std::string& name) -> const TargetStance* {
@@ -119,4 +121,72 @@ TEST_CASE("article stance of empty articles and foreign mentions", "[stance]") {
   bogus.mentions.push_back({0, {9, 0, 0}, {0, 3}});
   CHECK_NOTHROW(analyze_articles(set.inputs, bogus));
   CHECK(analyze_articles({{"text", nullptr}}, bogus).size() == 1);
+}
+
+TEST_CASE("random texts never break the article stance", "[stance]") {
+  // Deterministic pseudo-random texts from pieces that exercise every rule.
+  const char* pieces[] = {"Vladimir Putin",
+                          "Putin",
+                          "President",
+                          " said",
+                          " according to",
+                          " the",
+                          " not",
+                          " very",
+                          " good",
+                          " bad",
+                          "!",
+                          ",",
+                          ".",
+                          "\n\n",
+                          "\xE2\x80\x99s",
+                          "\xE2\x80\x9C",
+                          "-",
+                          "U.S.",
+                          " Jr.",
+                          " he said",
+                          "\xFF",
+                          "\xC3",
+                          " experts",
+                          " may",
+                          " clearly",
+                          " but",
+                          " Mr.",
+                          "'"};
+  std::uint32_t seed = 12345;
+  auto next = [&seed]() {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> texts;
+    for (int a = 0; a < 3; ++a) {
+      std::string t;
+      const int n = static_cast<int>(next() % 400);
+      for (int i = 0; i < n; ++i) t += pieces[next() % (sizeof(pieces) / sizeof(pieces[0]))];
+      texts.push_back(t);
+    }
+    Set set(texts);
+    const ActorSet actors = find_actors(set.inputs);
+    CHECK(actors.actors.size() <= kMaxActors);
+    const auto stance = analyze_articles(set.inputs, actors);
+    REQUIRE(stance.size() == 3);
+    for (const ArticleStance& st : stance) {
+      CHECK(st.tone >= -1.0);
+      CHECK(st.tone <= 1.0);
+      CHECK(st.subjectivity >= 0.0);
+      CHECK(st.subjectivity <= 1.0);
+      CHECK(st.hedging >= -1.0);
+      CHECK(st.hedging <= 1.0);
+      for (const TargetStance& t : st.targets) {
+        CHECK(t.actor < actors.actors.size());
+        CHECK(std::fabs(t.score) <= 1.0);
+        for (const ScoredRef& r : t.sentences) {
+          REQUIRE(r.ref.paragraph < set.paragraphs[st.article].size());
+          CHECK(r.ref.sentence < set.paragraphs[st.article][r.ref.paragraph].sentences.size());
+        }
+      }
+    }
+    for (const ActorMention& m : actors.mentions) CHECK(m.span.end <= texts[m.ref.article].size());
+  }
 }

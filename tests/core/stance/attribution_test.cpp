@@ -14,7 +14,7 @@ std::vector<std::string> sources(const std::string& s) {
   std::vector<std::string> out;
   for (const Citation& c : find_citations(s, {0, s.size()})) {
     CHECK(c.span.end <= s.size());
-    out.push_back(c.source);
+    out.push_back(c.pronoun ? "<pronoun>" : c.source);
   }
   return out;
 }
@@ -46,7 +46,9 @@ TEST_CASE("attribution patterns name their source", "[stance]") {
        {"Yuri Ushakov"}},
       {"The White House\xE2\x80\x99s spokesman said nothing.", {"spokesmen"}},
       {"Moscow\xE2\x80\x99s envoys met in Alaska.", {}},
-      {"He said the talks were useful.", {}},  // pronouns are not resolved
+      {"He said the talks were useful.", {"<pronoun>"}},  // resolved by analyze_articles
+      {"\"It is over,\" she told reporters.", {"<pronoun>"}},
+      {"They said it was over.", {}},
       {"The talks were useful.", {}},
       {"", {}},
   };

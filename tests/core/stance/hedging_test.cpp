@@ -43,3 +43,11 @@ TEST_CASE("hedges and certainty markers are told apart", "[stance]") {
     CHECK(got.boosters == c.boosters);
   }
 }
+
+TEST_CASE("certain and clear assert only after a verb", "[stance]") {
+  CHECK(count("Russia slowed certain operations.").boosters == 0);
+  CHECK(count("It sent a clear message.").boosters == 0);
+  CHECK(count("It is clear that talks will go on.").boosters == 1);
+  CHECK(count("It is not clear that talks will go on.").hedges == 1);
+  CHECK(count("They pushed rather than pulled.").hedges == 0);
+}
