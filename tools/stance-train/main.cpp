@@ -230,13 +230,20 @@ GbdtParams related_params() {
   return p;
 }
 
-GbdtParams stance_params() {
+// Overridable for experiments (--stance-depth, --stance-rounds, --stance-min-hessian).
+struct StanceOverrides {
+  int depth = 4;
+  int rounds = 250;
+  double min_hessian = 10;
+};
+
+GbdtParams stance_params(const StanceOverrides& o = {}) {
   GbdtParams p;
-  p.rounds = 250;
-  p.depth = 4;
+  p.rounds = o.rounds;
+  p.depth = o.depth;
   p.rate = 0.08;
   p.seed = 11;
-  p.min_hessian = 10;
+  p.min_hessian = o.min_hessian;
   p.feature_sample = 0.6;
   return p;
 }
@@ -255,7 +262,8 @@ stance::Forest train_related(const Features& f, const std::vector<Pair>& pairs,
 }
 
 stance::Forest train_stance(const Features& f, const std::vector<Pair>& pairs,
-                            const std::vector<std::size_t>& rows, double alpha) {
+                            const std::vector<std::size_t>& rows, double alpha,
+                            const StanceOverrides& overrides) {
   std::vector<std::vector<double>> x;
   std::vector<int> y;
   double count[3] = {};
@@ -268,7 +276,7 @@ stance::Forest train_stance(const Features& f, const std::vector<Pair>& pairs,
   const double most = std::max({count[0], count[1], count[2]});
   std::vector<double> w;
   for (int label : y) w.push_back(std::pow(most / std::max(1.0, count[label]), alpha));
-  return train_gbdt(x, y, w, 3, stance_params());
+  return train_gbdt(x, y, w, 3, stance_params(overrides));
 }
 
 int predict(const Models& m, const std::vector<double>& features) {
@@ -281,10 +289,20 @@ int run(int argc, char** argv) {
   std::string data_dir = "../shared/data", out = "resources/stance-v1.json";
   int folds = 5;
   bool topic_cv = false;
+  StanceOverrides overrides;
+  std::vector<double> alphas = {0.0, 0.5, 0.75, 1.0};
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--topic-cv") {
       topic_cv = true;
+    } else if (arg == "--stance-depth" && i + 1 < argc) {
+      overrides.depth = std::atoi(argv[++i]);
+    } else if (arg == "--stance-rounds" && i + 1 < argc) {
+      overrides.rounds = std::atoi(argv[++i]);
+    } else if (arg == "--stance-min-hessian" && i + 1 < argc) {
+      overrides.min_hessian = std::atof(argv[++i]);
+    } else if (arg == "--alpha" && i + 1 < argc) {
+      alphas = {std::atof(argv[++i])};
     } else if (arg == "--data" && i + 1 < argc) {
       data_dir = argv[++i];
     } else if (arg == "--out" && i + 1 < argc) {
@@ -293,7 +311,9 @@ int run(int argc, char** argv) {
       folds = std::max(2, std::atoi(argv[++i]));
     } else {
       std::cerr
-          << "usage: parallax-stance-train [--data DIR] [--out FILE] [--folds K] [--topic-cv]\n";
+          << "usage: parallax-stance-train [--data DIR] [--out FILE] [--folds K] [--topic-cv]\n"
+             "       [--alpha A] [--stance-depth D] [--stance-rounds R] "
+             "[--stance-min-hessian H]\n";
       return 2;
     }
   }
@@ -323,7 +343,6 @@ int run(int argc, char** argv) {
   for (std::size_t i = 0; i < order.size(); ++i)
     fold_of_body[order[i]] = static_cast<int>(i % folds);
 
-  const std::vector<double> alphas = {0.0, 0.5, 0.75, 1.0};
   std::vector<std::vector<int>> predicted(alphas.size(), std::vector<int>(data.pairs.size(), 3));
   for (int fold = 0; fold < folds; ++fold) {
     std::vector<bool> train_bodies(data.bodies.size());
@@ -335,7 +354,7 @@ int run(int argc, char** argv) {
     Models m;
     m.related = train_related(f, data.pairs, train_rows);
     for (std::size_t a = 0; a < alphas.size(); ++a) {
-      m.stance = train_stance(f, data.pairs, train_rows, alphas[a]);
+      m.stance = train_stance(f, data.pairs, train_rows, alphas[a], overrides);
       for (std::size_t i : test_rows) predicted[a][i] = predict(m, f.rows[i]);
     }
     std::printf("fold %d: %zu training pairs, %zu validation pairs (%.0f s)\n", fold + 1,
@@ -428,7 +447,7 @@ int run(int argc, char** argv) {
         (train_bodies[data.pairs[i].body] ? train_rows : test_rows).push_back(i);
       Models m;
       m.related = train_related(f, data.pairs, train_rows);
-      m.stance = train_stance(f, data.pairs, train_rows, alphas[chosen]);
+      m.stance = train_stance(f, data.pairs, train_rows, alphas[chosen], overrides);
       for (std::size_t i : test_rows) topic_predicted[i] = predict(m, f.rows[i]);
     }
     std::printf(
@@ -450,7 +469,7 @@ int run(int argc, char** argv) {
   for (std::size_t i = 0; i < all_rows.size(); ++i) all_rows[i] = i;
   Models m;
   m.related = train_related(f, data.pairs, all_rows);
-  m.stance = train_stance(f, data.pairs, all_rows, alphas[chosen]);
+  m.stance = train_stance(f, data.pairs, all_rows, alphas[chosen], overrides);
   nlohmann::json info{{"trained_on", "FNC-1 train_stances.csv + train_bodies.csv"},
                       {"pairs", data.pairs.size()},
                       {"bodies", data.bodies.size()},
