@@ -198,3 +198,18 @@ test('picking a folder adds the articles in it (and skips other files)', async (
     cleanup();
   }
 });
+
+test('the learned matcher can be chosen for the comparison (resources loaded lazily, from file://)', async () => {
+  const { page, log } = await openPage(browser.context, INDEX_URL);
+  await waitForColumns(page, sampleFiles().length);
+  assert.equal(await page.evaluate(() => window.ParallaxApp.report.matcher), 'tfidf-baseline');
+  assert.equal(log.requests.some((u) => u.endsWith('/resources.js')), false, 'not loaded up front');
+  await page.selectOption('#px-matcher', 'learned');
+  await page.waitForFunction(() => window.ParallaxApp.report && window.ParallaxApp.report.matcher === 'learned-v1' && !window.ParallaxApp.busy,
+    null, { timeout: 60000 });
+  assert.ok(log.requests.some((u) => u.endsWith('/web/dist/resources.js')), 'loaded on demand');
+  assert.ok(await page.locator('.px-grid .px-shared').count() > 0);
+  await screenshot(page, 'learned-matcher');
+  assertClean(log);
+  await page.close();
+});
