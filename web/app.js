@@ -262,7 +262,12 @@
     renderInputs();
     var files = usable.map(function (i) { return { name: i.name, bytes: i.bytes }; });
     var tCompare = performance.now();
-    engine.compare(files, {}).then(function (result) {
+    var options = {};
+    var matcher = els.matcher ? els.matcher.value : '';
+    if (matcher) options.matcher = matcher;
+    // The learned matcher needs its resources in the worker first (loaded once, lazily).
+    var ready = matcher === 'learned' ? engine.loadResources() : Promise.resolve();
+    ready.then(function () { return engine.compare(files, options); }).then(function (result) {
       if (seq !== state.runSeq) return;
       var tRender = performance.now();
       showReport(result.report, { elapsedMs: result.elapsedMs, mode: engine.mode, version: engine.versionString });
@@ -512,6 +517,7 @@
       ParallaxExport.download(baseName() + '-report.html', exportText('html'), 'text/html');
     });
     els.print.addEventListener('click', function () { window.print(); });
+    els.matcher.addEventListener('change', function () { if (state.inputs.length) analyse(); });
     els.view.addEventListener('parallax-select', function (e) {
       var d = e.detail;
       postToParent({ type: 'select', article: d.article, paragraph: d.paragraph, sentence: d.sentence, text: d.text,
@@ -531,7 +537,7 @@
       pasteName: $('px-paste-name'), pasteText: $('px-paste-text'), pasteAdd: $('px-paste-add'),
       inputs: $('px-inputs'), inputsEmpty: $('px-inputs-empty'), count: $('px-count'),
       notices: $('px-notices'), progress: $('px-progress'), progressText: $('px-progress-text'), progressBar: $('px-progress-bar'),
-      cancel: $('px-cancel'), view: $('px-view'), status: $('px-status'),
+      cancel: $('px-cancel'), view: $('px-view'), status: $('px-status'), matcher: $('px-matcher'),
       exportJson: $('px-export-json'), exportCsv: $('px-export-csv'), exportHtml: $('px-export-html'), print: $('px-print'),
     };
     if (embedded) document.body.classList.add('px-embedded');

@@ -270,6 +270,7 @@ var ParallaxModel = (function () {
     return {
       schema: SCHEMA,
       version: str(report.version),
+      matcher: str(report.matcher),
       articles: articles,
       claims: claims,
       rows: rows,

@@ -307,6 +307,7 @@ var ParallaxRender = (function () {
       parts.push(s.claims + (s.claims === 1 ? ' claim' : ' claims'));
       parts.push(s.sharedClaims + ' shared');
       parts.push(s.alignedRows + ' aligned rows');
+      if (model.matcher) parts.push('matcher ' + model.matcher);
     }
     if (info && typeof info.elapsedMs === 'number') parts.push((info.elapsedMs / 1000).toFixed(2) + ' s');
     if (info && info.message) parts.unshift(info.message);

@@ -106,7 +106,7 @@ var ParallaxView = (function () {
 
     var legend = el('div', 'px-legend');
     legend.setAttribute('aria-label', 'Legend');
-    [['px-legend-item px-sup-5 px-all', '✔ all: every source'], ['px-legend-item px-sup-2', 'shared ×k: some sources'],
+    [['px-legend-item px-all', '✔ all: every source'], ['px-legend-item px-sup-2', 'shared ×k: some sources'],
       ['px-legend-item px-legend-unique', '◇ only here: one source'], ['px-legend-item px-legend-contested', '⚠ contested'],
       ['px-legend-item px-legend-verbatim', '≡ verbatim copy'], ['px-legend-item px-legend-bp', '▸ boilerplate (collapsed)']]
       .forEach(function (l) { legend.appendChild(el('span', l[0], l[1])); });

@@ -3,8 +3,10 @@
 // become tabs), 200% zoom, and AA contrast of the text colours.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  launch, openPage, INDEX_URL, missingPrerequisite, waitForColumns, screenshot, dropFiles, sampleFiles, foreignRequests,
+  launch, openPage, INDEX_URL, missingPrerequisite, waitForColumns, screenshot, dropFiles, sampleFiles, foreignRequests, tempDir,
 } from './helpers.mjs';
 
 let browser;
@@ -170,6 +172,44 @@ test('text colours meet WCAG AA contrast', async () => {
     return out;
   });
   assert.deepEqual(failures, [], 'every checked text has a contrast ratio of at least 4.5:1');
+  assertClean(log);
+  await page.close();
+});
+
+test('picking a folder adds the articles in it (and skips other files)', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const folder = join(dir, 'story');
+    mkdirSync(join(folder, 'more'), { recursive: true });
+    const files = sampleFiles();
+    files.slice(0, 3).forEach((f) => writeFileSync(join(folder, f.name), f.bytes));
+    files.slice(3).forEach((f) => writeFileSync(join(folder, 'more', f.name), f.bytes));
+    writeFileSync(join(folder, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const { page, log } = await openPage(browser.context, INDEX_URL + '?empty');
+    await page.waitForFunction(() => window.ParallaxApp && document.body.dataset.state === 'empty');
+    await page.setInputFiles('#px-folder', folder);
+    await waitForColumns(page, files.length);
+    const names = await page.evaluate(() => window.ParallaxApp.inputs.map((i) => i.name));
+    assert.equal(names.length, files.length, 'the png is skipped');
+    assert.ok(names.some((n) => n.startsWith('story/more/')), `sub-folders are read (${names})`);
+    assertClean(log);
+    await page.close();
+  } finally {
+    cleanup();
+  }
+});
+
+test('the learned matcher can be chosen for the comparison (resources loaded lazily, from file://)', async () => {
+  const { page, log } = await openPage(browser.context, INDEX_URL);
+  await waitForColumns(page, sampleFiles().length);
+  assert.equal(await page.evaluate(() => window.ParallaxApp.report.matcher), 'tfidf-baseline');
+  assert.equal(log.requests.some((u) => u.endsWith('/resources.js')), false, 'not loaded up front');
+  await page.selectOption('#px-matcher', 'learned');
+  await page.waitForFunction(() => window.ParallaxApp.report && window.ParallaxApp.report.matcher === 'learned-v1' && !window.ParallaxApp.busy,
+    null, { timeout: 60000 });
+  assert.ok(log.requests.some((u) => u.endsWith('/web/dist/resources.js')), 'loaded on demand');
+  assert.ok(await page.locator('.px-grid .px-shared').count() > 0);
+  await screenshot(page, 'learned-matcher');
   assertClean(log);
   await page.close();
 });

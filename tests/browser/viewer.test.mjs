@@ -238,11 +238,13 @@ test('keyboard: arrows move between matched sentences; Enter asks every source a
   assert.equal(await page.evaluate(() => document.activeElement.dataset.ref), ref);
 
   // Enter selects: the claim panel lists every other source with a label and evidence.
-  const selected = page.evaluate(() => new Promise((resolve) => {
-    document.addEventListener('parallax-select', (e) => resolve(e.detail), { once: true });
-  }));
+  await page.evaluate(() => {
+    window.__selected = null;
+    document.addEventListener('parallax-select', (e) => { window.__selected = e.detail; }, { once: true });
+  });
   await page.keyboard.press('Enter');
-  const detail = await selected;
+  await page.waitForFunction(() => window.__selected !== null);
+  const detail = await page.evaluate(() => window.__selected);
   assert.equal(`${detail.article}:${detail.paragraph}:${detail.sentence}`, ref, 'parallax-select names the sentence');
   await waitForTreatments(page);
   const treatments = await page.evaluate(() => [...document.querySelectorAll('.px-treatment')].map((t) => ({
