@@ -8,10 +8,8 @@
 
 namespace parallax::segment::detail {
 
-CodePoint decode_at(std::string_view text, std::size_t pos) {
+CodePoint decode_multibyte_at(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return {0, 0};
-  const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte < 0x80) return {byte, 1};
   utf8proc_int32_t cp = 0;
   const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
                                   static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
@@ -71,30 +69,25 @@ utf8proc_category_t category(std::int32_t cp) {
 }
 }  // namespace
 
-bool is_letter(std::int32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+bool is_letter_beyond_ascii(std::int32_t cp) {
   const auto c = category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-bool is_upper(std::int32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool is_upper_beyond_ascii(std::int32_t cp) {
   const auto c = category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool is_lower(std::int32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+bool is_lower_beyond_ascii(std::int32_t cp) {
   return category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool is_digit(std::int32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
+bool is_digit_beyond_ascii(std::int32_t cp) {
   return category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool is_mark(std::int32_t cp) {
-  if (cp < 0x300) return false;
+bool is_mark_beyond_ascii(std::int32_t cp) {
   const auto c = category(cp);
   return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
 }

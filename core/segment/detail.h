@@ -21,7 +21,15 @@ struct CodePoint {
   std::size_t len = 0;  ///< 0 only at end of text
 };
 
-CodePoint decode_at(std::string_view text, std::size_t pos);
+/// The code point starting at a non-ASCII byte (decode_at's slow path, in chars.cpp).
+CodePoint decode_multibyte_at(std::string_view text, std::size_t pos);
+/// The code point at `pos` (len 0 at the end). Inline for ASCII: every scanner calls it per byte.
+inline CodePoint decode_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return {0, 0};
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return {byte, 1};
+  return decode_multibyte_at(text, pos);
+}
 /// The code point that ends just before `pos` (len 0 when pos == 0).
 CodePoint decode_before(std::string_view text, std::size_t pos);
 
@@ -30,11 +38,38 @@ bool is_space(std::int32_t cp);
 /// Byte length of the whitespace code point at pos, 0 when not whitespace.
 std::size_t space_len_at(std::string_view text, std::size_t pos);
 
-bool is_letter(std::int32_t cp);
-bool is_upper(std::int32_t cp);  ///< Lu or Lt
-bool is_lower(std::int32_t cp);  ///< Ll
-bool is_digit(std::int32_t cp);  ///< Nd
-bool is_mark(std::int32_t cp);   ///< Mn, Mc, Me (combining marks continue a word)
+// Character classes: inline ASCII answers, utf8proc's categories beyond (chars.cpp).
+bool is_letter_beyond_ascii(std::int32_t cp);
+bool is_upper_beyond_ascii(std::int32_t cp);
+bool is_lower_beyond_ascii(std::int32_t cp);
+bool is_digit_beyond_ascii(std::int32_t cp);
+bool is_mark_beyond_ascii(std::int32_t cp);
+
+/// Lu, Ll, Lt, Lm, Lo
+inline bool is_letter(std::int32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return is_letter_beyond_ascii(cp);
+}
+/// Lu or Lt
+inline bool is_upper(std::int32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return is_upper_beyond_ascii(cp);
+}
+/// Ll
+inline bool is_lower(std::int32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return is_lower_beyond_ascii(cp);
+}
+/// Nd
+inline bool is_digit(std::int32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return is_digit_beyond_ascii(cp);
+}
+/// Mn, Mc, Me (combining marks continue a word)
+inline bool is_mark(std::int32_t cp) {
+  if (cp < 0x300) return false;
+  return is_mark_beyond_ascii(cp);
+}
 
 enum class Script {
   kNone,
