@@ -11,6 +11,8 @@
 //      from the training pairs only; the L2 strength is picked by CV accuracy, the
 //      decision threshold on the pooled out-of-fold probabilities,
 //   3. compares with a single word-overlap threshold in the same folds,
+//   3b. fits Platt scaling on the pooled out-of-fold scores (calibrated probabilities;
+//      monotone, so decisions do not change) and prints a reliability table,
 //   4. trains on everything and writes resources/news-lexicon.bin and
 //      resources/matcher-v1.json (deterministic: same bytes on every run),
 //   5. measures scoring speed (pairs per second, one thread).
@@ -796,6 +798,39 @@ int run(const Options& options) {
     std::printf("pooled out-of-fold at the model threshold %.4f: acc %.4f F1 %.4f\n", threshold,
                 pooled.accuracy, pooled.f1);
   }
+  // Platt scaling on the out-of-fold scores: P = sigmoid(a * logit(p) + b). Monotone, so
+  // decisions (and every CV figure above) are unchanged; the shipped score becomes a
+  // calibrated probability (a model fitted in-sample is over-confident out of sample).
+  const Platt platt = fit_platt(oof, y);
+  const double calibrated_threshold = platt.apply(threshold);
+  {
+    double brier_raw = 0, brier_cal = 0;
+    for (std::size_t i = 0; i < oof.size(); ++i) {
+      brier_raw += (oof[i] - y[i]) * (oof[i] - y[i]) / static_cast<double>(oof.size());
+      const double c = platt.apply(oof[i]);
+      brier_cal += (c - y[i]) * (c - y[i]) / static_cast<double>(oof.size());
+    }
+    std::printf(
+        "calibration (Platt, on the out-of-fold scores): a %.4f b %.4f; threshold %.4f -> %.4f; "
+        "Brier score %.4f -> %.4f\n",
+        platt.a, platt.b, threshold, calibrated_threshold, brier_raw, brier_cal);
+    std::printf(
+        "reliability of the calibrated out-of-fold scores (bin: pairs, mean score, share "
+        "of paraphrases):\n");
+    for (int bin = 0; bin < 10; ++bin) {
+      double n = 0, score_sum = 0, pos = 0;
+      for (std::size_t i = 0; i < oof.size(); ++i) {
+        const double c = platt.apply(oof[i]);
+        if (std::min(9, static_cast<int>(c * 10)) != bin) continue;
+        n += 1;
+        score_sum += c;
+        pos += y[i];
+      }
+      if (n > 0)
+        std::printf("  [%.1f, %.1f): %5.0f  %.3f  %.3f\n", bin / 10.0, (bin + 1) / 10.0, n,
+                    score_sum / n, pos / n);
+    }
+  }
 
   // Final model on everything.
   const represent::Lexicon lexicon = lexicon_without(-1);
@@ -806,11 +841,12 @@ int run(const Options& options) {
 
   nlohmann::ordered_json json;
   json["format"] = "parallax-matcher";
-  json["version"] = 1;
+  json["version"] = 2;
   json["model"] = "logistic";
   json["lexicon"] = "news-lexicon.bin";
   json["lexicon_checksum"] = hex64(lexicon.checksum());
-  json["threshold"] = round6(threshold);
+  json["threshold"] = round6(calibrated_threshold);
+  json["calibration"] = {{"a", round6(platt.a)}, {"b", round6(platt.b)}};
   json["bias"] = round6(model.bias);
   json["conflict_factor"] = factor;
   json["features"] = names;
@@ -978,7 +1014,8 @@ int main(int argc, char** argv) {
       std::cerr << "usage: parallax-train [--data DIR] [--out DIR] [--folds N] [--seed N] "
                    "[--wordnet FILE] [--dimensions N] [--lsa-terms N] [--singular-power P] "
                    "[--max-terms N] [--tf-kld] [--kld-prior A] [--msrp-only-svd] [--linear] "
-                   "[--keep-all] [--drop PREFIX] [--only PREFIX] [--l2 a,b,c]\n";
+                   "[--bigrams] [--keep-all] [--drop PREFIX] [--only PREFIX] [--l2 a,b,c] "
+                   "[--latent-l2 F]\n";
       return 2;
     }
   }

@@ -129,8 +129,11 @@ TEST_CASE("a corrupt or mismatched model is refused with a message", "[align][ma
   CHECK_THAT(fails("not json"), Catch::Contains("not a JSON object"));
   CHECK_THAT(fails(r.model_json.substr(0, r.model_json.size() / 2)), Catch::Contains("invalid"));
   std::string other = r.model_json;
-  other.replace(other.find("\"version\": 1"), 12, "\"version\": 2");
+  other.replace(other.find("\"version\": 2"), 12, "\"version\": 1");
   CHECK_THAT(fails(other), Catch::Contains("version"));
+  other = r.model_json;
+  other.replace(other.find("\"calibration\""), 13, "\"calibratio_\"");
+  CHECK_THAT(fails(other), Catch::Contains("calibration"));
   other = r.model_json;
   other.replace(other.find("\"stem_recall_min\""), 17, "\"no_such_feature\"");
   CHECK_THAT(fails(other), Catch::Contains("no_such_feature"));
