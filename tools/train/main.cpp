@@ -453,7 +453,10 @@ struct Options {
   std::vector<double> l2_grid = {10, 30, 100, 300};
   // Feature-name prefixes left out of the model (the per-dimension latent features
   // overfit in CV: 0.746 accuracy with them, 0.757 without).
-  std::vector<std::string> drop = {"latent_product", "latent_difference"};
+  // The term-weighted overlap features (weight_recall_*, missing_weight_*) add nothing
+  // with IDF weights (0.7600 vs 0.7630) and TF-KLD weights lose more (docs/matcher.md).
+  std::vector<std::string> drop = {"latent_product", "latent_difference", "weight_recall",
+                                   "missing_weight"};
   std::vector<std::string> only;  // when set, only features with these prefixes
   double conflict_tolerance = 0.003;
   double latent_l2_factor = 1;  // l2 multiplier for the per-dimension latent features
