@@ -459,6 +459,7 @@ struct Options {
                                    "missing_weight"};
   std::vector<std::string> only;  // when set, only features with these prefixes
   double conflict_tolerance = 0.003;
+  bool cross_fit = false;       // training features from lexicons without their own fold
   double latent_l2_factor = 1;  // l2 multiplier for the per-dimension latent features
   bool quadratic = true;        // add products of every two kept non-latent features
 };
@@ -567,7 +568,7 @@ int run(const Options& options) {
   std::vector<int> y;
   for (const Pair& p : corpus.pairs) y.push_back(p.label);
 
-  auto lexicon_without = [&](int held_out) {
+  auto lexicon_without = [&](int held_out, int held_out2 = -3) {
     std::vector<const std::vector<std::uint32_t>*> docs, svd_docs;
     for (const auto& d : news_latent) docs.push_back(&d);
     if (options.lexicon.news_in_svd) svd_docs = docs;
@@ -576,7 +577,7 @@ int run(const Options& options) {
         pairs;
     std::vector<int> labels;
     for (std::size_t i = 0; i < corpus.pairs.size(); ++i) {
-      if (fold[i] == held_out) continue;
+      if (fold[i] == held_out || fold[i] == held_out2) continue;
       use[corpus.pairs[i].a] = use[corpus.pairs[i].b] = 1;
       pairs.emplace_back(&msrp_latent[corpus.pairs[i].a], &msrp_latent[corpus.pairs[i].b]);
       labels.push_back(corpus.pairs[i].label);
@@ -655,7 +656,20 @@ int run(const Options& options) {
   for (int f = 0; f < k; ++f) {
     const represent::Lexicon lexicon = lexicon_without(f);
     choose_features(lexicon);
-    const FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep, &conflicts);
+    FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep, &conflicts);
+    if (options.cross_fit) {
+      // Cross-fitting: each training pair's features come from a lexicon learned without
+      // its own (inner) fold, as the held-out pairs' come from one learned without theirs.
+      std::vector<int> unused;
+      for (int g = 0; g < k; ++g) {
+        if (g == f) continue;
+        const FeatureRows inner =
+            features_for(corpus, lexicon_without(f, g), wordnet.get(), keep, &unused);
+        for (std::size_t i = 0; i < x.size(); ++i) {
+          if (fold[i] == g) x[i] = inner[i];
+        }
+      }
+    }
     FeatureRows train_x;
     std::vector<int> train_y;
     std::vector<double> train_base;
@@ -838,7 +852,17 @@ int run(const Options& options) {
   // Final model on everything.
   const represent::Lexicon lexicon = lexicon_without(-1);
   choose_features(lexicon);
-  const FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep, &conflicts);
+  FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep, &conflicts);
+  if (options.cross_fit) {
+    std::vector<int> unused;
+    for (int g = 0; g < k; ++g) {
+      const FeatureRows inner =
+          features_for(corpus, lexicon_without(g), wordnet.get(), keep, &unused);
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        if (fold[i] == g) x[i] = inner[i];
+      }
+    }
+  }
   const std::vector<double> penalty = penalties();
   const Logistic model = fit_logistic(x, y, l2, &penalty);
 
@@ -998,6 +1022,8 @@ int main(int argc, char** argv) {
       options.lexicon.max_terms = std::strtoull(next().c_str(), nullptr, 10);
     } else if (arg == "--latent-l2") {
       options.latent_l2_factor = std::strtod(next().c_str(), nullptr);
+    } else if (arg == "--cross-fit") {
+      options.cross_fit = true;
     } else if (arg == "--bigrams") {
       options.lexicon.bigrams = true;
     } else if (arg == "--linear") {
