@@ -340,6 +340,8 @@ class LearnedMatcher final : public SentenceMatcher {
   std::vector<std::size_t> conflicts_;  ///< indexes of conflict features in pair_features()
   std::size_t near_identical_ = 0;      ///< index of "near_identical" in pair_features()
   double conflict_factor_ = 1;
+  double calibration_a_ = 1;  ///< Platt scaling of the model's probability
+  double calibration_b_ = 0;
   double bias_ = 0;
   double threshold_ = 0.5;
 };

@@ -158,17 +158,29 @@ struct Coverage {
   double max_missing = 0;  // highest IDF of an a word not found in b (even by WordNet)
   double missing = 0;      // number of a's content words not found in b (even by WordNet)
   bool antonym = false;    // an unmatched a word is an antonym of an unmatched b word
+  double weighted = 0;     // share of a's lexicon term weight (TF-KLD) found in b
+  double max_missing_weight = 0;  // highest lexicon term weight of an a word not in b
 };
+
+// The lexicon's term weight (TF-KLD when trained so: how much sharing the stem says
+// "same claim"); 0 for stems without a latent vector.
+double term_weight(const represent::Lexicon& lexicon, std::uint32_t id) {
+  return lexicon.has_vector(id) ? double(lexicon.weight(id)) : 0.0;
+}
 
 Coverage coverage(const SentenceFeatures& a, const SentenceFeatures& b,
                   const represent::Lexicon& lexicon, const represent::WordNet* wordnet) {
   Coverage c;
   double total = 0;
+  double weight_total = 0;
   for (std::uint32_t i : a.content) {
     const FeatureWord& w = a.words[i];
     const double weight = w.idf;
+    const double kld = w.number ? 0.0 : term_weight(lexicon, w.lexicon_id);
     total += weight;
+    weight_total += kld;
     if (contains(b.stems, w.stem)) {
+      c.weighted += kld;
       c.exact += weight;
       c.soft += weight;
       c.wordnet += weight;
@@ -193,6 +205,7 @@ Coverage coverage(const SentenceFeatures& a, const SentenceFeatures& b,
     }
     c.soft += weight * std::clamp(best, 0.0, 1.0);
     c.wordnet += weight * best_wn;
+    c.max_missing_weight = std::max(c.max_missing_weight, kld);
     if (best_wn < 0.5) {
       c.max_missing = std::max(c.max_missing, weight);
       c.missing += 1;
@@ -205,6 +218,7 @@ Coverage coverage(const SentenceFeatures& a, const SentenceFeatures& b,
   } else {
     c.exact = c.soft = c.wordnet = 1.0;
   }
+  c.weighted = weight_total > 0 ? c.weighted / weight_total : 1.0;
   return c;
 }
 
@@ -253,7 +267,7 @@ std::size_t unmatched_names(const SentenceFeatures& a, const SentenceFeatures& b
   return n;
 }
 
-constexpr std::array<std::string_view, 36> kBaseFeatures = {
+constexpr std::array<std::string_view, 40> kBaseFeatures = {
     "stem_recall_min",
     "stem_recall_max",
     "idf_recall_min",
@@ -290,6 +304,10 @@ constexpr std::array<std::string_view, 36> kBaseFeatures = {
     "numbers_swap",
     "names_swap",
     "near_identical",
+    "weight_recall_min",
+    "weight_recall_max",
+    "missing_weight_max",
+    "missing_weight_min",
 };
 
 }  // namespace
@@ -537,6 +555,11 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   out.push_back(ma == 1 && mb == 1 ? 1.0 : 0.0);
   // At most one content word on each side is unmatched (even by WordNet).
   out.push_back(std::max(ca.missing, cb.missing) <= 1 ? 1.0 : 0.0);
+  // Overlap weighted by the lexicon's term weights (TF-KLD: learned from labelled pairs).
+  out.push_back(std::min(ca.weighted, cb.weighted));
+  out.push_back(std::max(ca.weighted, cb.weighted));
+  out.push_back(std::max(ca.max_missing_weight, cb.max_missing_weight));
+  out.push_back(std::min(ca.max_missing_weight, cb.max_missing_weight));
 
   const std::uint32_t dims = lexicon.dimensions();
   for (std::uint32_t d = 0; d < dims; ++d) {

@@ -1,4 +1,5 @@
 // LearnedMatcher: the logistic paraphrase model of resources/matcher-v1.json.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -55,8 +56,8 @@ Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
     return bad_model("\"format\" is not \"parallax-matcher\"");
   }
   if (!model.contains("version") || !model["version"].is_number_integer() ||
-      model["version"] != 1) {
-    return bad_model("unsupported \"version\"; this build reads version 1");
+      model["version"] != 2) {
+    return bad_model("unsupported \"version\"; this build reads version 2");
   }
   if (model.value("model", std::string()) != "logistic") {
     return bad_model("\"model\" is not \"logistic\"");
@@ -100,6 +101,12 @@ Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
     if (!(s > 0)) return bad_model("a \"scale\" is not positive");
   }
   if (!read_number(model, "bias", &matcher.bias_)) return bad_model("\"bias\" is missing");
+  auto calibration = model.find("calibration");
+  if (calibration == model.end() || !calibration->is_object() ||
+      !read_number(*calibration, "a", &matcher.calibration_a_) ||
+      !read_number(*calibration, "b", &matcher.calibration_b_) || !(matcher.calibration_a_ > 0)) {
+    return bad_model("\"calibration\" must hold \"a\" > 0 and \"b\"");
+  }
   if (!read_number(model, "conflict_factor", &matcher.conflict_factor_) ||
       matcher.conflict_factor_ < 0 || matcher.conflict_factor_ > 1) {
     return bad_model("\"conflict_factor\" must be a number in [0, 1]");
@@ -135,7 +142,9 @@ double LearnedMatcher::probability(const SentenceFeatures& a, const SentenceFeat
       if (x[c] > 0) p *= conflict_factor_;
     }
   }
-  return p;
+  // Platt scaling fitted on out-of-fold scores: a calibrated probability.
+  const double q = std::clamp(p, 1e-9, 1 - 1e-9);
+  return 1.0 / (1.0 + std::exp(-(calibration_a_ * std::log(q / (1 - q)) + calibration_b_)));
 }
 
 double LearnedMatcher::score(const Unit& a, const Unit& b) const {

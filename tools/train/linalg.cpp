@@ -252,4 +252,47 @@ Logistic fit_logistic(const std::vector<std::vector<double>>& x, const std::vect
   return model;
 }
 
+namespace {
+double logit(double p) {
+  const double q = std::clamp(p, 1e-9, 1 - 1e-9);
+  return std::log(q / (1 - q));
+}
+}  // namespace
+
+double Platt::apply(double p) const {
+  return 1.0 / (1.0 + std::exp(-(a * logit(p) + b)));
+}
+
+Platt fit_platt(const std::vector<double>& p, const std::vector<int>& y) {
+  // Targets smoothed as Platt (1999) suggests, against over-fitting the extremes.
+  double positives = 0;
+  for (int label : y) positives += label;
+  const double negatives = static_cast<double>(y.size()) - positives;
+  const double hi = (positives + 1) / (positives + 2);
+  const double lo = 1 / (negatives + 2);
+  Platt m;
+  for (int iter = 0; iter < 100; ++iter) {
+    double g0 = 0, g1 = 0, h00 = 1e-12, h01 = 0, h11 = 1e-12;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const double z = logit(p[i]);
+      const double q = 1.0 / (1.0 + std::exp(-(m.a * z + m.b)));
+      const double t = y[i] ? hi : lo;
+      const double w = std::max(q * (1 - q), 1e-12);
+      g0 += (t - q) * z;
+      g1 += (t - q);
+      h00 += w * z * z;
+      h01 += w * z;
+      h11 += w;
+    }
+    const double det = h00 * h11 - h01 * h01;
+    if (!(std::fabs(det) > 0)) break;
+    const double da = (h11 * g0 - h01 * g1) / det;
+    const double db = (h00 * g1 - h01 * g0) / det;
+    m.a += da;
+    m.b += db;
+    if (std::fabs(da) < 1e-10 && std::fabs(db) < 1e-10) break;
+  }
+  return m;
+}
+
 }  // namespace parallax::train

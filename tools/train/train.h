@@ -56,4 +56,11 @@ struct Logistic {
 Logistic fit_logistic(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
                       double l2, const std::vector<double>* penalty = nullptr);
 
+/// Platt scaling: P = sigmoid(a * logit(p) + b), fitted by Newton's method.
+struct Platt {
+  double a = 1, b = 0;
+  double apply(double p) const;
+};
+Platt fit_platt(const std::vector<double>& p, const std::vector<int>& y);
+
 }  // namespace parallax::train

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "align/align.h"
 #include "matcher_resources.h"
@@ -81,4 +82,54 @@ TEST_CASE("word overlap features behave at the extremes", "[align][matcher]") {
   CHECK(f.feature(s, "Parliament approved the budget.", "stem_jaccard") == 0.0);
   CHECK(f.feature(s, "Rescuers got to the flooded village on Sunday.", "wordnet_recall_min") >
         f.feature(s, "Rescuers got to the flooded village on Sunday.", "idf_recall_min"));
+}
+
+TEST_CASE("the latent vector sums the lexicon's stem and stem-bigram vectors", "[align][matcher]") {
+  // A hand-made lexicon: two stems and the bigram of the two, orthogonal vectors.
+  std::vector<represent::Lexicon::Term> terms;
+  terms.push_back({"talk", 10, 2.0f, {1.0f, 0.0f, 0.0f}});
+  terms.push_back({"begin", 10, 1.0f, {0.0f, 1.0f, 0.0f}});
+  terms.push_back({"talk begin", 5, 3.0f, {0.0f, 0.0f, 1.0f}});
+  const represent::Lexicon lexicon = represent::Lexicon::from_terms(100, 3, terms);
+  REQUIRE(lexicon.has_bigrams());
+  represent::Stemmer stemmer;
+  auto latent = [&](std::string_view text) {
+    return sentence_features(text, {0, text.size()}, stemmer, lexicon, nullptr).latent;
+  };
+  // weights 2, 1, 3 on the three axes, then unit length.
+  const std::vector<float> both = latent("Talks begin on Friday.");
+  REQUIRE(both.size() == 3);
+  const double norm = std::sqrt(4.0 + 1.0 + 9.0);
+  CHECK(both[0] == Approx(2.0 / norm));
+  CHECK(both[1] == Approx(1.0 / norm));
+  CHECK(both[2] == Approx(3.0 / norm));
+  // Not adjacent content words (another content word between): no bigram.
+  const std::vector<float> apart = latent("Talks with Moscow begin.");
+  REQUIRE(apart.size() == 3);
+  CHECK(apart[2] == 0.0f);
+  CHECK(latent("Nothing known here.").empty());
+}
+
+TEST_CASE("term-weighted overlap counts the lexicon weights of shared stems", "[align][matcher]") {
+  std::vector<represent::Lexicon::Term> terms;
+  terms.push_back({"talk", 10, 3.0f, {1.0f, 0.0f}});
+  terms.push_back({"geneva", 10, 1.0f, {0.0f, 1.0f}});
+  const represent::Lexicon lexicon = represent::Lexicon::from_terms(100, 2, terms);
+  represent::Stemmer stemmer;
+  auto of = [&](std::string_view text) {
+    return sentence_features(text, {0, text.size()}, stemmer, lexicon, nullptr);
+  };
+  const auto names = pair_feature_names(lexicon);
+  auto feature = [&](std::string_view a, std::string_view b, const std::string& name) {
+    const auto values = pair_features(of(a), of(b), lexicon, nullptr);
+    const auto it = std::find(names.begin(), names.end(), name);
+    REQUIRE(it != names.end());
+    return values[static_cast<std::size_t>(it - names.begin())];
+  };
+  // "talks in Geneva" vs "talks in Paris": a keeps 3 of its weight 4; b (talk + unknown
+  // "paris", weight 0) keeps all of its weight 3.
+  CHECK(feature("Talks in Geneva.", "Talks in Paris.", "weight_recall_min") == Approx(0.75));
+  CHECK(feature("Talks in Geneva.", "Talks in Paris.", "weight_recall_max") == Approx(1.0));
+  CHECK(feature("Talks in Geneva.", "Talks in Paris.", "missing_weight_max") == Approx(1.0));
+  CHECK(feature("Talks in Geneva.", "Talks in Geneva.", "missing_weight_max") == 0.0);
 }

@@ -82,7 +82,54 @@ TEST_CASE("traps: a negation, a number, a name or a year changes the claim", "[a
   }
 }
 
+TEST_CASE("synonyms and reordered clauses still match", "[align][matcher]") {
+  const std::pair<const char*, const char*> pairs[] = {
+      // "talks" / "discussions" (WordNet: a kind of discussion), clauses reordered
+      {"Talks between the unions and the airline resumed on Monday in Lisbon.",
+       "Discussions between the airline and the unions resumed Monday in Lisbon."},
+      {"Because of the strike, the port of Valdra was closed for three days.",
+       "The port of Valdra was closed for three days because of the strike."},
+  };
+  for (const auto& [a, b] : pairs) {
+    INFO(a << " | " << b);
+    CHECK(score(a, b) >= matcher().threshold());
+  }
+}
+
+TEST_CASE("traps: same words, another date, name or claim", "[align][matcher]") {
+  const std::pair<const char*, const char*> traps[] = {
+      {"The election in Valdra will be held on 12 March.",
+       "The election in Valdra will be held on 19 March."},
+      {"The summit of the northern states opens on Monday.",
+       "The summit of the northern states opens on Thursday."},
+      {"Police in Madrid arrested Maria Lopez on Friday.",
+       "Police in Madrid arrested Ana Lopez on Friday."},
+      // same words, opposite claim (WordNet antonyms)
+      {"The government raised taxes on fuel this year.",
+       "The government lowered taxes on fuel this year."},
+      {"The team from Orvel won the final in Berlin.",
+       "The team from Orvel lost the final in Berlin."},
+  };
+  for (const auto& [a, b] : traps) {
+    INFO(a << " | " << b);
+    CHECK(score(a, b) < matcher().threshold());
+  }
+}
+
 TEST_CASE("known limits of a bag-of-features model", "[align][matcher][!mayfail]") {
+  // One content word swapped for another that WordNet does not call an opposite: the
+  // claim changes, the words barely do.
+  CHECK(score("The hospital in Orvel will open a new wing for children next spring.",
+              "The school in Orvel will open a new wing for children next spring.") <
+        matcher().threshold());
+  CHECK(score("The ministry said the vaccine is safe for children.",
+              "The ministry said the vaccine is not approved for children.") <
+        matcher().threshold());
+  // World knowledge: "Trump" is "the U.S. president" only for a reader who knows it (this
+  // pair may pass on the rest of the sentence alone).
+  CHECK(score("Trump met the German chancellor in Washington on Tuesday.",
+              "The U.S. president met the German chancellor in Washington on Tuesday.") >=
+        matcher().threshold());
   // Swapped roles and verbs WordNet does not mark as opposites are not caught.
   CHECK(score("Police arrested the protester outside the embassy.",
               "The protester arrested the police outside the embassy.") < matcher().threshold());
@@ -129,8 +176,11 @@ TEST_CASE("a corrupt or mismatched model is refused with a message", "[align][ma
   CHECK_THAT(fails("not json"), Catch::Contains("not a JSON object"));
   CHECK_THAT(fails(r.model_json.substr(0, r.model_json.size() / 2)), Catch::Contains("invalid"));
   std::string other = r.model_json;
-  other.replace(other.find("\"version\": 1"), 12, "\"version\": 2");
+  other.replace(other.find("\"version\": 2"), 12, "\"version\": 1");
   CHECK_THAT(fails(other), Catch::Contains("version"));
+  other = r.model_json;
+  other.replace(other.find("\"calibration\""), 13, "\"calibratio_\"");
+  CHECK_THAT(fails(other), Catch::Contains("calibration"));
   other = r.model_json;
   other.replace(other.find("\"stem_recall_min\""), 17, "\"no_such_feature\"");
   CHECK_THAT(fails(other), Catch::Contains("no_such_feature"));

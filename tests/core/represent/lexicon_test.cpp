@@ -75,3 +75,13 @@ TEST_CASE("the committed news lexicon loads", "[represent][lexicon]") {
   CHECK(read.value().dimensions() > 0);
   CHECK(read.value().find("govern") != Lexicon::kMissing);
 }
+
+TEST_CASE("a lexicon knows whether it holds stem bigrams", "[represent][lexicon]") {
+  CHECK_FALSE(small().has_bigrams());
+  std::vector<Lexicon::Term> terms;
+  terms.push_back({"talk begin", 4, 1.0f, {0.5f, 0.5f, 0.0f}});
+  auto read = Lexicon::from_bytes(Lexicon::from_terms(10, 3, terms).to_bytes());
+  REQUIRE(read.ok());
+  CHECK(read.value().has_bigrams());
+  CHECK(read.value().find("talk begin") == 0);
+}
