@@ -65,9 +65,10 @@ const samples = readdirSync(samplesDir)
   .map((name) => ({ name, text: readFileSync(join(samplesDir, name), 'utf8') }));
 if (samples.length === 0) fail(`no sample articles found in ${samplesDir}`);
 
-// The learned matcher's resources as a classic script (base64), loaded lazily by web/engine.js the
-// first time the page calls match(): a <script> works from file://, where fetch() of a sibling does not.
-const RESOURCE_FILES = ['wordnet-en.bin', 'news-lexicon.bin', 'matcher-v1.json'];
+// The learned resources as a classic script (base64), loaded lazily by web/engine.js the first time
+// the page calls match() or stance(), or compares with the learned matcher: a <script> works from
+// file://, where fetch() of a sibling does not.
+const RESOURCE_FILES = ['wordnet-en.bin', 'news-lexicon.bin', 'matcher-v1.json', 'stance-v1.json'];
 const resourcesDir = join(root, 'resources');
 const resources = RESOURCE_FILES.filter((name) => existsSync(join(resourcesDir, name))).map((name) => ({
   name,
@@ -94,7 +95,7 @@ const outputs = {
       .join(',\n')}\n];\n`,
   'resources.js':
     header +
-    '// The learned matcher resources (resources/*) in base64, for web/engine.js loadResources().\n' +
+    '// The learned resources (resources/*: matcher and stance models) in base64, for web/engine.js loadResources().\n' +
     `var PARALLAX_RESOURCES = [\n${resources.map((r) => `  { name: ${jsString(r.name)}, base64: "${r.base64}" }`).join(',\n')}\n];\n`,
   'parallax-element.js':
     header +

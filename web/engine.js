@@ -280,11 +280,15 @@ var ParallaxEngine = (function () {
    * related, scores?, evidence?: {text, start, end}}.
    */
   Engine.prototype.stance = function (claim, body) {
-    return this.request('stance', { claim: String(claim), body: String(body) });
+    var self = this;
+    // The learned stance model comes with the other resources (loaded once, lazily).
+    return this.loadResources().then(function () {
+      return self.request('stance', { claim: String(claim), body: String(body) });
+    });
   };
 
   /**
-   * Loads the learned matcher's resources once per worker: web/dist/resources.js (a classic script
+   * Loads the learned resources (matcher and stance models) once per worker: web/dist/resources.js (a classic script
    * with the bytes in base64, so it works from file://) is fetched lazily, on the first call.
    * Resolves {matcher}; resolves {matcher: 'baseline'} when the resources were not built.
    */

@@ -38,12 +38,15 @@ test('index.html works under the strict CSP header at a sub-path, without violat
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(id)]);
     assert.ok(download.suggestedFilename());
   }
+  // The learned models (web/dist/resources.js) load lazily: not up front, but for the first
+  // stance() (the claim panel) or match().
+  const loaded = () => page.evaluate(() => [...document.scripts].some((s) => /resources\.js$/.test(s.src)));
+  assert.equal(await loaded(), false, 'the learned resources are not loaded up front');
   await page.locator('.px-grid .px-shared').first().click();
   await waitForTreatments(page);
+  assert.equal(await loaded(), true, 'the claim panel loaded the stance model');
 
-  // match() in the page loads the learned model (web/dist/resources.js, lazily) and uses it.
-  const before = await page.evaluate(() => [...document.scripts].some((s) => /resources\.js$/.test(s.src)));
-  assert.equal(before, false, 'the learned resources are not loaded up front');
+  // match() in the page uses the learned model.
   const match = await page.evaluate(async () => {
     const r = await window.ParallaxApp.engine.match('Talks begin on Friday.', 'Discussions start on Friday.');
     return { r, matcher: window.ParallaxApp.engine.matcher };

@@ -202,7 +202,7 @@ test('picking a folder adds the articles in it (and skips other files)', async (
 test('the learned matcher can be chosen for the comparison (resources loaded lazily, from file://)', async () => {
   const { page, log } = await openPage(browser.context, INDEX_URL);
   await waitForColumns(page, sampleFiles().length);
-  assert.equal(await page.evaluate(() => window.ParallaxApp.report.matcher), 'tfidf-baseline');
+  assert.equal(await page.evaluate(() => window.ParallaxApp.report.matcher), 'tfidf-context');
   assert.equal(log.requests.some((u) => u.endsWith('/resources.js')), false, 'not loaded up front');
   await page.selectOption('#px-matcher', 'learned');
   await page.waitForFunction(() => window.ParallaxApp.report && window.ParallaxApp.report.matcher === 'learned-v1' && !window.ParallaxApp.busy,

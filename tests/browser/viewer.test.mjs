@@ -31,11 +31,12 @@ async function hoverShared(page) {
     return shared.findIndex((s) => {
       const claims = s.dataset.claims.split(' ');
       const col = s.closest('.px-cell').dataset.article;
-      return shared.some((o) => o.closest('.px-cell').dataset.article !== col &&
+      // Ribbons link neighbouring columns only: pick a sentence matched in the next or previous one.
+      return shared.some((o) => Math.abs(Number(o.closest('.px-cell').dataset.article) - Number(col)) === 1 &&
         o.dataset.claims.split(' ').some((c) => claims.includes(c)));
     });
   });
-  assert.ok(index >= 0, 'a shared sentence with a match in another column exists');
+  assert.ok(index >= 0, 'a shared sentence with a match in a neighbouring column exists');
   const sentence = page.locator('.px-grid .px-shared').nth(index);
   await sentence.scrollIntoViewIfNeeded();
   // Hover the middle of the sentence's first line box (a wrapped sentence's bounding box can
