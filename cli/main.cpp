@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -30,13 +31,16 @@ constexpr const char* kUsage =
     "line\n"
     "      (the learned matcher when the resources hold a trained model).\n"
     "  parallax stance --jsonl [FILE|-]\n"
-    "      Lines {\"id\",\"claim\",\"body\"} -> {\"id\",\"label\",\"related\"}\n"
-    "      (label: agree, disagree, discuss or unrelated).\n"
+    "      Lines {\"id\",\"claim\",\"body\"} -> "
+    "{\"id\",\"label\",\"related\",\"scores\",\"evidence\"}\n"
+    "      (label: agree, disagree, discuss or unrelated; the learned model stance-v1.json\n"
+    "      when the resources hold it, else a rule-based baseline).\n"
     "  parallax --version | --help\n"
     "\n"
-    "Every command takes --resources DIR (where wordnet-en.bin, news-lexicon.bin and\n"
-    "matcher-v1.json are; default: $PARALLAX_RESOURCES, else the resources/ folder of the\n"
-    "source tree this binary was built from) or --no-resources (the TF-IDF baseline matcher).\n";
+    "Every command takes --resources DIR (where wordnet-en.bin, news-lexicon.bin,\n"
+    "matcher-v1.json and stance-v1.json are; default: $PARALLAX_RESOURCES, else the\n"
+    "resources/ folder of the source tree this binary was built from) or --no-resources\n"
+    "(the TF-IDF baseline matcher and the rule-based stance baseline).\n";
 
 // Where the learned resources are: --resources, $PARALLAX_RESOURCES, then the build's source tree.
 fs::path resource_dir(const std::string& flag) {
@@ -52,8 +56,9 @@ bool read_file(const fs::path& path, std::string* bytes);
 // that is present but unreadable or corrupt is an error: results must not change silently.
 bool load_resources(const fs::path& dir, parallax::Resources* resources) {
   std::vector<std::string> names, contents;
-  for (std::string_view name : {parallax::Resources::kWordNet, parallax::Resources::kLexicon,
-                                parallax::Resources::kMatcherModel}) {
+  for (std::string_view name :
+       {parallax::Resources::kWordNet, parallax::Resources::kLexicon,
+        parallax::Resources::kMatcherModel, parallax::Resources::kStanceModel}) {
     std::error_code error;
     const fs::path path = dir / std::string(name);
     if (!fs::exists(path, error)) continue;
@@ -203,9 +208,14 @@ int run_jsonl(const std::vector<std::string>& args, const ResourceChoice& choice
   std::istream& in = source == "-" ? std::cin : file;
   parallax::represent::Stemmer stemmer;
   std::string line;
+  // stance: one session over the stream, so each distinct body is analysed once (bounded cache).
+  std::unique_ptr<parallax::StanceSession> stance;
+  if (per_line == parallax::stance_jsonl_line)
+    stance = std::make_unique<parallax::StanceSession>(resources);
   // One line in, one line out, nothing held back: memory stays bounded on any input size.
   while (std::getline(in, line)) {
-    const std::string out = parallax::map_jsonl(line, resources, stemmer, per_line);
+    const std::string out = stance ? stance->lines(line, stemmer)
+                                   : parallax::map_jsonl(line, resources, stemmer, per_line);
     std::cout << out;
   }
   std::cout.flush();
@@ -247,5 +257,5 @@ int main(int argc, char** argv) {
   if (command == "compare") return run_compare(args, choice);
   if (command == "match")
     return run_jsonl(args, choice, /*needs_resources=*/true, parallax::match_jsonl_line);
-  return run_jsonl(args, choice, /*needs_resources=*/false, parallax::stance_jsonl_line);
+  return run_jsonl(args, choice, /*needs_resources=*/true, parallax::stance_jsonl_line);
 }

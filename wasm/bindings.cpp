@@ -107,7 +107,8 @@ std::string match_jsonl(const std::string& text) {
 
 std::string stance_jsonl(const std::string& text) {
   parallax::represent::Stemmer stemmer;
-  return parallax::map_jsonl(text, loaded_resources(), stemmer, parallax::stance_jsonl_line);
+  parallax::StanceSession session(loaded_resources());  // each distinct body analysed once
+  return session.lines(text, stemmer);
 }
 
 std::string version() {

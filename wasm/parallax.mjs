@@ -4,7 +4,7 @@
 //   await parallax.load();                        // once; later calls reuse the module
 //   const analysis = parallax.compare([{ name: 'a.txt', bytes }, { name: 'b.html', bytes: html }]);
 //   const { same, score } = parallax.match('Talks begin Friday.', 'Discussions start on Friday.');
-//   const { label, related } = parallax.stance('Claim headline', 'Article body…');
+//   const { label, related, scores, evidence } = parallax.stance('Claim headline', 'Article body…');
 //
 // Every function but load() is synchronous once loaded. Failures throw a
 // ParallaxError with a stable `code` ("no_articles", "invalid_argument", ...) and
@@ -37,7 +37,8 @@ async function defaultFactory() {
   );
 }
 
-const RESOURCE_FILES = ['wordnet-en.bin', 'news-lexicon.bin', 'matcher-v1.json'];
+// stance: 'stance-v1.json' (claim-vs-body model) is loaded with the others when present.
+const RESOURCE_FILES = ['wordnet-en.bin', 'news-lexicon.bin', 'matcher-v1.json', 'stance-v1.json'];
 
 // The learned matcher's resources where this environment keeps them: in Node the repository's
 // resources/ folder (when the model has been trained), in a page web/dist/resources.js.
@@ -51,7 +52,6 @@ async function defaultResources() {
   if (typeof process !== 'undefined' && process.versions && process.versions.node) {
     const { existsSync, readFileSync } = await import('node:fs');
     const dir = new URL('../resources/', import.meta.url);
-    if (!existsSync(new URL('matcher-v1.json', dir))) return [];
     return RESOURCE_FILES.filter((name) => existsSync(new URL(name, dir))).map((name) => ({
       name,
       bytes: readFileSync(new URL(name, dir)),
@@ -155,7 +155,10 @@ export function match(a, b) {
 
 /**
  * How does an article body treat a claim?
- * @returns {{label: 'agree'|'disagree'|'discuss'|'unrelated', related: number}}
+ * @returns {{label: 'agree'|'disagree'|'discuss'|'unrelated', related: number,
+ *   scores: {agree: number, disagree: number, discuss: number, unrelated: number},
+ *   evidence?: {text: string, start: number, end: number}}} evidence: the body sentence that
+ *   carries the decision (UTF-8 byte offsets), absent when unrelated
  */
 export function stance(claim, body) {
   return single(stanceJsonl(JSON.stringify({ id: 0, claim: String(claim), body: String(body) })));

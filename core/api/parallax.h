@@ -43,20 +43,26 @@ class Resources {
   static constexpr std::string_view kWordNet = "wordnet-en.bin";
   static constexpr std::string_view kLexicon = "news-lexicon.bin";
   static constexpr std::string_view kMatcherModel = "matcher-v1.json";
+  /// The claim-vs-body stance model (`stance`); loaded alone, needs no other file.
+  static constexpr std::string_view kStanceModel = "stance-v1.json";
 
   /// Builds resources from files named as above (a path prefix is ignored; unknown names are
   /// ignored). Without the model the result is the baseline; the model needs the other two.
   /// Fails with kInvalidArgument, naming the file, when one is corrupt or the model's
   /// companions are missing. The bytes are only read during the call.
+  /// stance-v1.json, when given, replaces the rule-based `stance` baseline (else kept).
   static Result<Resources> load(const std::vector<InputFile>& files);
 
   /// The learned matcher, or null (baseline).
   const align::LearnedMatcher* matcher() const { return matcher_.get(); }
   /// "learned-v1" or "tfidf-baseline": reported in the JSON so readers know what matched.
   std::string_view matcher_name() const { return matcher_ ? "learned-v1" : "tfidf-baseline"; }
+  /// The learned stance model, or null (the rule-based baseline).
+  const stance::StanceModel* stance_model() const { return stance_.get(); }
 
  private:
   std::shared_ptr<const align::LearnedMatcher> matcher_;
+  std::shared_ptr<const stance::StanceModel> stance_;
 };
 
 struct CompareOptions {
@@ -95,10 +101,33 @@ Result<std::string> compare_json(const std::vector<InputFile>& files, const Comp
 std::string match_jsonl_line(std::string_view line, const Resources& resources,
                              represent::Stemmer& stemmer);
 
-/// One `stance --jsonl` line: {"id","claim","body"} -> {"id","label","related"}; an
+/// One `stance --jsonl` line: {"id","claim","body"} -> {"id","label","related","scores":
+/// {"agree","disagree","discuss","unrelated"},"evidence":{"text","start","end"}} (evidence
+/// omitted when unrelated), with the learned stance model when `resources` has one; an
 /// unreadable line -> {"id","error":{...}}. Never fails.
 std::string stance_jsonl_line(std::string_view line, const Resources& resources,
                               represent::Stemmer& stemmer);
+
+/// `stance --jsonl` over a stream of lines: the same bytes as stance_jsonl_line, but each
+/// distinct body is analysed once (a cache of recent bodies, at most kCacheBytes of body
+/// text, oldest dropped first), so many claims against few bodies cost little per pair.
+class StanceSession {
+ public:
+  explicit StanceSession(const Resources& resources);
+  ~StanceSession();
+  StanceSession(const StanceSession&) = delete;
+  StanceSession& operator=(const StanceSession&) = delete;
+  /// One input line -> one output line (no newline).
+  std::string line(std::string_view line, represent::Stemmer& stemmer);
+  /// Like map_jsonl: every non-blank line, each output line ending with "\n".
+  std::string lines(std::string_view text, represent::Stemmer& stemmer);
+  static constexpr std::size_t kCacheBytes = 64u << 20;
+
+ private:
+  struct Cache;
+  Resources resources_;
+  std::unique_ptr<Cache> cache_;
+};
 
 using JsonlLineFunction = std::string (*)(std::string_view, const Resources&, represent::Stemmer&);
 

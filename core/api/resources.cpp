@@ -1,4 +1,4 @@
-// Resources::load: the learned matcher from its three resource files.
+// Resources::load: the learned matcher from its three resource files, and the stance model.
 #include <memory>
 
 #include "api/parallax.h"
@@ -22,13 +22,22 @@ Result<Resources> Resources::load(const std::vector<InputFile>& files) {
   const InputFile* wordnet_file = nullptr;
   const InputFile* lexicon_file = nullptr;
   const InputFile* model_file = nullptr;
+  const InputFile* stance_file = nullptr;
   for (const InputFile& file : files) {
     const std::string_view name = base_name(file.name);
     if (name == kWordNet) wordnet_file = &file;
     if (name == kLexicon) lexicon_file = &file;
     if (name == kMatcherModel) model_file = &file;
+    if (name == kStanceModel) stance_file = &file;
   }
   Resources resources;
+  // The stance model stands alone: when given it must load, else the baseline stays.
+  if (stance_file != nullptr) {
+    auto stance_model = stance::StanceModel::load(stance_file->bytes);
+    if (!stance_model.ok()) return invalid(kStanceModel, stance_model.error().message);
+    resources.stance_ =
+        std::make_shared<const stance::StanceModel>(std::move(stance_model).value());
+  }
   if (model_file == nullptr) return resources;  // no model (not trained yet): the baseline
   for (auto [file, name] : {std::pair{wordnet_file, kWordNet}, std::pair{lexicon_file, kLexicon},
                             std::pair{model_file, kMatcherModel}}) {

@@ -234,9 +234,21 @@ std::string match_line(const std::string& id_json, bool same, double score) {
          ",\"score\":" + dump(Json(rounded(score))) + "}";
 }
 
-std::string stance_line(const std::string& id_json, const stance::ClaimStance& stance) {
-  return "{\"id\":" + id_json + ",\"label\":\"" + std::string(stance::label_name(stance.label)) +
-         "\",\"related\":" + dump(Json(rounded(stance.related))) + "}";
+std::string stance_line(const std::string& id_json, const stance::ClaimStance& stance,
+                        std::string_view body) {
+  Json scores{{"agree", rounded(stance.scores[0])},
+              {"disagree", rounded(stance.scores[1])},
+              {"discuss", rounded(stance.scores[2])},
+              {"unrelated", rounded(stance.scores[3])}};
+  std::string out =
+      "{\"id\":" + id_json + ",\"label\":\"" + std::string(stance::label_name(stance.label)) +
+      "\",\"related\":" + dump(Json(rounded(stance.related))) + ",\"scores\":" + dump(scores);
+  const Span e = stance.evidence;
+  if (stance.label != stance::Label::kUnrelated && !e.empty() && e.end <= body.size()) {
+    out += ",\"evidence\":" +
+           dump(Json{{"text", std::string(slice(body, e))}, {"start", e.start}, {"end", e.end}});
+  }
+  return out + "}";
 }
 
 std::string error_line(const std::string& id_json, const Error& error) {

@@ -70,8 +70,11 @@ std::string claim_label(std::string_view sentence, std::size_t max_bytes = 100);
 
 /// One output line of `match --jsonl`: {"id","same","score"}.
 std::string match_line(const std::string& id_json, bool same, double score);
-/// One output line of `stance --jsonl`: {"id","label","related"}.
-std::string stance_line(const std::string& id_json, const stance::ClaimStance& stance);
+/// One output line of `stance --jsonl`: {"id","label","related","scores":{"agree","disagree",
+/// "discuss","unrelated"},"evidence":{"text","start","end"}} (evidence: a sentence of `body`,
+/// omitted when unrelated).
+std::string stance_line(const std::string& id_json, const stance::ClaimStance& stance,
+                        std::string_view body);
 /// One output line for a JSONL input line that could not be read: {"id","error"}.
 std::string error_line(const std::string& id_json, const Error& error);
 

@@ -54,19 +54,34 @@ ClaimStance classify(std::string_view claim, std::string_view body, represent::S
   ClaimStance result;
   std::vector<std::uint32_t> body_terms;
   bool refuted = false;
-  for (const segment::Sentence& sentence : segment::split_sentences(body, {0, body.size()})) {
-    auto terms = distinct(represent::content_terms(body, sentence.span, stemmer, vocabulary));
-    if (share_found(claim_terms, terms) >= 0.2) {
+  double best_share = 0;
+  Span best, refuting_sentence;
+  const std::string_view bounded = body.substr(0, std::min(body.size(), kMaxBodyBytes));
+  std::size_t sentences = 0;
+  for (const segment::Sentence& sentence : segment::split_sentences(bounded, {0, bounded.size()})) {
+    if (++sentences > kMaxSentences) break;
+    auto terms = distinct(represent::content_terms(bounded, sentence.span, stemmer, vocabulary));
+    const double share = share_found(claim_terms, terms);
+    if (share > best_share) {
+      best_share = share;
+      best = sentence.span;
+    }
+    if (share >= 0.2 && !refuted) {
       for (std::uint32_t t : terms)
         refuted = refuted || std::binary_search(refuting.begin(), refuting.end(), t);
+      if (refuted) refuting_sentence = sentence.span;
     }
     body_terms.insert(body_terms.end(), terms.begin(), terms.end());
   }
   result.related = share_found(claim_terms, distinct(std::move(body_terms)));
   if (result.related < kRelatedThreshold) {
     result.label = Label::kUnrelated;
+    result.scores = {0, 0, 0, 1};
   } else {
     result.label = refuted ? Label::kDisagree : Label::kDiscuss;
+    result.scores = {0, refuted ? result.related : 0, refuted ? 0 : result.related,
+                     1 - result.related};
+    result.evidence = refuted ? refuting_sentence : best;
   }
   return result;
 }

@@ -93,3 +93,24 @@ test('JSONL streams keep one output line per input line on a large input', () =>
   assert.equal(out.length, 5000);
   out.forEach((o, i) => assert.equal(o.id, i));
 });
+
+// ---- stance (claim vs body): the model file in the resources directory ----
+test('stance: a corrupt stance-v1.json is an error naming it; --no-resources runs the baseline', () => {
+  const line = JSON.stringify({ id: 1, claim: 'Oskel ferry resumes', body: 'The Oskel ferry resumes on Tuesday.' });
+  const [model, pairs] = writeTempFiles({
+    'stance-v1.json': '{"format":"parallax-stance-model","version":1,',
+    'pairs.jsonl': line,
+  });
+  const dir = model.slice(0, model.lastIndexOf('/'));
+  const bad = runCli(['stance', '--jsonl', '--resources', dir, pairs]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /stance-v1\.json/);
+  assert.equal(bad.stdout, '');
+  const baseline = runCli(['stance', '--jsonl', '--no-resources'], line);
+  assert.equal(baseline.status, 0);
+  assert.deepEqual(JSON.parse(baseline.stdout), {
+    id: 1, label: 'discuss', related: 1,
+    scores: { agree: 0, disagree: 0, discuss: 1, unrelated: 0 },
+    evidence: { text: 'The Oskel ferry resumes on Tuesday.', start: 0, end: 35 },
+  });
+});

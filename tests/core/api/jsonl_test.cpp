@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "api/parallax.h"
 
 using namespace parallax;
@@ -23,7 +26,53 @@ TEST_CASE("stance lines label the body", "[api][jsonl]") {
   represent::Stemmer stemmer;
   CHECK(stance_jsonl_line(
             R"({"id":"s","claim":"Velmora dock strike","body":"A dock strike hit Velmora."})",
-            kBaseline, stemmer) == R"({"id":"s","label":"discuss","related":1.0})");
+            kBaseline, stemmer) ==
+        R"({"id":"s","label":"discuss","related":1.0,"scores":{"agree":0.0,"disagree":0.0,)"
+        R"("discuss":1.0,"unrelated":0.0},"evidence":{"text":"A dock strike hit Velmora.",)"
+        R"("start":0,"end":26}})");
+  // Unrelated: no evidence.
+  CHECK(stance_jsonl_line(R"({"id":1,"claim":"Velmora dock strike","body":"Cats sleep."})",
+                          kBaseline, stemmer) ==
+        R"({"id":1,"label":"unrelated","related":0.0,"scores":{"agree":0.0,"disagree":0.0,)"
+        R"("discuss":0.0,"unrelated":1.0}})");
+}
+
+TEST_CASE("a stance session gives the bytes of single lines and reuses bodies", "[api][jsonl]") {
+  represent::Stemmer stemmer;
+  std::string model_json;
+  {
+    std::ifstream in(std::string(PARALLAX_SOURCE_DIR) + "/resources/stance-v1.json",
+                     std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    model_json = out.str();
+  }
+  if (model_json.empty()) {
+    WARN("resources/stance-v1.json is missing: bash scripts/train-stance.sh");
+    return;
+  }
+  auto resources = Resources::load({{"stance-v1.json", model_json}});
+  REQUIRE(resources.ok());
+  REQUIRE(resources.value().stance_model() != nullptr);
+  const std::string body =
+      "Harbour workers in Velmora went on strike on Monday over pay. "
+      "The union said the strike would last a week.";
+  std::string text;
+  std::string expected;
+  for (int i = 0; i < 4; ++i) {
+    const std::string claim = i % 2 ? "Velmora harbour strike" : "Moon landing was staged";
+    const std::string line =
+        "{\"id\":" + std::to_string(i) + ",\"claim\":\"" + claim + "\",\"body\":\"" + body + "\"}";
+    text += line + "\n";
+    expected += stance_jsonl_line(line, resources.value(), stemmer) + "\n";
+  }
+  text += "not json\n\n";
+  expected += stance_jsonl_line("not json", resources.value(), stemmer) + "\n";
+  StanceSession session(resources.value());
+  CHECK(session.lines(text, stemmer) == expected);
+  CHECK(session.lines(text, stemmer) == expected);  // from the cache: the same bytes
+  CHECK(expected.find("\"id\":1,\"label\":\"unrelated\"") == std::string::npos);
+  CHECK(expected.find("\"id\":0,\"label\":\"unrelated\"") != std::string::npos);
 }
 
 TEST_CASE("bad lines give an error line, never a crash", "[api][jsonl]") {

@@ -26,3 +26,18 @@ TEST_CASE("a model without its companions, or corrupt resources, is an error nam
   REQUIRE_FALSE(corrupt.ok());
   CHECK(corrupt.error().message.find("wordnet-en.bin") != std::string::npos);
 }
+
+// ---- stance model (stance-v1.json) ----
+
+TEST_CASE("the stance model loads alone, and a corrupt one is an error naming it",
+          "[api][resources]") {
+  CHECK(Resources::load({}).value().stance_model() == nullptr);  // the rule-based baseline
+  auto corrupt = Resources::load({{"resources/stance-v1.json", "{\"format\":"}});
+  REQUIRE_FALSE(corrupt.ok());
+  CHECK(corrupt.error().code == ErrorCode::kInvalidArgument);
+  CHECK(corrupt.error().message.find("stance-v1.json") != std::string::npos);
+  auto wrong =
+      Resources::load({{"stance-v1.json", R"({"format":"parallax-stance-model","version":9})"}});
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().message.find("version") != std::string::npos);
+}

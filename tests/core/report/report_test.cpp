@@ -93,8 +93,17 @@ TEST_CASE("claim labels are cut at a word boundary", "[report]") {
 TEST_CASE("JSONL output lines", "[report]") {
   CHECK(report::match_line("\"p1\"", true, 0.666666) ==
         R"({"id":"p1","same":true,"score":0.6667})");
-  stance::ClaimStance stance{stance::Label::kDiscuss, 0.5};
-  CHECK(report::stance_line("7", stance) == R"({"id":7,"label":"discuss","related":0.5})");
+  stance::ClaimStance stance{stance::Label::kDiscuss, 0.5, {0.1, 0.1, 0.333333, 0.5}, {4, 12}};
+  CHECK(report::stance_line("7", stance, "Not that one.") ==
+        R"({"id":7,"label":"discuss","related":0.5,"scores":{"agree":0.1,"disagree":0.1,)"
+        R"("discuss":0.3333,"unrelated":0.5},"evidence":{"text":"that one","start":4,"end":12}})");
+  // No evidence for an unrelated body, nor for a span outside the body.
+  stance::ClaimStance unrelated{stance::Label::kUnrelated, 0.1, {0, 0, 0, 1}, {0, 3}};
+  CHECK(report::stance_line("1", unrelated, "abc") ==
+        R"({"id":1,"label":"unrelated","related":0.1,"scores":{"agree":0.0,"disagree":0.0,)"
+        R"("discuss":0.0,"unrelated":1.0}})");
+  stance::ClaimStance outside{stance::Label::kAgree, 1, {1, 0, 0, 0}, {2, 40}};
+  CHECK(report::stance_line("2", outside, "abc").find("evidence") == std::string::npos);
   CHECK(report::error_line("null", {ErrorCode::kBadJson, "bad"}) ==
         R"({"id":null,"error":{"code":"bad_json","message":"bad"}})");
 }
