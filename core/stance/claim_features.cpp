@@ -205,6 +205,32 @@ std::size_t cut_point(std::string_view text, std::size_t limit) {
   return cut;
 }
 
+// The sentences of a body, never across a blank line: headings, bylines and paragraphs a page
+// or a CMS joined with blank lines stay apart (the evidence is one sentence, not a block).
+std::vector<segment::Sentence> body_sentences(std::string_view text) {
+  std::vector<segment::Sentence> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    // The block ends at the first line break followed by a line that is empty or only spaces.
+    std::size_t end = text.size();
+    for (std::size_t i = text.find('\n', start); i != std::string_view::npos;
+         i = text.find('\n', i + 1)) {
+      std::size_t j = i + 1;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      if (j >= text.size() || text[j] == '\n') {
+        end = i;
+        break;
+      }
+    }
+    if (end > start) {
+      auto block = segment::split_sentences(text, {start, end});
+      out.insert(out.end(), block.begin(), block.end());
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 IdfTable::IdfTable(std::uint32_t documents,
@@ -247,7 +273,7 @@ AnalysedText analyse_text(std::string_view text, represent::Stemmer& stemmer, co
                text.find(" '") != std::string_view::npos || (!text.empty() && text[0] == '\'') ||
                text.find("\xE2\x80\x98") != std::string_view::npos;
   std::vector<std::uint64_t> all_content;
-  for (const segment::Sentence& sentence : segment::split_sentences(text, {0, text.size()})) {
+  for (const segment::Sentence& sentence : body_sentences(text)) {
     if (out.sentences.size() >= kMaxSentences) {
       out.truncated = true;
       break;

@@ -131,3 +131,19 @@ TEST_CASE("cues count only near the claim's key terms", "[stance]") {
   CHECK(feature(claim_features(analyse_text("Did workers strike?", stemmer, idf), plain),
                 "claim_question") == 1);
 }
+
+TEST_CASE("body sentences never run across a blank line", "[stance]") {
+  represent::Stemmer stemmer;
+  const IdfTable idf;
+  // A heading and a byline without full stops, as pages and CMSs join them with blank lines.
+  const std::string body =
+      "Ferry service resumes\n\nBy Ann Lee, harbour reporter\n \nThe ferry will sail again on "
+      "Friday. It stopped in May.\n\n\n";
+  const AnalysedText a = analyse_text(body, stemmer, idf);
+  REQUIRE(a.sentences.size() == 4);
+  CHECK(body.substr(a.sentences[0].start, a.sentences[0].size()) == "Ferry service resumes");
+  CHECK(body.substr(a.sentences[1].start, a.sentences[1].size()) == "By Ann Lee, harbour reporter");
+  CHECK(body.substr(a.sentences[2].start, a.sentences[2].size()) ==
+        "The ferry will sail again on Friday.");
+  CHECK(body.substr(a.sentences[3].start, a.sentences[3].size()) == "It stopped in May.");
+}
