@@ -984,7 +984,7 @@ var ParallaxView = (function () {
         var tg = el('div', 'px-figures px-targets');
         tg.appendChild(el('span', 'px-figure-group', 'Towards'));
         st.targets.slice(0, 8).forEach(function (t) {
-          tg.appendChild(self.figure(t.name, signed(t.score) + ' · ' + t.mentions + ' mentions', bar(t.score, -1, 1), t.sentences,
+          tg.appendChild(self.figure(t.name, signed(t.score) + ' · ' + t.mentions + (t.mentions === 1 ? ' mention' : ' mentions'), bar(t.score, -1, 1), t.sentences,
             name + ': sentiment towards ' + t.name));
         });
         box.appendChild(tg);
