@@ -16,6 +16,9 @@
 //   4. trains on everything and writes resources/news-lexicon.bin and
 //      resources/matcher-v1.json (deterministic: same bytes on every run),
 //   5. measures scoring speed (pairs per second, one thread).
+// --gbdt ROUNDS:DEPTH:RATE[:MIN_HESSIAN] (repeatable, report only) also cross-validates
+// gradient-boosted trees (tools/stance-train/gbdt.cpp) over the single features, alone,
+// averaged with the logistic probability, and stacked on the logistic score (docs/matcher.md).
 // Exits 0 with a message when the data folder is absent.
 #include <algorithm>
 #include <chrono>
@@ -32,6 +35,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "../stance-train/gbdt.h"
 #include "align/align.h"
 #include "represent/represent.h"
 #include "segment/segment.h"
@@ -462,6 +466,9 @@ struct Options {
   bool cross_fit = false;       // training features from lexicons without their own fold
   double latent_l2_factor = 1;  // l2 multiplier for the per-dimension latent features
   bool quadratic = true;        // add products of every two kept non-latent features
+  // Experiment (report only, docs/matcher.md): gradient-boosted trees over the single
+  // features, alone and averaged with the logistic probability. "rounds:depth:rate".
+  std::vector<std::string> gbdt;
 };
 
 using FeatureRows = std::vector<std::vector<double>>;
@@ -653,10 +660,20 @@ int run(const Options& options) {
   for (std::size_t i = 0; i < corpus.pairs.size(); ++i) {
     base_oof[i] = overlap_score(msrp_terms[corpus.pairs[i].a], msrp_terms[corpus.pairs[i].b]);
   }
+  std::vector<FeatureRows> single_rows(static_cast<std::size_t>(k));
+  std::vector<std::vector<double>> logistic_inner(static_cast<std::size_t>(k));
   for (int f = 0; f < k; ++f) {
     const represent::Lexicon lexicon = lexicon_without(f);
     choose_features(lexicon);
     FeatureRows x = features_for(corpus, lexicon, wordnet.get(), keep, &conflicts);
+    if (!options.gbdt.empty()) {
+      for (const auto& row : x) {
+        std::vector<double> singles;
+        for (std::size_t j = 0; j < keep.size(); ++j)
+          if (keep[j].second == kNone) singles.push_back(row[j]);
+        single_rows[static_cast<std::size_t>(f)].push_back(std::move(singles));
+      }
+    }
     if (options.cross_fit) {
       // Cross-fitting: each training pair's features come from a lexicon learned without
       // its own (inner) fold, as the held-out pairs' come from one learned without theirs.
@@ -684,6 +701,25 @@ int run(const Options& options) {
       const std::vector<double> penalty = penalties();
       const Logistic model = fit_logistic(train_x, train_y, options.l2_grid[g], &penalty);
       for (const auto& row : x) pred[g][static_cast<std::size_t>(f)].push_back(model.predict(row));
+    }
+    if (!options.gbdt.empty()) {
+      // Inner out-of-fold logistic scores of the training pairs (first l2 of the grid).
+      std::vector<double>& inner = logistic_inner[static_cast<std::size_t>(f)];
+      inner.assign(x.size(), 0.0);
+      const std::vector<double> penalty = penalties();
+      for (int g = 0; g < k; ++g) {
+        if (g == f) continue;
+        FeatureRows ix;
+        std::vector<int> iy;
+        for (std::size_t i = 0; i < x.size(); ++i) {
+          if (fold[i] == f || fold[i] == g) continue;
+          ix.push_back(x[i]);
+          iy.push_back(y[i]);
+        }
+        const Logistic model = fit_logistic(ix, iy, options.l2_grid[0], &penalty);
+        for (std::size_t i = 0; i < x.size(); ++i)
+          if (fold[i] == g) inner[i] = model.predict(x[i]);
+      }
     }
     std::cerr << "fold " << f + 1 << "/" << k << " done (" << fixed(seconds(), 1) << " s)\n";
   }
@@ -791,6 +827,122 @@ int run(const Options& options) {
     if (m.accuracy >= best_accuracy - options.conflict_tolerance) factor = candidate;
   }
   cross_validate(best, factor);
+
+  // GBDT experiment: per outer fold, a forest on the training folds scores the held-out
+  // fold; its threshold comes from inner out-of-fold scores (a forest per other fold g,
+  // trained without f and g), as in-sample forest scores are over-confident. The blend
+  // averages the forest's probability with the logistic one (the logistic part in-sample
+  // on the training folds, as its own threshold is chosen).
+  for (const std::string& setting : options.gbdt) {
+    const std::vector<std::string> parts = split(setting, ':');
+    stance_train::GbdtParams params;
+    if (parts.size() > 0) params.rounds = std::atoi(parts[0].c_str());
+    if (parts.size() > 1) params.depth = std::atoi(parts[1].c_str());
+    if (parts.size() > 2) params.rate = std::strtod(parts[2].c_str(), nullptr);
+    if (parts.size() > 3) params.min_hessian = std::strtod(parts[3].c_str(), nullptr);
+    const std::size_t n = corpus.pairs.size();
+    std::vector<double> gb_oof(n), blend_oof(n), blend2_oof(n), stack_oof(n);
+    std::vector<double> gb_threshold(static_cast<std::size_t>(k)),
+        blend_threshold(static_cast<std::size_t>(k)), blend2_threshold(static_cast<std::size_t>(k)),
+        stack_threshold(static_cast<std::size_t>(k));
+    auto fit = [&](const FeatureRows& rows, int out1, int out2) {
+      FeatureRows tx;
+      std::vector<int> ty;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (fold[i] == out1 || fold[i] == out2) continue;
+        tx.push_back(rows[i]);
+        ty.push_back(y[i]);
+      }
+      return stance_train::train_gbdt(tx, ty, std::vector<double>(tx.size(), 1.0), 2, params);
+    };
+    for (int f = 0; f < k; ++f) {
+      const FeatureRows& rows = single_rows[static_cast<std::size_t>(f)];
+      const std::vector<double>& logistic = pred[best][static_cast<std::size_t>(f)];
+      std::vector<double> gb(n);
+      const stance::Forest outer = fit(rows, f, -5);
+      for (std::size_t i = 0; i < n; ++i)
+        if (fold[i] == f) gb[i] = outer.probabilities(rows[i])[1];
+      for (int g = 0; g < k; ++g) {
+        if (g == f) continue;
+        const stance::Forest inner = fit(rows, f, g);
+        for (std::size_t i = 0; i < n; ++i)
+          if (fold[i] == g) gb[i] = inner.probabilities(rows[i])[1];
+      }
+      // Stacking: the logistic score (inner out-of-fold on the training pairs, the outer
+      // model's on the held-out fold) as one more forest feature.
+      const std::vector<double>& inner_logistic = logistic_inner[static_cast<std::size_t>(f)];
+      FeatureRows stacked = rows;
+      for (std::size_t i = 0; i < n; ++i)
+        stacked[i].push_back(fold[i] == f ? logistic[i] : inner_logistic[i]);
+      std::vector<double> st(n);
+      const stance::Forest stack_outer = fit(stacked, f, -5);
+      for (std::size_t i = 0; i < n; ++i)
+        if (fold[i] == f) st[i] = stack_outer.probabilities(stacked[i])[1];
+      for (int g = 0; g < k; ++g) {
+        if (g == f) continue;
+        const stance::Forest inner = fit(stacked, f, g);
+        for (std::size_t i = 0; i < n; ++i)
+          if (fold[i] == g) st[i] = inner.probabilities(stacked[i])[1];
+      }
+      std::vector<double> gb_train, blend_train, blend2_train, stack_train;
+      std::vector<int> train_y;
+      for (std::size_t i = 0; i < n; ++i) {
+        const double penalty = std::pow(factor, conflicts[i]);
+        const double a = gb[i] * penalty, b = (gb[i] + logistic[i]) / 2 * penalty;
+        const double b2 = (gb[i] + (fold[i] == f ? logistic[i] : inner_logistic[i])) / 2 * penalty;
+        const double c = st[i] * penalty;
+        if (fold[i] == f) {
+          gb_oof[i] = a;
+          blend_oof[i] = b;
+          blend2_oof[i] = b2;
+          stack_oof[i] = c;
+        } else {
+          gb_train.push_back(a);
+          blend_train.push_back(b);
+          blend2_train.push_back(b2);
+          stack_train.push_back(c);
+          train_y.push_back(y[i]);
+        }
+      }
+      gb_threshold[static_cast<std::size_t>(f)] = best_threshold(gb_train, train_y);
+      blend_threshold[static_cast<std::size_t>(f)] = best_threshold(blend_train, train_y);
+      blend2_threshold[static_cast<std::size_t>(f)] = best_threshold(blend2_train, train_y);
+      stack_threshold[static_cast<std::size_t>(f)] = best_threshold(stack_train, train_y);
+      std::cerr << "gbdt " << setting << " fold " << f + 1 << " (" << fixed(seconds(), 1)
+                << " s)\n";
+    }
+    const Scores lg = mean_scores(oof, fold_threshold);
+    const Scores gm = mean_scores(gb_oof, gb_threshold);
+    const Scores bm = mean_scores(blend_oof, blend_threshold);
+    std::printf("gbdt %s (rounds:depth:rate): acc prec rec F1\n", setting.c_str());
+    std::printf("  logistic %.4f %.4f %.4f %.4f\n", lg.accuracy, lg.precision, lg.recall, lg.f1);
+    std::printf("  gbdt     %.4f %.4f %.4f %.4f\n", gm.accuracy, gm.precision, gm.recall, gm.f1);
+    std::printf("  blend    %.4f %.4f %.4f %.4f  (threshold: logistic in-sample)\n", bm.accuracy,
+                bm.precision, bm.recall, bm.f1);
+    const Scores b2 = mean_scores(blend2_oof, blend2_threshold);
+    std::printf("  blend    %.4f %.4f %.4f %.4f  (threshold: logistic inner out-of-fold)\n",
+                b2.accuracy, b2.precision, b2.recall, b2.f1);
+    const Scores sm = mean_scores(stack_oof, stack_threshold);
+    std::printf("  stacked  %.4f %.4f %.4f %.4f\n", sm.accuracy, sm.precision, sm.recall, sm.f1);
+    const Scores lg2 = mean_scores(oof, [&]() {
+      std::vector<double> t(static_cast<std::size_t>(k));
+      for (int f = 0; f < k; ++f) {
+        std::vector<double> s2;
+        std::vector<int> y2;
+        for (std::size_t i = 0; i < n; ++i) {
+          if (fold[i] == f) continue;
+          s2.push_back(logistic_inner[static_cast<std::size_t>(f)][i] *
+                       std::pow(factor, conflicts[i]));
+          y2.push_back(y[i]);
+        }
+        t[static_cast<std::size_t>(f)] = best_threshold(s2, y2);
+      }
+      return t;
+    }());
+    std::printf("  logistic %.4f %.4f %.4f %.4f  (threshold: inner out-of-fold)\n", lg2.accuracy,
+                lg2.precision, lg2.recall, lg2.f1);
+    std::fflush(stdout);
+  }
 
   std::cout << "\n"
             << k << "-fold stratified CV (seed " << options.seed << "), l2 = " << l2
@@ -1026,6 +1178,8 @@ int main(int argc, char** argv) {
       options.cross_fit = true;
     } else if (arg == "--bigrams") {
       options.lexicon.bigrams = true;
+    } else if (arg == "--gbdt") {
+      options.gbdt.push_back(next());
     } else if (arg == "--linear") {
       options.quadratic = false;
     } else if (arg == "--only") {
@@ -1044,7 +1198,7 @@ int main(int argc, char** argv) {
                    "[--wordnet FILE] [--dimensions N] [--lsa-terms N] [--singular-power P] "
                    "[--max-terms N] [--tf-kld] [--kld-prior A] [--msrp-only-svd] [--linear] "
                    "[--bigrams] [--keep-all] [--drop PREFIX] [--only PREFIX] [--l2 a,b,c] "
-                   "[--latent-l2 F]\n";
+                   "[--latent-l2 F] [--gbdt ROUNDS:DEPTH:RATE[:MINHESS]]\n";
       return 2;
     }
   }
