@@ -151,21 +151,6 @@ std::vector<std::pair<std::uint64_t, std::uint32_t>> count_sorted(std::vector<st
   return out;
 }
 
-double dot(const AnalysedText::Vector& a, const AnalysedText::Vector& b) {
-  double sum = 0;
-  std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      sum += a[i++].second * b[j++].second;
-    }
-  }
-  return sum;
-}
-
 // Share of the claim's TF-IDF weight whose stems occur in `have` (sorted by stem).
 template <typename Have>
 double weighted_share(const AnalysedText::Vector& claim, const Have& have) {
@@ -260,6 +245,21 @@ std::uint8_t cue_of(std::string_view folded_word, std::string_view stem) {
     if (c.stem == folded_word) cue |= c.cue;
   if (ends_negated(folded_word)) cue |= kNegation;
   return cue;
+}
+
+double dot(const AnalysedText::Vector& a, const AnalysedText::Vector& b) {
+  double sum = 0;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      sum += a[i++].second * b[j++].second;
+    }
+  }
+  return sum;
 }
 
 AnalysedText analyse_text(std::string_view text, represent::Stemmer& stemmer, const IdfTable& idf) {

@@ -109,21 +109,6 @@ std::uint8_t evidence_cues(Label label) {
   return 0;
 }
 
-double dot(const AnalysedText::Vector& a, const AnalysedText::Vector& b) {
-  double sum = 0;
-  std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      sum += a[i++].second * b[j++].second;
-    }
-  }
-  return sum;
-}
-
 }  // namespace
 
 std::vector<double> Forest::probabilities(const std::vector<double>& features) const {

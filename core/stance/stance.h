@@ -105,6 +105,9 @@ struct AnalysedText {
   bool truncated = false;  ///< the text was longer than the bounds
 };
 
+/// Dot product of two sorted sparse vectors (the cosine, as both have norm 1).
+double dot(const AnalysedText::Vector& a, const AnalysedText::Vector& b);
+
 /// Analyses a text once (at most kMaxBodyBytes, kMaxSentences). Never fails.
 AnalysedText analyse_text(std::string_view text, represent::Stemmer& stemmer, const IdfTable& idf);
 
