@@ -116,6 +116,16 @@ struct ResourceChoice {
 };
 
 // The resources a command needs, loaded only then (they take ~0.1 s to parse).
+// Opens a JSONL input file ("-" is standard input: nothing to open). False, with a message on
+// stderr, when the file cannot be read.
+bool open_input(const std::string& source, std::ifstream* file) {
+  if (source == "-") return true;
+  file->open(source, std::ios::binary);
+  if (*file) return true;
+  std::cerr << "parallax: cannot open " << source << "\n";
+  return false;
+}
+
 bool resources_for(const ResourceChoice& choice, bool needed, parallax::Resources* resources) {
   if (!choice.use || !needed) return true;
   return load_resources(resource_dir(choice.dir_flag), resources);
@@ -156,13 +166,7 @@ int run_compare_jsonl(const std::vector<std::string>& args, const ResourceChoice
   auto options = parallax::parse_compare_options(options_json);
   if (!options.ok()) return usage_error(options.error().message);
   std::ifstream file;
-  if (source != "-") {
-    file.open(source, std::ios::binary);
-    if (!file) {
-      std::cerr << "parallax: cannot open " << source << "\n";
-      return 1;
-    }
-  }
+  if (!open_input(source, &file)) return 1;
   parallax::Resources resources;
   if (!resources_for(choice, options.value().learned_matcher, &resources)) return 1;
   std::istream& in = source == "-" ? std::cin : file;
@@ -259,13 +263,7 @@ int run_jsonl(const std::vector<std::string>& args, const ResourceChoice& choice
   }
   if (!jsonl) return usage_error("this command reads JSON lines: add --jsonl");
   std::ifstream file;
-  if (source != "-") {
-    file.open(source, std::ios::binary);
-    if (!file) {
-      std::cerr << "parallax: cannot open " << source << "\n";
-      return 1;
-    }
-  }
+  if (!open_input(source, &file)) return 1;
   parallax::Resources resources;
   if (!resources_for(choice, needs_resources, &resources)) return 1;
   std::istream& in = source == "-" ? std::cin : file;

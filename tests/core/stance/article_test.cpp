@@ -6,25 +6,13 @@
 
 #include "segment/segment.h"
 #include "stance/stance.h"
+#include "stance_inputs.h"
 
 using namespace parallax;
 using namespace parallax::stance;
+using parallax::stance::testing::Set;
 
 namespace {
-
-struct Set {
-  std::vector<std::string> texts;
-  std::vector<std::vector<segment::Paragraph>> paragraphs;
-  std::vector<StanceInput> inputs;
-  explicit Set(std::vector<std::string> t) : texts(std::move(t)) {
-    for (const std::string& text : texts) {
-      ingest::RawArticle raw;
-      raw.text = text;
-      paragraphs.push_back(segment::segment_article(raw));
-    }
-    for (std::size_t i = 0; i < texts.size(); ++i) inputs.push_back({texts[i], &paragraphs[i]});
-  }
-};
 
 // Two fictional reports on one meeting: one warm and certain, one cold and hedged.
 const std::string kWarm =
