@@ -216,6 +216,23 @@ Features features_for(const Data& data, const std::vector<std::vector<std::strin
   return f;
 }
 
+// One cross-validation fold: bodies outside `fold` train; every pair goes with its body.
+struct FoldSplit {
+  std::vector<bool> train_bodies;
+  std::vector<std::size_t> train_rows;
+  std::vector<std::size_t> test_rows;
+};
+
+FoldSplit split_fold(const Data& data, const std::vector<int>& fold_of_body, int fold) {
+  FoldSplit split;
+  split.train_bodies.resize(data.bodies.size());
+  for (std::size_t b = 0; b < data.bodies.size(); ++b)
+    split.train_bodies[b] = fold_of_body[b] != fold;
+  for (std::size_t i = 0; i < data.pairs.size(); ++i)
+    (split.train_bodies[data.pairs[i].body] ? split.train_rows : split.test_rows).push_back(i);
+  return split;
+}
+
 struct Models {
   stance::Forest related, stance;
 };
@@ -345,12 +362,10 @@ int run(int argc, char** argv) {
 
   std::vector<std::vector<int>> predicted(alphas.size(), std::vector<int>(data.pairs.size(), 3));
   for (int fold = 0; fold < folds; ++fold) {
-    std::vector<bool> train_bodies(data.bodies.size());
-    for (std::size_t b = 0; b < data.bodies.size(); ++b) train_bodies[b] = fold_of_body[b] != fold;
-    const Features f = features_for(data, body_stems, train_bodies, stemmer, nullptr);
-    std::vector<std::size_t> train_rows, test_rows;
-    for (std::size_t i = 0; i < data.pairs.size(); ++i)
-      (train_bodies[data.pairs[i].body] ? train_rows : test_rows).push_back(i);
+    const FoldSplit split = split_fold(data, fold_of_body, fold);
+    const Features f = features_for(data, body_stems, split.train_bodies, stemmer, nullptr);
+    const std::vector<std::size_t>& train_rows = split.train_rows;
+    const std::vector<std::size_t>& test_rows = split.test_rows;
     Models m;
     m.related = train_related(f, data.pairs, train_rows);
     for (std::size_t a = 0; a < alphas.size(); ++a) {
@@ -439,12 +454,10 @@ int run(int argc, char** argv) {
     }
     std::vector<int> topic_predicted(data.pairs.size(), 3);
     for (int fold = 0; fold < folds; ++fold) {
-      std::vector<bool> train_bodies(data.bodies.size());
-      for (std::size_t b = 0; b < data.bodies.size(); ++b) train_bodies[b] = topic_fold[b] != fold;
-      const Features f = features_for(data, body_stems, train_bodies, stemmer, nullptr);
-      std::vector<std::size_t> train_rows, test_rows;
-      for (std::size_t i = 0; i < data.pairs.size(); ++i)
-        (train_bodies[data.pairs[i].body] ? train_rows : test_rows).push_back(i);
+      const FoldSplit split = split_fold(data, topic_fold, fold);
+      const Features f = features_for(data, body_stems, split.train_bodies, stemmer, nullptr);
+      const std::vector<std::size_t>& train_rows = split.train_rows;
+      const std::vector<std::size_t>& test_rows = split.test_rows;
       Models m;
       m.related = train_related(f, data.pairs, train_rows);
       m.stance = train_stance(f, data.pairs, train_rows, alphas[chosen], overrides);
