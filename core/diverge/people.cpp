@@ -144,6 +144,28 @@ bool known_place(const Context& context, std::string_view lower) {
 }
 
 // The place of the event mentioned at word e, or "".
+// The lower-case words [from, to) joined by single spaces ("former u.s. president").
+std::string joined_lower(const std::vector<Word>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k].lower;
+  return out;
+}
+
+// A person named with a role ("Former U.S. President Donald Trump", "Ushakov, the Kremlin's
+// adviser"): keyed by surname, valued by name and role.
+Fact person_fact(const std::string& name, const std::string& role, const std::string& head,
+                 bool former, Span span) {
+  Fact fact;
+  fact.kind = FactKind::kPerson;
+  fact.span = span;
+  fact.subject = "person:" + surname(name);
+  fact.role = head;
+  fact.former = former;
+  fact.value = "person:" + name + "|" + role;
+  fact.unit = name;
+  return fact;
+}
+
 std::string event_place(const std::vector<Word>& words, std::size_t e, const Context& context,
                         std::size_t* where = nullptr) {
   std::size_t unused = 0;
@@ -242,18 +264,9 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
         }
         if (words[first].lower.rfind("ex-", 0) == 0 || words[i].lower.rfind("ex-", 0) == 0)
           former = true;
-        std::string role, name;
-        for (std::size_t k = first; k < n; ++k) role += (role.empty() ? "" : " ") + words[k].lower;
-        for (std::size_t k = n; k < name_end; ++k)
-          name += (name.empty() ? "" : " ") + words[k].lower;
-        Fact fact;
-        fact.kind = FactKind::kPerson;
-        fact.span = {words[first].span.start, words[name_end - 1].span.end};
-        fact.subject = "person:" + surname(name);
-        fact.role = head;
-        fact.former = former;
-        fact.value = "person:" + name + "|" + role;
-        fact.unit = name;
+        Fact fact =
+            person_fact(joined_lower(words, n, name_end), joined_lower(words, first, n), head,
+                        former, {words[first].span.start, words[name_end - 1].span.end});
         fact.low = static_cast<double>(n - first);  // words of the role, for the note
         out.push_back(std::move(fact));
         i = name_end - 1;
@@ -277,8 +290,7 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
       std::string head;
       if (name_start >= 1 && title_at(words, name_start - 1, &head) != 0) continue;
     }
-    std::string name;
-    for (std::size_t k = name_start; k < c; ++k) name += (name.empty() ? "" : " ") + words[k].lower;
+    const std::string name = joined_lower(words, name_start, c);
     std::size_t k = c + 1;
     while (k < words.size()) {
       const std::size_t phrase_start = k;
@@ -315,17 +327,8 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
       }
       // The role phrase, up to the clause end or "to Washington" etc. (at most 8 words).
       std::size_t phrase_end = e;
-      std::string role;
-      for (std::size_t r = phrase_start; r < phrase_end; ++r)
-        role += (role.empty() ? "" : " ") + words[r].lower;
-      Fact fact;
-      fact.kind = FactKind::kPerson;
-      fact.span = {words[phrase_start].span.start, words[phrase_end - 1].span.end};
-      fact.subject = "person:" + surname(name);
-      fact.role = head;
-      fact.former = former;
-      fact.value = "person:" + name + "|" + role;
-      fact.unit = name;
+      Fact fact = person_fact(name, joined_lower(words, phrase_start, phrase_end), head, former,
+                              {words[phrase_start].span.start, words[phrase_end - 1].span.end});
       fact.strength = 0.9;
       out.push_back(std::move(fact));
       if (e < words.size() && words[e].lower == "and") {
@@ -356,8 +359,7 @@ void extract_events(const std::vector<Word>& words, const Context& context,
       };
       if (ends("ern") || ends("ian") || ends("ese") || ends("ish") || ends("'s")) continue;
     }
-    std::string name;
-    for (std::size_t k = i + 1; k < e; ++k) name += (name.empty() ? "" : " ") + words[k].lower;
+    const std::string name = joined_lower(words, i + 1, e);
     Fact fact;
     fact.kind = FactKind::kPlace;
     fact.span = {words[i + 1].span.start, words[e - 1].span.end};
