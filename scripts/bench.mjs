@@ -27,7 +27,7 @@ import { copySet, fncBodiesByStory, writeSet } from './bench-lib/datasets.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, '..', 'shared', 'data');
 const cli = join(root, 'build', 'native', 'parallax');
-const wasmRunner = join(root, 'scripts', 'bench-lib', 'wasm-compare.cjs');
+const wasmCli = join(root, 'wasm', 'cli.cjs');
 const peerRunner = join(root, 'scripts', 'bench-lib', 'natural-peer.cjs');
 const coreJsPath = join(root, 'build', 'wasm', 'parallax-core.js');
 
@@ -111,7 +111,7 @@ for (const set of sets) {
   for (let r = 0; r < runs; r++) {
     // Interleaved, so drifts in machine load hit all sides alike.
     const n = measure(cli, ['compare', '--json', ...set.files]);
-    const w = measure(process.execPath, [wasmRunner, ...set.files]);
+    const w = measure(process.execPath, [wasmCli, 'compare', '--json', '--timing', ...set.files]);
     if (r < peerCount) peer.push(measure(process.execPath, [peerRunner, ...set.files]));
     same &&= n.out === w.out;
     native.push(n);
