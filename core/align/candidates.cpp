@@ -66,8 +66,14 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
     const Unit& unit = units[i];
     touched.clear();
     for (const auto& t : unit.vector) {
-      for (const Posting& posting : index[t.term]) {
-        if (posting.unit <= i || units[posting.unit].ref.article == unit.ref.article) continue;
+      // Postings are in unit order: start after unit i (earlier units already paired with it).
+      const auto& postings = index[t.term];
+      const auto later = std::upper_bound(
+          postings.begin(), postings.end(), i,
+          [](std::uint32_t unit_index, const Posting& p) { return unit_index < p.unit; });
+      for (auto posting_it = later; posting_it != postings.end(); ++posting_it) {
+        const Posting& posting = *posting_it;
+        if (units[posting.unit].ref.article == unit.ref.article) continue;
         if (overlap[posting.unit] == 0.0) touched.push_back(posting.unit);
         overlap[posting.unit] += t.weight * posting.weight;
       }
@@ -79,12 +85,13 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
     }
     if (candidates.size() > options.max_candidates_per_unit) {
       if (truncated != nullptr) *truncated = true;
-      // Highest overlap first; ties broken by unit index so results never depend on sort internals.
-      std::partial_sort(candidates.begin(),
-                        candidates.begin() + static_cast<long>(options.max_candidates_per_unit),
-                        candidates.end(), [](const auto& x, const auto& y) {
-                          return x.first != y.first ? x.first > y.first : x.second < y.second;
-                        });
+      // The highest overlaps; ties broken by unit index, a total order, so the kept set never
+      // depends on selection internals (they are sorted by unit index below anyway).
+      std::nth_element(candidates.begin(),
+                       candidates.begin() + static_cast<long>(options.max_candidates_per_unit),
+                       candidates.end(), [](const auto& x, const auto& y) {
+                         return x.first != y.first ? x.first > y.first : x.second < y.second;
+                       });
       candidates.resize(options.max_candidates_per_unit);
     }
     std::sort(candidates.begin(), candidates.end(),

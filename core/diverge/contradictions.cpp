@@ -336,19 +336,25 @@ void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
     const align::Claim& claim = claims[c];
     if (claim.support < 2) continue;
     const std::size_t members = std::min<std::size_t>(claim.members.size(), 24);
+    // Per member, once: its facts and whether it has enough content words to compare figures
+    // (the pair loop below would otherwise rescan each sentence for every partner).
+    constexpr std::size_t kMinContentWords = 5;
+    std::vector<const std::vector<const Fact*>*> facts_of(members, nullptr);
+    for (std::size_t i = 0; i < members; ++i) {
+      const align::UnitRef& r = claim.members[i].ref;
+      auto found = by_sentence.find({r.article, r.paragraph, r.sentence});
+      if (found != by_sentence.end() && content_words(builder.articles, r) >= kMinContentWords)
+        facts_of[i] = &found->second;
+    }
     for (std::size_t i = 0; i < members; ++i) {
       for (std::size_t j = i + 1; j < members; ++j) {
         const align::UnitRef& ra = claim.members[i].ref;
         const align::UnitRef& rb = claim.members[j].ref;
         if (ra.article == rb.article) continue;
-        auto fa = by_sentence.find({ra.article, ra.paragraph, ra.sentence});
-        auto fb = by_sentence.find({rb.article, rb.paragraph, rb.sentence});
-        if (fa == by_sentence.end() || fb == by_sentence.end()) continue;
-        constexpr std::size_t kMinContentWords = 5;
-        if (content_words(builder.articles, ra) < kMinContentWords ||
-            content_words(builder.articles, rb) < kMinContentWords)
-          continue;
-        for (const Fact* x : fa->second) {
+        if (facts_of[i] == nullptr || facts_of[j] == nullptr) continue;
+        const auto fa = facts_of[i];
+        const auto fb = facts_of[j];
+        for (const Fact* x : *fa) {
           if (!numeric(x->kind) && x->kind != FactKind::kDate) continue;
           // The only fact of its kind and unit on each side, so the two are about one thing.
           auto only = [&](const std::vector<const Fact*>& list, const Fact& f) {
@@ -360,8 +366,8 @@ void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
             }
             return found;
           };
-          if (only(fa->second, *x) != x) continue;
-          const Fact* y = only(fb->second, *x);
+          if (only(*fa, *x) != x) continue;
+          const Fact* y = only(*fb, *x);
           if (y == nullptr) continue;
           const double hedge = (x->hedged || y->hedged) ? 0.15 : 0.0;
           const double negation = (x->negated != y->negated) ? 0.2 : 0.0;
@@ -387,7 +393,7 @@ void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
             continue;
           }
           if (numbers_compatible(*x, *y)) continue;
-          if (other_dates(fa->second, x) != other_dates(fb->second, y)) continue;
+          if (other_dates(*fa, x) != other_dates(*fb, y)) continue;
           const double confidence =
               0.75 * std::min(x->strength, y->strength) - hedge - negation - context;
           builder.add(*x, *y, std::string(fact_kind_name(x->kind)), confidence,
