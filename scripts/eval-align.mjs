@@ -2,6 +2,11 @@
 // Alignment quality against the hand-made gold in tests/gold/ (guidelines: tests/gold/README.md).
 //
 //   node scripts/eval-align.mjs [--set seeds|samples|all] [--cli PATH] [--options JSON] [--errors]
+//                               [--sweep] [--claims N]
+//
+// Every gold file of a set (tests/gold/<set>.<annotator>.json: A, B, C, ...) is read; --sweep scores
+// the TF-IDF baseline at cosine 0.2 .. 0.6; --claims N lists each annotator's N claims holding most
+// links with the baseline's cosines over them (diagnosis: which claims a lexical score can reach).
 //
 // For each set it runs `parallax compare --json` on the set's files (seeds: ../shared/data/seeds,
 // skipped with a message when absent; samples: samples/), turns every predicted claim into
@@ -138,8 +143,8 @@ const STOP = new Set(('a an the and or but if of to in on at by for with from as
 const tokens = (text) => (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])
   .filter((w) => !STOP.has(w)).map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 
-/** Baseline: every cross-article pair of non-boilerplate sentences with TF-IDF cosine >= threshold. */
-export function tfidfLinks(analysis, threshold = 0.5) {
+/** TF-IDF vectors of the non-boilerplate sentences of an analysis (IDF over the set's sentences). */
+export function tfidfSentences(analysis) {
   const sents = [];
   analysis.articles.forEach((art, ai) => art.paragraphs.forEach((p) => {
     if (p.kind === 'boilerplate') return;
@@ -154,29 +159,70 @@ export function tfidfLinks(analysis, threshold = 0.5) {
     s.vec = new Map([...tf].map(([w, c]) => [w, c * Math.log((n + 1) / (df.get(w) + 0.5))]));
     s.norm = Math.sqrt([...s.vec.values()].reduce((t, v) => t + v * v, 0));
   }
-  const links = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+  return sents;
+}
+
+/** Cosine of two sentences from tfidfSentences (0 when either has no terms). */
+export function cosine(a, b) {
+  if (!a.norm || !b.norm) return 0;
+  let dot = 0;
+  for (const [w, v] of a.vec) { const u = b.vec.get(w); if (u) dot += u * v; }
+  return dot / (a.norm * b.norm);
+}
+
+/** Every cross-article sentence pair with its cosine > 0: [[a, b, cos], ...]. */
+export function tfidfPairs(analysis) {
+  const sents = tfidfSentences(analysis);
+  const pairs = [];
+  for (let i = 0; i < sents.length; i++) for (let j = i + 1; j < sents.length; j++) {
     const a = sents[i], b = sents[j];
-    if (a.article === b.article || !a.norm || !b.norm) continue;
-    let dot = 0;
-    for (const [w, v] of a.vec) { const u = b.vec.get(w); if (u) dot += u * v; }
-    if (dot / (a.norm * b.norm) >= threshold) links.push([a, b]);
+    if (a.article === b.article) continue;
+    const c = cosine(a, b);
+    if (c > 0) pairs.push([a, b, c]);
   }
-  return links;
+  return pairs;
+}
+
+/** Baseline: every cross-article pair of non-boilerplate sentences with TF-IDF cosine >= threshold. */
+export function tfidfLinks(analysis, threshold = 0.5) {
+  return tfidfPairs(analysis).filter((p) => p[2] >= threshold).map(([a, b]) => [a, b]);
+}
+
+/**
+ * Per gold claim of one annotation: its cross-file links and how the TF-IDF baseline scores them
+ * (gold spans stand for the analysis sentences they overlap, as in score()). Sorted by links, most first.
+ */
+export function claimCosines(analysis, gold, thresholds = [0.2, 0.3, 0.5]) {
+  const sents = tfidfSentences(analysis);
+  const find = (m) => sents.find((s) => s.file === m.file && spansMatch(m.start, m.end, s.start, s.end));
+  const out = [];
+  for (const claim of gold.claims) {
+    const ms = claim.members.map((m) => ({ m, s: find(m) }));
+    const cos = [];
+    for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++)
+      if (ms[i].m.file !== ms[j].m.file) cos.push(ms[i].s && ms[j].s ? cosine(ms[i].s, ms[j].s) : 0);
+    if (!cos.length) continue;
+    cos.sort((x, y) => x - y);
+    out.push({ label: claim.label, members: ms.length, links: cos.length, median: cos[cos.length >> 1],
+      max: cos[cos.length - 1], atLeast: thresholds.map((t) => cos.filter((c) => c >= t).length) });
+  }
+  return out.sort((x, y) => y.links - x.links || (x.label < y.label ? -1 : 1));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Command line
 
 function parseArgs(argv) {
-  const o = { set: 'all', cli: join(root, 'build', 'native', 'parallax'), options: null, errors: false };
+  const o = { set: 'all', cli: join(root, 'build', 'native', 'parallax'), options: null, errors: false, sweep: false, claims: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--set') o.set = argv[++i];
     else if (a === '--cli') o.cli = argv[++i];
     else if (a === '--options') o.options = argv[++i];
     else if (a === '--errors') o.errors = true;
-    else if (a === '-h' || a === '--help') { console.log('usage: node scripts/eval-align.mjs [--set seeds|samples|all] [--cli PATH] [--options JSON] [--errors]'); process.exit(0); }
+    else if (a === '--sweep') o.sweep = true;
+    else if (a === '--claims') o.claims = Number(argv[++i]) || 10;
+    else if (a === '-h' || a === '--help') { console.log('usage: node scripts/eval-align.mjs [--set seeds|samples|all] [--cli PATH] [--options JSON] [--errors] [--sweep] [--claims N]'); process.exit(0); }
     else { console.error(`eval-align: unknown argument ${a}`); process.exit(2); }
   }
   if (!['seeds', 'samples', 'all'].includes(o.set)) { console.error('eval-align: --set must be seeds, samples or all'); process.exit(2); }
@@ -202,7 +248,10 @@ function evalSet(set, opts) {
     return false;
   }
   const analysis = JSON.parse(r.stdout);
-  const rows = [['cli', score(predictedLinks(analysis), golds)], ['tfidf>=0.5 (js)', score(tfidfLinks(analysis), golds)]];
+  const rows = [['cli', score(predictedLinks(analysis), golds)]];
+  const pairs = tfidfPairs(analysis);
+  const cut = (t) => pairs.filter((p) => p[2] >= t).map(([a, b]) => [a, b]);
+  for (const t of opts.sweep ? [0.2, 0.3, 0.4, 0.5, 0.6] : [0.5]) rows.push([`tfidf>=${t} (js)`, score(cut(t), golds)]);
   const s0 = rows[0][1];
   const names = golds.map((g) => g.annotator);
   console.log(`\n${set}: ${files.length} articles; gold ` +
@@ -213,6 +262,13 @@ function evalSet(set, opts) {
   for (const [name, s] of rows) {
     console.log([name.padEnd(16), pad(s.predicted, 5), pad(s.correct, 5), pad(fmt(s.precision), 9),
       ...s.recallPer.map((x) => pad(fmt(x), 6)), pad(fmt(s.recall), 8), pad(`${s.uniqueKept}/${s.uniqueGold}`, 11)].join('  '));
+  }
+  if (opts.claims) {
+    for (const g of golds) {
+      console.log(`  ${g.annotator}: claims holding most links; TF-IDF cosine of their links (median, max, links >= 0.2/0.3/0.5)`);
+      for (const c of claimCosines(analysis, g).slice(0, opts.claims))
+        console.log(`    ${pad(c.links, 4)} links ${pad(c.members, 3)} sentences  med ${fmt(c.median)} max ${fmt(c.max)}  ${c.atLeast.map((n) => pad(n, 3)).join(' ')}  ${c.label}`);
+    }
   }
   if (opts.errors) {
     const text = (sp) => {

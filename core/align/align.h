@@ -93,6 +93,17 @@ class ContextCosineMatcher final : public SentenceMatcher {
 /// 64 nearest neighbours' vectors only, so a huge paragraph stays linear).
 void add_paragraph_context(std::vector<Unit>& units, double weight);
 
+/// True for a sentence that makes no claim of its own and so is not made a unit
+/// (tests/gold/README.md, guideline 3; core/align/units.cpp):
+///  - a section heading: a heading that comes after the article's first body paragraph
+///    (`after_body`). It names a topic ("Possible Outcomes: From Breakthrough to Breakdown");
+///    headings before the body are the title block and state the story ("Bridge closes Thursday");
+///  - a list intro: the last sentence of its paragraph ending in a colon ("Key concerns include:").
+/// On the seeds these joined look-alike headings and intros in other articles ("Setting the
+/// Stage", "Here's a breakdown of the core topics and potential outcomes:").
+bool makes_no_claim(bool heading, bool after_body, std::string_view sentence,
+                    bool last_in_paragraph);
+
 struct AlignOptions {
   /// Terms found in more units than this share of all units (and more than
   /// min_posting_cap) are not used to propose candidates; they still count in scores.

@@ -252,18 +252,26 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   for (std::uint32_t a = 0; a < analysis.articles.size(); ++a) {
     const report::Article& article = analysis.articles[a];
     paragraph_counts.push_back(static_cast<std::uint32_t>(article.paragraphs.size()));
+    bool after_body = false;  // --- align (seedsgold): a body paragraph came before this one
     for (std::uint32_t p = 0; p < article.paragraphs.size(); ++p) {
       const segment::Paragraph& paragraph = article.paragraphs[p];
       if (paragraph.boilerplate) continue;
+      const bool heading = paragraph.kind == segment::ParagraphKind::kHeading;
       for (std::uint32_t s = 0; s < paragraph.sentences.size(); ++s) {
         align::Unit unit;
         unit.ref = {a, p, s};
-        unit.terms = represent::content_terms(article.raw.text, paragraph.sentences[s].span,
-                                              stemmer, vocabulary);
+        const Span span = paragraph.sentences[s].span;
+        unit.terms = represent::content_terms(article.raw.text, span, stemmer, vocabulary);
         if (unit.terms.empty() || is_table_header(paragraph, s)) continue;
+        if (align::makes_no_claim(
+                heading, after_body,
+                std::string_view(article.raw.text).substr(span.start, span.end - span.start),
+                s + 1 == paragraph.sentences.size()))
+          continue;  // --- end align (seedsgold)
         matcher.prepare(unit, article.raw.text, paragraph.sentences[s].span, stemmer);
         units.push_back(std::move(unit));
       }
+      if (!heading) after_body = true;  // --- align (seedsgold)
     }
   }
   std::vector<std::vector<std::uint32_t>> unit_terms;

@@ -1,7 +1,11 @@
 // Arithmetic of scripts/eval-align.mjs on a tiny synthetic case (not the quality figure itself).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { goldLinks, spansMatch, score, predictedLinks, tfidfLinks } from '../../scripts/eval-align.mjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { goldLinks, spansMatch, score, predictedLinks, tfidfLinks, tfidfPairs, cosine, tfidfSentences, claimCosines }
+  from '../../scripts/eval-align.mjs';
+import { root, cli } from './helpers.mjs';
 
 const S = (file, start, end) => ({ file, start, end });
 // x.txt: sentences [0,10) [10,20) [20,30); y.txt: [0,10) [10,20); z.txt: [0,10)
@@ -58,4 +62,67 @@ test('predicted links from a parallax/1 analysis; TF-IDF baseline', () => {
   const base = tfidfLinks(analysis);
   assert.equal(base.length, 3);
   assert.ok(base.every(([x, y]) => x.start === 0 && y.start === 0));
+});
+
+test('three annotators: precision over the union of all, recall per annotator', () => {
+  // C links x[10,20) with z[0,10): a link A and B never make
+  const goldC = { set: 't', annotator: 'C', files: goldA.files, claims: [
+    { label: 'e1', members: [S('x.txt', 10, 20), S('z.txt', 0, 10)] },
+  ] };
+  const predicted = [[S('x.txt', 10, 20), S('z.txt', 0, 10)], [S('x.txt', 0, 10), S('y.txt', 0, 10)]];
+  const two = score(predicted, [goldA, goldB]);
+  const three = score(predicted, [goldA, goldB, goldC]);
+  assert.equal(two.correct, 1);
+  assert.equal(three.correct, 2);                 // right when any of A, B, C makes it
+  assert.equal(three.goldLinks, 5);               // 4 of A∪B + C's one
+  assert.deepEqual(three.recallPer, [1 / 3, 1 / 2, 1]);
+  assert.equal(three.recall, 2 / 5);
+  assert.equal(three.uniqueGold, 0);              // x10 is single-source for A, cross-article for C
+});
+
+const art = (name, texts) => ({ name, paragraphs: [{ kind: 'paragraph', sentences: texts.map((text, i) => ({ text, start: i * 100, end: i * 100 + text.length })) }] });
+
+test('TF-IDF pairs: cross-article only, cosines in (0, 1], boilerplate skipped', () => {
+  const analysis = { articles: [
+    art('a', ['Bridge closes on Thursday.', 'Ferry runs hourly.']),
+    art('b', ['The bridge closes Thursday.', 'Buses replace trams.']),
+    { name: 'c', paragraphs: [{ kind: 'boilerplate', sentences: [{ text: 'Bridge closes Thursday', start: 0, end: 22 }] }] },
+  ] };
+  const sents = tfidfSentences(analysis);
+  assert.equal(sents.length, 4);
+  assert.ok(Math.abs(cosine(sents[0], sents[2]) - 1) < 1e-12);  // same terms after stopwords and plural folding
+  assert.equal(cosine(sents[0], sents[1]), 0);
+  const pairs = tfidfPairs(analysis);
+  assert.equal(pairs.length, 1);                                  // only the bridge pair shares a term
+  assert.equal(pairs[0][0].start, 0);
+  assert.equal(pairs[0][1].file, 'b');
+  assert.equal(tfidfLinks(analysis, 0.99).length, 1);
+  assert.equal(tfidfLinks(analysis, 1.01).length, 0);
+});
+
+test('claim cosines: links per gold claim, scored by TF-IDF, most links first', () => {
+  const analysis = { articles: [
+    art('x.txt', ['Bridge closes on Thursday.', 'Ferry runs hourly.']),
+    art('y.txt', ['The bridge closes Thursday.', 'Trams stop at noon.']),
+  ] };
+  const gold = { set: 't', annotator: 'T', files: ['x.txt', 'y.txt'], claims: [
+    { label: 'unrelated words', members: [S('x.txt', 100, 118), S('y.txt', 100, 119)] },
+    { label: 'same words', members: [S('x.txt', 0, 26), S('y.txt', 0, 27), S('x.txt', 100, 118)] },
+    { label: 'one file', members: [S('x.txt', 0, 26)] },
+  ] };
+  const rows = claimCosines(analysis, gold, [0.5]);
+  assert.deepEqual(rows.map((r) => r.label), ['same words', 'unrelated words']);  // one-file claim left out
+  assert.equal(rows[0].links, 2);
+  assert.ok(Math.abs(rows[0].max - 1) < 1e-12);
+  assert.equal(rows[0].median, rows[0].max);     // upper median of [0, 1]
+  assert.deepEqual(rows[0].atLeast, [1]);
+  assert.equal(rows[1].max, 0);
+});
+
+test('the command line prints a threshold sweep and per-claim cosines', { skip: !existsSync(cli) && 'native CLI not built' }, () => {
+  const r = spawnSync(process.execPath, [`${root}/scripts/eval-align.mjs`, '--set', 'samples', '--sweep', '--claims', '2'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  for (const t of ['0.2', '0.3', '0.4', '0.5', '0.6']) assert.match(r.stdout, new RegExp(`tfidf>=${t} \\(js\\)`));
+  assert.match(r.stdout, /R\(A\)\s+R\(B\)\s+R\(union\)/);
+  assert.equal((r.stdout.match(/claims holding most links/g) ?? []).length, 2);  // one block per annotator
 });

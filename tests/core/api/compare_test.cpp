@@ -202,6 +202,48 @@ TEST_CASE("compare names its matcher; table header rows make no claim", "[api][c
   }
   for (const Json& claim : doc["claims"]) CHECK(claim["support"] == 1);
 }
+// --- align (seedsgold): section headings and list intros make no claim -----------------
+TEST_CASE("section headings and list intros make no claim; title headings do", "[api][compare]") {
+  // Alike section headings and list intros over unrelated content: they must not become claims.
+  // The title headings state the same story and must still be one shared claim.
+  const std::string a =
+      "# Velmora harbour reopens after the dock strike\n\n"
+      "Dock workers returned to work on Friday morning.\n\n"
+      "## Possible outcomes for the port\n\n"
+      "Key concerns for the port include:\n\n"
+      "- Shipping lines may move cargo to Ostrava.\n";
+  const std::string b =
+      "# Velmora harbour reopens after dock strike ends\n\n"
+      "The harbour master thanked the crews.\n\n"
+      "## Possible outcomes for the port\n\n"
+      "Key concerns for the port include:\n\n"
+      "- Fish prices could rise before the winter.\n";
+  const Json doc = compare_to_json({{"a.md", a}, {"b.md", b}});
+  REQUIRE(doc["articles"].size() == 2);
+  std::size_t checked = 0;
+  for (const Json& article : doc["articles"]) {
+    const Json& paragraphs = article["paragraphs"];
+    REQUIRE(paragraphs.size() == 5);
+    CHECK(paragraphs[0]["kind"] == "heading");
+    CHECK(paragraphs[0]["sentences"][0]["claims"].size() == 1);  // the title: a shared claim
+    CHECK(paragraphs[2]["kind"] == "heading");
+    CHECK(paragraphs[2]["sentences"][0]["claims"].empty());      // a section heading: none
+    CHECK(paragraphs[3]["sentences"][0]["claims"].empty());      // a list intro: none
+    CHECK(paragraphs[4]["sentences"][0]["claims"].size() == 1);  // a list item: its own claim
+    ++checked;
+  }
+  CHECK(checked == 2);
+  std::size_t shared = 0;
+  for (const Json& claim : doc["claims"]) {
+    if (claim["support"] == 2) {
+      ++shared;
+      CHECK(claim["members"][0]["paragraph"] == 0);  // the titles, nothing else
+      CHECK(claim["members"][1]["paragraph"] == 0);
+    }
+  }
+  CHECK(shared == 1);
+}
+// --- end align (seedsgold) --------------------------------------------------------------
 // --- Article stance (owner: "tone") --------------------------------------------------
 TEST_CASE("compare fills actors and the stance of every article", "[api][stance]") {
   const std::string a =

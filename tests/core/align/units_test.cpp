@@ -1,0 +1,31 @@
+// makes_no_claim (core/align/units.cpp): section headings and list intros are not units.
+#include <catch2/catch.hpp>
+
+#include "align/align.h"
+
+using parallax::align::makes_no_claim;
+
+TEST_CASE("section headings after the body make no claim; the title block does", "[align]") {
+  CHECK(makes_no_claim(true, true, "Possible Outcomes: From Breakthrough to Breakdown", true));
+  CHECK(makes_no_claim(true, true, "Getting around during the closure", true));
+  CHECK_FALSE(makes_no_claim(true, false, "Varrow Bridge closes to traffic on Thursday", true));
+  CHECK_FALSE(
+      makes_no_claim(true, false, "Strategic Dialogue in Alaska: Putin and Trump Meet", true));
+  // a body sentence after the body is an ordinary unit
+  CHECK_FALSE(makes_no_claim(false, true, "The bridge closes on Thursday.", true));
+}
+
+TEST_CASE("a paragraph's last sentence ending in a colon introduces a list", "[align]") {
+  CHECK(makes_no_claim(false, true, "Key strategic concerns include:", true));
+  CHECK(makes_no_claim(false, false, "The agenda is expected to cover:  \n", true));
+  CHECK(
+      makes_no_claim(true, false, "Recent Pre-Summit Signals:", true));  // even in the title block
+  // a colon inside, or a colon-ended sentence followed by more of its paragraph, is a claim
+  CHECK_FALSE(
+      makes_no_claim(false, true, "Arms control: extending the treaty is a priority.", true));
+  CHECK_FALSE(makes_no_claim(false, true, "Both sides agreed on one point:", false));
+  CHECK_FALSE(makes_no_claim(false, true, "Talks ended at 10:30", true));
+  // empty or blank text: nothing to end in a colon
+  CHECK_FALSE(makes_no_claim(false, true, "", true));
+  CHECK_FALSE(makes_no_claim(false, true, "   ", true));
+}
