@@ -241,7 +241,11 @@ Citation subject_before(std::string_view text, const std::vector<Word>& words, s
 }  // namespace
 
 std::vector<Citation> find_citations(std::string_view text, Span sentence) {
-  const std::vector<Word> words = stance_words(text, sentence);
+  return detail::find_citations(text, stance_words(text, sentence));
+}
+
+std::vector<Citation> detail::find_citations(std::string_view text,
+                                             const std::vector<Word>& words) {
   const bool titled = detail::title_case(words);
   std::vector<Citation> out;
   auto add = [&](Citation c) {

@@ -3,6 +3,7 @@
 // certainty words plus a short list; see scripts/build-lexicons.mjs). Phrases match whole
 // words, longest first, without overlaps. Never fails.
 #include <algorithm>
+#include <iterator>
 
 #include "stance/stance.h"
 
@@ -25,11 +26,29 @@ std::size_t match_phrase(std::string_view phrase, const std::vector<Word>& words
   return n;
 }
 
+// True when `phrases` is sorted bytewise (checked at compile time: longest_match relies on it).
+template <std::size_t N>
+constexpr bool sorted(const std::string_view (&phrases)[N]) {
+  for (std::size_t k = 1; k < N; ++k) {
+    if (phrases[k] < phrases[k - 1]) return false;
+  }
+  return true;
+}
+static_assert(sorted(kHedgePhrases) && sorted(kCertaintyPhrases),
+              "hedges.inc must be sorted: node scripts/build-lexicons.mjs");
+
+// The longest phrase of the sorted list `phrases` that matches the words from position i.
+// Only entries that start with the word itself can match, and in a sorted list they sit
+// together from the word's lower bound on: a binary search, then a short scan.
 template <std::size_t N>
 std::size_t longest_match(const std::string_view (&phrases)[N], const std::vector<Word>& words,
                           std::size_t i) {
+  const std::string_view first = words[i].lower;
   std::size_t best = 0;
-  for (std::string_view phrase : phrases) best = std::max(best, match_phrase(phrase, words, i));
+  for (const std::string_view* it = std::lower_bound(std::begin(phrases), std::end(phrases), first);
+       it != std::end(phrases) && it->substr(0, first.size()) == first; ++it) {
+    best = std::max(best, match_phrase(*it, words, i));
+  }
   return best;
 }
 

@@ -5,6 +5,7 @@
 // kMaxStanceWords words of a sentence are read.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "stance/tone_detail.h"
 
@@ -129,20 +130,41 @@ bool is_negator(std::string_view lower) {
   return std::binary_search(std::begin(kVaderNegators), std::end(kVaderNegators), lower);
 }
 
+// True when kVaderBoosters is sorted bytewise by phrase (checked at compile time:
+// booster_sign relies on it).
+constexpr bool boosters_sorted() {
+  for (std::size_t k = 1; k < std::size(kVaderBoosters); ++k) {
+    if (kVaderBoosters[k].phrase < kVaderBoosters[k - 1].phrase) return false;
+  }
+  return true;
+}
+static_assert(boosters_sorted(),
+              "vader_lexicon.inc must be sorted: node scripts/build-lexicons.mjs");
+
 // +1 / -1 when words[i] (or words[i-1] words[i], for two-word entries) is a degree adverb.
-int booster_sign(const std::vector<Word>& words, std::size_t i, bool* two_words) {
-  *two_words = false;
-  for (const VaderBooster& b : kVaderBoosters) {
-    const std::size_t space = b.phrase.find(' ');
-    if (space == std::string_view::npos) {
-      if (b.phrase == words[i].lower) return b.sign;
-    } else if (i > 0 && b.phrase.substr(0, space) == words[i - 1].lower &&
-               b.phrase.substr(space + 1) == words[i].lower) {
-      *two_words = true;
-      return b.sign;
+// The list is sorted: a binary search finds the one-word entry, and the two-word entries
+// that start with the previous word sit together from its lower bound. When both kinds match,
+// the entry that comes first in the list wins (as a scan of the list would find it).
+int booster_sign(const std::vector<Word>& words, std::size_t i) {
+  const auto by_phrase = [](const VaderBooster& b, std::string_view w) { return b.phrase < w; };
+  const VaderBooster* const end = std::end(kVaderBoosters);
+  const std::string_view word = words[i].lower;
+  const VaderBooster* one = std::lower_bound(std::begin(kVaderBoosters), end, word, by_phrase);
+  if (one != end && one->phrase != word) one = end;
+  const VaderBooster* two = end;
+  if (i > 0) {
+    const std::string_view prev = words[i - 1].lower;
+    for (const VaderBooster* b = std::lower_bound(std::begin(kVaderBoosters), end, prev, by_phrase);
+         b != end && b->phrase.substr(0, prev.size()) == prev; ++b) {
+      if (b->phrase.size() > prev.size() && b->phrase[prev.size()] == ' ' &&
+          b->phrase.substr(prev.size() + 1) == word) {
+        two = b;
+        break;
+      }
     }
   }
-  return 0;
+  const VaderBooster* first = std::min(one, two);
+  return first == end ? 0 : first->sign;
 }
 
 // A dot at text[dot] inside a word: between digits (a decimal) or after a single letter
@@ -247,27 +269,31 @@ double normalize_valence(double sum) {
   return std::max(-1.0, std::min(1.0, x));
 }
 
-std::vector<double> word_valences(const std::vector<Word>& words) {
+namespace detail {
+
+std::vector<double> word_valences(const std::vector<Word>& words,
+                                  const std::vector<double>& lexicon) {
   std::vector<double> valences(words.size(), 0.0);
+  std::vector<int> boosters(words.size(), 0);
+  for (std::size_t i = 0; i < words.size(); ++i) boosters[i] = booster_sign(words, i);
   std::size_t caps = 0;
   for (const Word& w : words) caps += w.all_caps ? 1 : 0;
   const bool mixed_case = caps > 0 && caps < words.size();
   const bool titled = detail::title_case(words);
   for (std::size_t i = 0; i < words.size(); ++i) {
-    bool two = false;
-    if (booster_sign(words, i, &two) != 0) continue;  // degree adverbs carry no valence
+    if (boosters[i] != 0) continue;  // degree adverbs carry no valence
     if (words[i].lower == "kind" && i + 1 < words.size() && words[i + 1].lower == "of") continue;
     // A capitalised word inside a sentence is a name ("United States", "Grand Canyon").
     if (i > 0 && words[i].capitalised && !words[i].all_caps && !titled) continue;
-    double v = lexicon_valence(words[i].lower);
+    double v = lexicon[i];
     if (v == 0) continue;
     const double sign = v > 0 ? 1.0 : -1.0;
     if (mixed_case && words[i].all_caps) v += sign * kCapsStep;
     // Degree adverbs among the three previous words (unrated ones), decaying with distance.
     for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
       const std::size_t j = i - k;
-      if (lexicon_valence(words[j].lower) != 0) continue;
-      const int b = booster_sign(words, j, &two);
+      if (lexicon[j] != 0) continue;
+      const int b = boosters[j];
       if (b == 0) continue;
       double step = b * kBoosterStep * sign;
       if (mixed_case && words[j].all_caps) step += b * kCapsStep * sign;
@@ -301,16 +327,38 @@ std::vector<double> word_valences(const std::vector<Word>& words) {
   return valences;
 }
 
-double sentence_tone(std::string_view text, Span span) {
-  const std::vector<Word> words = stance_words(text, span);
+SentenceWords read_sentence(std::string_view text, Span span) {
+  SentenceWords read;
+  read.words = stance_words(text, span);
+  read.lexicon.reserve(read.words.size());
+  for (const Word& w : read.words) read.lexicon.push_back(lexicon_valence(w.lower));
+  read.valences = word_valences(read.words, read.lexicon);
+  read.hedges = count_hedges(read.words);
+  return read;
+}
+
+double sentence_tone(std::string_view text, Span span, const std::vector<double>& valences) {
   double sum = 0;
-  for (double v : word_valences(words)) sum += v;
+  for (double v : valences) sum += v;
   if (sum == 0) return 0;
   std::size_t bangs = 0;
   const std::size_t end = std::min(span.end, text.size());
   for (std::size_t i = span.start; i < end && bangs < 4; ++i) bangs += text[i] == '!' ? 1 : 0;
   sum += (sum > 0 ? 1 : -1) * 0.292 * static_cast<double>(bangs);
   return normalize_valence(sum);
+}
+
+}  // namespace detail
+
+std::vector<double> word_valences(const std::vector<Word>& words) {
+  std::vector<double> lexicon;
+  lexicon.reserve(words.size());
+  for (const Word& w : words) lexicon.push_back(lexicon_valence(w.lower));
+  return detail::word_valences(words, lexicon);
+}
+
+double sentence_tone(std::string_view text, Span span) {
+  return detail::sentence_tone(text, span, word_valences(stance_words(text, span)));
 }
 
 }  // namespace parallax::stance

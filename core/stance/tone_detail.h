@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "stance/stance.h"
 
@@ -27,5 +28,32 @@ bool is_verb_filler(std::string_view lower);
 bool is_common_word(std::string_view lower);
 /// Most words capitalised (Title Case headlines and lines): capitals then mark no names.
 bool title_case(const std::vector<Word>& words);
+
+// --- One reading of a sentence, shared (tone.cpp) ---------------------------------------
+// analyze_articles reads each sentence once: its words, their lexicon valences and valences in
+// context, its hedges. Tone, subjectivity, hedging, attribution and the target features of
+// every mention in it then use this reading instead of tokenising and scoring the sentence
+// again. The public functions of stance.h (sentence_tone, target_features, find_citations...)
+// read the sentence themselves and call these.
+struct SentenceWords {
+  std::vector<Word> words;       ///< stance_words(text, span)
+  std::vector<double> lexicon;   ///< lexicon_valence of each word
+  std::vector<double> valences;  ///< word_valences(words)
+  HedgeCount hedges;             ///< count_hedges(words)
+};
+SentenceWords read_sentence(std::string_view text, Span span);
+/// word_valences(words), given the lexicon valence of each word.
+std::vector<double> word_valences(const std::vector<Word>& words,
+                                  const std::vector<double>& lexicon);
+/// sentence_tone of text[span], given the valences of its words.
+double sentence_tone(std::string_view text, Span span, const std::vector<double>& valences);
+/// find_citations of a sentence, given its words (attribution.cpp).
+std::vector<Citation> find_citations(std::string_view text, const std::vector<Word>& words);
+/// target_features of a mention in a read sentence (target.cpp).
+std::vector<double> target_features(std::string_view text, Span sentence, Span mention,
+                                    const SentenceWords& read);
+/// target_sentiment of a mention in a read sentence (target.cpp).
+double target_sentiment(std::string_view text, Span sentence, Span mention,
+                        const SentenceWords& read);
 
 }  // namespace parallax::stance::detail
