@@ -90,7 +90,7 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
         }
         // Attribution; "he said" goes to the person named last before it, in this sentence or
         // in this or the previous paragraph.
-        for (const Citation& c : detail::find_citations(text, words)) {
+        for (const Citation& c : detail::find_citations(text, words, read.titled)) {
           std::string name;
           if (c.pronoun) {
             const ActorMention* named = nullptr;

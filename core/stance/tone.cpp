@@ -60,6 +60,7 @@ bool is_word_byte(std::string_view text, std::size_t i) {
 void finish_word(std::string_view text, Span span, std::vector<Word>& out) {
   Word word;
   word.span = span;
+  word.lower.reserve(span.end - span.start);
   std::size_t letters = 0, upper = 0;
   for (std::size_t i = span.start; i < span.end; ++i) {
     if (is_right_single_quote(text, i)) {
@@ -212,6 +213,8 @@ bool title_case(const std::vector<Word>& words) {
 std::vector<Word> stance_words(std::string_view text, Span span) {
   std::vector<Word> out;
   span.end = std::min(span.end, text.size());
+  // About one word per six bytes of news text: most sentences need no reallocation.
+  out.reserve(std::min(kMaxStanceWords, (span.end - std::min(span.start, span.end)) / 6 + 4));
   std::size_t i = span.start;
   while (i < span.end && out.size() < kMaxStanceWords) {
     if (!is_word_byte(text, i)) {
@@ -278,14 +281,13 @@ double normalize_valence(double sum) {
 namespace detail {
 
 std::vector<double> word_valences(const std::vector<Word>& words,
-                                  const std::vector<double>& lexicon) {
+                                  const std::vector<double>& lexicon, bool titled) {
   std::vector<double> valences(words.size(), 0.0);
   std::vector<int> boosters(words.size(), 0);
   for (std::size_t i = 0; i < words.size(); ++i) boosters[i] = booster_sign(words, i);
   std::size_t caps = 0;
   for (const Word& w : words) caps += w.all_caps ? 1 : 0;
   const bool mixed_case = caps > 0 && caps < words.size();
-  const bool titled = detail::title_case(words);
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (boosters[i] != 0) continue;  // degree adverbs carry no valence
     if (words[i].lower == "kind" && i + 1 < words.size() && words[i + 1].lower == "of") continue;
@@ -338,7 +340,8 @@ SentenceWords read_sentence(std::string_view text, Span span) {
   read.words = stance_words(text, span);
   read.lexicon.reserve(read.words.size());
   for (const Word& w : read.words) read.lexicon.push_back(lexicon_valence(w.lower));
-  read.valences = word_valences(read.words, read.lexicon);
+  read.titled = title_case(read.words);
+  read.valences = word_valences(read.words, read.lexicon, read.titled);
   read.hedges = count_hedges(read.words);
   return read;
 }
@@ -360,7 +363,7 @@ std::vector<double> word_valences(const std::vector<Word>& words) {
   std::vector<double> lexicon;
   lexicon.reserve(words.size());
   for (const Word& w : words) lexicon.push_back(lexicon_valence(w.lower));
-  return detail::word_valences(words, lexicon);
+  return detail::word_valences(words, lexicon, detail::title_case(words));
 }
 
 double sentence_tone(std::string_view text, Span span) {

@@ -37,18 +37,20 @@ bool title_case(const std::vector<Word>& words);
 // read the sentence themselves and call these.
 struct SentenceWords {
   std::vector<Word> words;       ///< stance_words(text, span)
+  bool titled = false;           ///< title_case(words)
   std::vector<double> lexicon;   ///< lexicon_valence of each word
   std::vector<double> valences;  ///< word_valences(words)
   HedgeCount hedges;             ///< count_hedges(words)
 };
 SentenceWords read_sentence(std::string_view text, Span span);
-/// word_valences(words), given the lexicon valence of each word.
+/// word_valences(words), given the lexicon valence of each word and title_case(words).
 std::vector<double> word_valences(const std::vector<Word>& words,
-                                  const std::vector<double>& lexicon);
+                                  const std::vector<double>& lexicon, bool titled);
 /// sentence_tone of text[span], given the valences of its words.
 double sentence_tone(std::string_view text, Span span, const std::vector<double>& valences);
-/// find_citations of a sentence, given its words (attribution.cpp).
-std::vector<Citation> find_citations(std::string_view text, const std::vector<Word>& words);
+/// find_citations of a sentence, given its words and title_case(words) (attribution.cpp).
+std::vector<Citation> find_citations(std::string_view text, const std::vector<Word>& words,
+                                     bool titled);
 /// target_features of a mention in a read sentence (target.cpp).
 std::vector<double> target_features(std::string_view text, Span sentence, Span mention,
                                     const SentenceWords& read);
