@@ -16,11 +16,13 @@
 // full name, the surname alone, titled forms. A surname alone goes to the most mentioned full
 // name with that surname. Mentions are then found in every non-boilerplate sentence (full names
 // case-insensitively, a surname alone only capitalised). The actors mentioned at least twice,
-// ranked by articles then mentions, are kept (at most max_actors). Linear in the text; ordered
-// containers only, so the result does not depend on hash order. Never fails.
+// ranked by articles then mentions, are kept (at most max_actors). Linear in the text; hash sets
+// only answer membership (nothing iterates them), so the result does not depend on hash order.
+// Never fails.
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "stance/tone_detail.h"
 
@@ -68,7 +70,7 @@ struct Candidate {
 };
 
 struct Discovery {
-  std::set<std::string, std::less<>> lower_seen;           // words written in lower case in the set
+  std::unordered_set<std::string> lower_seen;              // words written in lower case in the set
   std::map<std::string, Candidate> full;                   // lower full name -> candidate
   std::map<std::string, std::set<std::string>> followers;  // first word -> words after it
   std::set<std::string> alone;                             // single capitalised words
@@ -190,8 +192,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
     if (!prose(p)) return;
     for (const Word& w : stance_words(articles[ref.article].text, span)) {
       if (!w.capitalised && !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z') {
-        const std::string_view bare = strip_possessive(w.lower);
-        if (d.lower_seen.count(bare) == 0) d.lower_seen.emplace(bare);
+        d.lower_seen.insert(std::string(strip_possessive(w.lower)));
       }
     }
   });
@@ -273,7 +274,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
   std::vector<std::set<std::uint32_t>> in_articles(actors.size());
   std::vector<ActorMention> mentions;
   // The first words of the phrases: a word that starts none is passed over at once.
-  std::set<std::string, std::less<>> phrase_starts;
+  std::unordered_set<std::string_view> phrase_starts;  // views of the keys of `phrases`
   for (const auto& [words, id] : phrases) phrase_starts.insert(words.front());
   for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph&, Span span) {
     const std::string_view text = articles[ref.article].text;
