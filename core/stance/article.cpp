@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "stance/tone_detail.h"
 
@@ -19,6 +20,7 @@ constexpr std::size_t kMaxToneSentences = 20;
 constexpr std::size_t kMaxListedSentences = 30;
 constexpr std::size_t kMaxLoaded = 20;
 constexpr std::size_t kMaxTargetSentences = 30;
+constexpr std::size_t kIndexBytes = 16384;  // sets from this size look words up in a Lexicon
 
 bool before(const SentenceRef& x, const SentenceRef& y) {
   if (x.paragraph != y.paragraph) return x.paragraph < y.paragraph;
@@ -30,6 +32,13 @@ bool before(const SentenceRef& x, const SentenceRef& y) {
 std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
                                             const ActorSet& actors) {
   std::vector<ArticleStance> out(articles.size());
+  // The lexicons by word, for every sentence of the set. Building the index costs about what
+  // ~3,000 words (~16 KB of text) save by it; below that the sorted tables are searched directly.
+  std::size_t bytes = 0;
+  for (const StanceInput& article : articles) bytes += article.text.size();
+  std::optional<detail::Lexicon> index;
+  if (bytes >= kIndexBytes) index.emplace();
+  const detail::Lexicon* lexicon = index ? &*index : nullptr;
   // Mentions per article and sentence, for the targets.
   std::vector<std::vector<const ActorMention*>> by_article(articles.size());
   for (const ActorMention& m : actors.mentions) {
@@ -55,7 +64,7 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
         const Span span = paragraphs[p].sentences[s].span;
         const SentenceRef ref{a, p, s};
         // The sentence is read once: words, valences and hedges serve every figure below.
-        const detail::SentenceWords read = detail::read_sentence(text, span);
+        const detail::SentenceWords read = detail::read_sentence(text, span, lexicon);
         const std::vector<Word>& words = read.words;
         // Tone.
         const double tone = detail::sentence_tone(text, span, read.valences);
@@ -159,7 +168,7 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
       const Span span = paragraphs[m->ref.paragraph].sentences[m->ref.sentence].span;
       if (read_for == nullptr || read_for->ref.paragraph != m->ref.paragraph ||
           read_for->ref.sentence != m->ref.sentence) {
-        read = detail::read_sentence(text, span);
+        read = detail::read_sentence(text, span, lexicon);
         read_for = m;
       }
       auto& acc = per_sentence[{m->actor, {m->ref.paragraph, m->ref.sentence}}];

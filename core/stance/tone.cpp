@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
+#include <unordered_map>
 
 #include "stance/tone_detail.h"
 
@@ -174,6 +175,32 @@ int booster_sign(const std::vector<Word>& words, std::size_t i) {
   return first == end ? 0 : first->sign;
 }
 
+// The sign of the one-word degree adverb `word`, or 0.
+int one_word_booster(std::string_view word) {
+  const auto by_phrase = [](const VaderBooster& b, std::string_view w) { return b.phrase < w; };
+  const VaderBooster* b =
+      std::lower_bound(std::begin(kVaderBoosters), std::end(kVaderBoosters), word, by_phrase);
+  return b != std::end(kVaderBoosters) && b->phrase == word ? b->sign : 0;
+}
+
+// A two-word degree adverb starts with `word`.
+bool starts_booster_pair(std::string_view word) {
+  for (const VaderBooster& b : kVaderBoosters) {
+    if (b.phrase.size() > word.size() && b.phrase[word.size()] == ' ' &&
+        b.phrase.substr(0, word.size()) == word)
+      return true;
+  }
+  return false;
+}
+
+// booster_sign, given the entries of the words: unless a two-word entry starts with the previous
+// word, only the word's own entry can match.
+int booster_sign(const std::vector<Word>& words, const std::vector<detail::WordEntry>& entries,
+                 std::size_t i) {
+  if (i == 0 || !entries[i - 1].pair_start) return entries[i].booster;
+  return booster_sign(words, i);
+}
+
 // A dot at text[dot] inside a word: between digits (a decimal) or after a single letter
 // that starts the word or follows another such dot (initials: "U.S", "J.D").
 bool inner_dot(std::string_view text, std::size_t start, std::size_t dot) {
@@ -281,10 +308,14 @@ double normalize_valence(double sum) {
 namespace detail {
 
 std::vector<double> word_valences(const std::vector<Word>& words,
-                                  const std::vector<double>& lexicon, bool titled) {
+                                  const std::vector<WordEntry>& entries, bool titled) {
   std::vector<double> valences(words.size(), 0.0);
+  std::vector<double> lexicon(words.size(), 0.0);
   std::vector<int> boosters(words.size(), 0);
-  for (std::size_t i = 0; i < words.size(); ++i) boosters[i] = booster_sign(words, i);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    lexicon[i] = entries[i].tenths / 10.0;  // lexicon_valence
+    boosters[i] = booster_sign(words, entries, i);
+  }
   std::size_t caps = 0;
   for (const Word& w : words) caps += w.all_caps ? 1 : 0;
   const bool mixed_case = caps > 0 && caps < words.size();
@@ -335,14 +366,48 @@ std::vector<double> word_valences(const std::vector<Word>& words,
   return valences;
 }
 
-SentenceWords read_sentence(std::string_view text, Span span) {
+WordEntry lookup_word(std::string_view lower) {
+  WordEntry e;
+  e.tenths = static_cast<std::int8_t>(vader_tenths(lower));
+  e.booster = static_cast<std::int8_t>(one_word_booster(lower));
+  e.pair_start = starts_booster_pair(lower);
+  e.phrase_start = starts_hedge_phrase(lower);
+  return e;
+}
+
+Lexicon::Lexicon() {
+  entries_.reserve(kVaderWordCount + std::size(kVaderBoosters));
+  for (std::size_t k = 0; k < kVaderWordCount; ++k)
+    entries_[vader_word(k)].tenths = kVaderTenths[k];
+  for (const VaderBooster& b : kVaderBoosters) {
+    const std::size_t space = b.phrase.find(' ');
+    if (space != std::string_view::npos) {
+      entries_[b.phrase.substr(0, space)].pair_start = true;
+    } else {
+      WordEntry& e = entries_[b.phrase];
+      if (e.booster == 0) e.booster = static_cast<std::int8_t>(b.sign);  // the first entry wins
+    }
+  }
+  for (std::string_view first : hedge_phrase_starts()) entries_[first].phrase_start = true;
+}
+
+WordEntry Lexicon::operator()(std::string_view lower) const {
+  const auto it = entries_.find(lower);
+  return it == entries_.end() ? WordEntry() : it->second;
+}
+
+SentenceWords read_sentence(std::string_view text, Span span, const Lexicon* lexicon) {
   SentenceWords read;
   read.words = stance_words(text, span);
+  read.entries.reserve(read.words.size());
   read.lexicon.reserve(read.words.size());
-  for (const Word& w : read.words) read.lexicon.push_back(lexicon_valence(w.lower));
+  for (const Word& w : read.words) {
+    read.entries.push_back(lexicon != nullptr ? (*lexicon)(w.lower) : lookup_word(w.lower));
+    read.lexicon.push_back(read.entries.back().tenths / 10.0);  // lexicon_valence
+  }
   read.titled = title_case(read.words);
-  read.valences = word_valences(read.words, read.lexicon, read.titled);
-  read.hedges = count_hedges(read.words);
+  read.valences = word_valences(read.words, read.entries, read.titled);
+  read.hedges = count_hedges(read.words, read.entries);
   return read;
 }
 
@@ -360,10 +425,10 @@ double sentence_tone(std::string_view text, Span span, const std::vector<double>
 }  // namespace detail
 
 std::vector<double> word_valences(const std::vector<Word>& words) {
-  std::vector<double> lexicon;
-  lexicon.reserve(words.size());
-  for (const Word& w : words) lexicon.push_back(lexicon_valence(w.lower));
-  return detail::word_valences(words, lexicon, detail::title_case(words));
+  std::vector<detail::WordEntry> entries;
+  entries.reserve(words.size());
+  for (const Word& w : words) entries.push_back(detail::lookup_word(w.lower));
+  return detail::word_valences(words, entries, detail::title_case(words));
 }
 
 double sentence_tone(std::string_view text, Span span) {

@@ -128,3 +128,34 @@ TEST_CASE("one reading of a sentence gives what the public functions give", "[st
     CHECK(detail::sentence_tone(s, span, read.valences) == sentence_tone(s, span));
   }
 }
+
+TEST_CASE("the hashed lexicon answers as the sorted tables do", "[stance]") {
+  const detail::Lexicon lexicon;
+  const char* words[] = {"good", "horrible",  "aas",     "zzz",     "zzzz",   "",
+                         "kind", "sort",      "of",      "just",    "enough", "very",
+                         "so",   "may",       "maybe",   "in",      "appear", "appeared",
+                         "no",   "not",       "without", "certain", "clear",  "the",
+                         "u.s.", "don't",     "x-p",     "kind-of", "quite",  "more",
+                         "less", "of course", "abandon", "zealot"};
+  for (const char* w : words) {
+    INFO(w);
+    const detail::WordEntry hashed = lexicon(w), sorted = detail::lookup_word(w);
+    CHECK(hashed.tenths == sorted.tenths);
+    CHECK(hashed.booster == sorted.booster);
+    CHECK(hashed.pair_start == sorted.pair_start);
+    CHECK(hashed.phrase_start == sorted.phrase_start);
+    CHECK(sorted.tenths / 10.0 == lexicon_valence(w));
+  }
+  CHECK(detail::lookup_word("kind").pair_start);
+  CHECK(detail::lookup_word("very").booster == 1);
+  CHECK(detail::lookup_word("in").phrase_start);
+  CHECK_FALSE(detail::lookup_word("good").phrase_start);
+  const std::string s = "It is kind of clear that the very corrupt Tallis may not win, in fact.";
+  const detail::SentenceWords with = detail::read_sentence(s, {0, s.size()}, &lexicon);
+  const detail::SentenceWords without = detail::read_sentence(s, {0, s.size()});
+  CHECK(with.lexicon == without.lexicon);
+  CHECK(with.valences == without.valences);
+  CHECK(with.hedges.hedges == without.hedges.hedges);
+  CHECK(with.hedges.boosters == without.hedges.boosters);
+  CHECK(with.hedges.hedges + with.hedges.boosters > 0);
+}
