@@ -59,29 +59,29 @@ bool is_word_byte(std::string_view text, std::size_t i) {
 }
 
 void finish_word(std::string_view text, Span span, std::vector<Word>& out) {
-  Word word;
+  Word& word = out.emplace_back();
   word.span = span;
-  word.lower.reserve(span.end - span.start);
-  std::size_t letters = 0, upper = 0;
+  word.lower.resize(span.end - span.start);  // ’ (three bytes) becomes ' (one): never longer
+  std::size_t n = 0, letters = 0, upper = 0;
   for (std::size_t i = span.start; i < span.end; ++i) {
-    if (is_right_single_quote(text, i)) {
-      word.lower += '\'';
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80 && is_right_single_quote(text, i)) {
+      word.lower[n++] = '\'';
       i += 2;
       continue;
     }
-    const char c = text[i];
     if (c >= 'A' && c <= 'Z') {
       ++letters;
       ++upper;
-      word.lower += static_cast<char>(c - 'A' + 'a');
+      word.lower[n++] = static_cast<char>(c - 'A' + 'a');
     } else {
       if (c >= 'a' && c <= 'z') ++letters;
-      word.lower += c;
+      word.lower[n++] = c;
     }
   }
+  word.lower.resize(n);
   word.capitalised = text[span.start] >= 'A' && text[span.start] <= 'Z';
   word.all_caps = letters >= 2 && upper == letters;
-  out.push_back(std::move(word));
 }
 
 // Splits "Trump-Putin" / "U.S.-Russia" (capitals on both sides of a hyphen) into parts, keeps
