@@ -220,19 +220,24 @@ namespace detail {
 bool title_case(const std::vector<Word>& words) {
   // Capitalised function words inside the line ("Talks Set For Friday In Alaska") are the
   // signal; many capitalised names alone ("Mara Ellison met Tom Varga") are not.
-  std::size_t letters = 0, caps = 0, stops = 0, capital_stops = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const Word& w = words[i];
-    if (w.lower.empty() || !(w.lower[0] >= 'a' && w.lower[0] <= 'z')) continue;
+  const auto lettered = [](const Word& w) {
+    return !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z';
+  };
+  std::size_t letters = 0, caps = 0;
+  for (const Word& w : words) {
+    if (!lettered(w)) continue;
     ++letters;
     caps += w.capitalised ? 1 : 0;
-    if (i > 0 && represent::is_stopword(w.lower)) {
-      ++stops;
-      capital_stops += w.capitalised ? 1 : 0;
-    }
   }
-  return letters >= 3 && caps * 10 >= letters * 6 && capital_stops >= 1 &&
-         capital_stops * 2 >= stops;
+  // Most words capitalised first (prose fails here): only then are the stopwords looked up.
+  if (letters < 3 || caps * 10 < letters * 6) return false;
+  std::size_t stops = 0, capital_stops = 0;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (!lettered(words[i]) || !represent::is_stopword(words[i].lower)) continue;
+    ++stops;
+    capital_stops += words[i].capitalised ? 1 : 0;
+  }
+  return capital_stops >= 1 && capital_stops * 2 >= stops;
 }
 
 }  // namespace detail
