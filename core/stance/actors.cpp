@@ -281,9 +281,11 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
     const std::vector<Word> words = stance_words(text, span);
     std::vector<std::string> key;
     for (std::size_t i = 0; i < words.size();) {
-      if (phrase_starts.count(words[i].lower) == 0 &&
-          phrase_starts.count(strip_possessive(words[i].lower)) == 0) {
-        ++i;  // the single-word phrases are stripped of a possessive, the longer ones not
+      // Single-word phrases are looked up without a possessive, longer ones as written.
+      const std::string_view word = words[i].lower, bare = strip_possessive(word);
+      if (phrase_starts.count(word) == 0 &&
+          (bare.size() == word.size() || phrase_starts.count(bare) == 0)) {
+        ++i;
         continue;
       }
       std::size_t matched = 0;
