@@ -13,7 +13,7 @@
 //        subjectivity or loaded-language list exists on npm, so this is derived.
 //
 // Only entries made of lower-case letters, apostrophes and hyphens are kept (VADER's emoticons
-// are dropped: news text has almost none). The VADER table is one string of NUL-separated words
+// are dropped: news text has almost none). The VADER table is one string of space-separated words
 // (sorted bytewise), an offset table and valences in tenths (all VADER means have one decimal).
 // Output is deterministic: same package versions, same bytes.
 import { createRequire } from 'node:module';
@@ -67,27 +67,44 @@ function readVader() {
 
 function writeVader({ lexicon, negators, boosters }) {
   const words = [...lexicon.keys()].sort(byteOrder);
-  // Records "word\tvalence\n", sorted by word; ~100 characters per source line.
+  // The words space-separated in one string (~100 characters per source line), the offset of
+  // each word in it (plus one past the end) and the valences: a bisection over word indexes
+  // reads each probe in place, with no scanning for separators.
   const lines = [];
   let line = '';
+  const offsets = [];
+  let offset = 0;
   for (const w of words) {
-    line += `${w}\\t${lexicon.get(w)}\\n`;
+    offsets.push(offset);
+    offset += w.length + 1;
+    line += `${w} `;
     if (line.length >= 96) {
-      lines.push(`    ${cppString(line).replace(/\\\\/g, '\\')}`);
+      lines.push(`    ${cppString(line)}`);
       line = '';
     }
   }
-  if (line) lines.push(`    ${cppString(line).replace(/\\\\/g, '\\')}`);
+  offsets.push(offset);
+  if (line) lines.push(`    ${cppString(line)}`);
+  const rows = (values, perLine) => {
+    const out = [];
+    for (let i = 0; i < values.length; i += perLine) {
+      out.push(`    ${values.slice(i, i + perLine).join(', ')},`);
+    }
+    return out.join('\n');
+  };
   const boosterRows = boosters
     .sort((a, b) => byteOrder(a[0], b[0]))
     .map(([w, s]) => `    {${cppString(w)}, ${s}},`)
     .join('\n');
   const text =
     header(`npm vader-sentiment@${packageVersion('vader-sentiment')} (Apache-2.0)`) +
-    `// ${words.length} records "word<TAB>valence<LF>" sorted bytewise by word; valence is the\n` +
+    `// ${words.length} words sorted bytewise, each followed by a space in kVaderWords: word k starts\n` +
+    `// at kVaderOffsets[k] and ends one byte before kVaderOffsets[k + 1]; kVaderTenths[k] is its\n` +
     `// mean rating in tenths (-40..40). Included by core/stance/tone.cpp (binary search).\n` +
     `inline constexpr std::size_t kVaderWordCount = ${words.length};\n` +
-    `inline constexpr std::string_view kVaderRecords =\n${lines.join('\n')};\n` +
+    `inline constexpr std::string_view kVaderWords =\n${lines.join('\n')};\n` +
+    `inline constexpr std::uint32_t kVaderOffsets[kVaderWordCount + 1] = {\n${rows(offsets, 12)}\n};\n` +
+    `inline constexpr std::int8_t kVaderTenths[kVaderWordCount] = {\n${rows(words.map((w) => lexicon.get(w)), 20)}\n};\n` +
     `// Negators (VADER's NEGATE), sorted.\n` +
     `inline constexpr std::string_view kVaderNegators[] = {\n${negators.map((w) => `    ${cppString(w)},`).join('\n')}\n};\n` +
     `// Degree adverbs (VADER's BOOSTER_DICT): +1 booster, -1 dampener; may be two words.\n` +

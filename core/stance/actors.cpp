@@ -16,11 +16,13 @@
 // full name, the surname alone, titled forms. A surname alone goes to the most mentioned full
 // name with that surname. Mentions are then found in every non-boilerplate sentence (full names
 // case-insensitively, a surname alone only capitalised). The actors mentioned at least twice,
-// ranked by articles then mentions, are kept (at most max_actors). Linear in the text; ordered
-// containers only, so the result does not depend on hash order. Never fails.
+// ranked by articles then mentions, are kept (at most max_actors). Linear in the text; hash sets
+// only answer membership (nothing iterates them), so the result does not depend on hash order.
+// Never fails.
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "stance/tone_detail.h"
 
@@ -28,8 +30,8 @@ namespace parallax::stance {
 
 namespace {
 
-std::string strip_possessive(const std::string& lower) {
-  if (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "'s") == 0)
+std::string_view strip_possessive(std::string_view lower) {
+  if (lower.size() > 2 && lower.substr(lower.size() - 2) == "'s")
     return lower.substr(0, lower.size() - 2);
   return lower;
 }
@@ -68,8 +70,8 @@ struct Candidate {
 };
 
 struct Discovery {
-  std::set<std::string> lower_seen;       // words written in lower case somewhere in the set
-  std::map<std::string, Candidate> full;  // lower full name -> candidate
+  std::unordered_set<std::string> lower_seen;              // words written in lower case in the set
+  std::map<std::string, Candidate> full;                   // lower full name -> candidate
   std::map<std::string, std::set<std::string>> followers;  // first word -> words after it
   std::set<std::string> alone;                             // single capitalised words
 };
@@ -124,18 +126,18 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
     std::size_t name_end = last;  // inclusive, suffix excluded
     if (name_end > start && detail::is_name_suffix(words[name_end].lower)) --name_end;
     const std::size_t n = name_end - start + 1;
-    if (n == 1 && last == start) d.alone.insert(strip_possessive(words[start].lower));
+    if (n == 1 && last == start) d.alone.insert(std::string(strip_possessive(words[start].lower)));
     if (n > 4 || (n == 1 && !titled)) continue;
     bool ok = true;
     for (std::size_t k = start; k <= name_end; ++k) {
       ok = ok && !represent::is_stopword(words[k].lower) && words[k].lower.size() >= 2;
     }
-    const std::string surname = strip_possessive(words[name_end].lower);
+    const std::string surname(strip_possessive(words[name_end].lower));
     if (!ok || detail::is_generic_name_head(surname)) continue;
     std::string key, written;
     for (std::size_t k = start; k <= last; ++k) {
       if (!key.empty()) key += ' ', written += ' ';
-      key += k == last ? strip_possessive(words[k].lower) : words[k].lower;
+      key += k == last ? strip_possessive(words[k].lower) : std::string_view(words[k].lower);
       written += std::string(k == last ? surface(text, words[k]) : slice(text, words[k].span));
     }
     Candidate& c = d.full[key];
@@ -189,8 +191,9 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
   for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph& p, Span span) {
     if (!prose(p)) return;
     for (const Word& w : stance_words(articles[ref.article].text, span)) {
-      if (!w.capitalised && !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z')
-        d.lower_seen.insert(strip_possessive(w.lower));
+      if (!w.capitalised && !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z') {
+        d.lower_seen.insert(std::string(strip_possessive(w.lower)));
+      }
     }
   });
   for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph& p, Span span) {
@@ -270,17 +273,28 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
   std::vector<std::map<std::string, std::uint32_t>> aliases(actors.size());
   std::vector<std::set<std::uint32_t>> in_articles(actors.size());
   std::vector<ActorMention> mentions;
+  // The first words of the phrases: a word that starts none is passed over at once.
+  std::unordered_set<std::string_view> phrase_starts;  // views of the keys of `phrases`
+  for (const auto& [words, id] : phrases) phrase_starts.insert(words.front());
   for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph&, Span span) {
     const std::string_view text = articles[ref.article].text;
     const std::vector<Word> words = stance_words(text, span);
     std::vector<std::string> key;
     for (std::size_t i = 0; i < words.size();) {
+      // Single-word phrases are looked up without a possessive, longer ones as written.
+      const std::string_view word = words[i].lower, bare = strip_possessive(word);
+      if (phrase_starts.count(word) == 0 &&
+          (bare.size() == word.size() || phrase_starts.count(bare) == 0)) {
+        ++i;
+        continue;
+      }
       std::size_t matched = 0;
       std::uint32_t actor = 0;
       for (std::size_t n = std::min(longest, words.size() - i); n >= 1 && matched == 0; --n) {
         key.clear();
         for (std::size_t k = i; k < i + n; ++k)
-          key.push_back(k + 1 == i + n ? strip_possessive(words[k].lower) : words[k].lower);
+          key.emplace_back(k + 1 == i + n ? strip_possessive(words[k].lower)
+                                          : std::string_view(words[k].lower));
         auto it = phrases.find(key);
         if (it == phrases.end()) continue;
         if (n == 1 && !words[i].capitalised) continue;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "stance/tone_detail.h"
 
@@ -19,6 +20,7 @@ constexpr std::size_t kMaxToneSentences = 20;
 constexpr std::size_t kMaxListedSentences = 30;
 constexpr std::size_t kMaxLoaded = 20;
 constexpr std::size_t kMaxTargetSentences = 30;
+constexpr std::size_t kIndexBytes = 16384;  // sets from this size look words up in a Lexicon
 
 bool before(const SentenceRef& x, const SentenceRef& y) {
   if (x.paragraph != y.paragraph) return x.paragraph < y.paragraph;
@@ -30,6 +32,13 @@ bool before(const SentenceRef& x, const SentenceRef& y) {
 std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
                                             const ActorSet& actors) {
   std::vector<ArticleStance> out(articles.size());
+  // The lexicons by word, for every sentence of the set. Building the index costs about what
+  // ~3,000 words (~16 KB of text) save by it; below that the sorted tables are searched directly.
+  std::size_t bytes = 0;
+  for (const StanceInput& article : articles) bytes += article.text.size();
+  std::optional<detail::Lexicon> index;
+  if (bytes >= kIndexBytes) index.emplace();
+  const detail::Lexicon* lexicon = index ? &*index : nullptr;
   // Mentions per article and sentence, for the targets.
   std::vector<std::vector<const ActorMention*>> by_article(articles.size());
   for (const ActorMention& m : actors.mentions) {
@@ -54,33 +63,34 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
         if (++sentences > kMaxStanceSentences) break;
         const Span span = paragraphs[p].sentences[s].span;
         const SentenceRef ref{a, p, s};
-        const std::vector<Word> words = stance_words(text, span);
+        // The sentence is read once: words, valences and hedges serve every figure below.
+        const detail::SentenceWords read = detail::read_sentence(text, span, lexicon);
+        const std::vector<Word>& words = read.words;
         // Tone.
-        const double tone = sentence_tone(text, span);
+        const double tone = detail::sentence_tone(text, span, read.valences);
         tone_sum += tone;
         if (tone >= kNeutral) ++st.positive;
         if (tone <= -kNeutral) ++st.negative;
         if (std::fabs(tone) >= kNeutral) toned.push_back({ref, tone});
         // Hedging.
-        const HedgeCount hedges = count_hedges(words);
+        const HedgeCount hedges = read.hedges;
         st.hedges += hedges.hedges;
         st.boosters += hedges.boosters;
         if ((hedges.hedges > 0 || hedges.boosters > 0) &&
             st.hedging_sentences.size() < kMaxListedSentences)
           st.hedging_sentences.push_back(ref);
         // Subjectivity.
-        const std::vector<double> valences = word_valences(words);
+        const std::vector<double>& valences = read.valences;
         std::size_t cues = hedges.hedges + hedges.boosters, loaded_here = 0;
         for (std::size_t i = 0; i < words.size(); ++i) {
           if (valences[i] == 0) continue;
-          if (std::fabs(lexicon_valence(words[i].lower)) >= 1.5) ++cues;
+          if (std::fabs(read.lexicon[i]) >= 1.5) ++cues;
           if (is_loaded_word(words[i].lower)) {
             ++loaded_here;
             loaded[words[i].lower] += 1;
           }
           // A modified word: a degree adverb, negation, capitals or "but" changed its valence.
-          if (std::fabs(std::fabs(valences[i]) - std::fabs(lexicon_valence(words[i].lower))) >= 0.2)
-            ++cues;
+          if (std::fabs(std::fabs(valences[i]) - std::fabs(read.lexicon[i])) >= 0.2) ++cues;
         }
         if (loaded_here > 0 || cues >= 2) {
           ++subjective;
@@ -89,7 +99,7 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
         }
         // Attribution; "he said" goes to the person named last before it, in this sentence or
         // in this or the previous paragraph.
-        for (const Citation& c : find_citations(text, span)) {
+        for (const Citation& c : detail::find_citations(text, words, read.titled)) {
           std::string name;
           if (c.pronoun) {
             const ActorMention* named = nullptr;
@@ -148,13 +158,21 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
     std::map<std::pair<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>,
              std::pair<double, std::uint32_t>>
         per_sentence;
+    // Mentions come in text order: the sentence read for one serves the next ones in it.
+    detail::SentenceWords read;
+    const ActorMention* read_for = nullptr;  // a mention in the sentence `read` holds
     for (const ActorMention* m : by_article[a]) {
       if (m->ref.paragraph >= paragraphs.size() ||
           m->ref.sentence >= paragraphs[m->ref.paragraph].sentences.size())
         continue;
       const Span span = paragraphs[m->ref.paragraph].sentences[m->ref.sentence].span;
+      if (read_for == nullptr || read_for->ref.paragraph != m->ref.paragraph ||
+          read_for->ref.sentence != m->ref.sentence) {
+        read = detail::read_sentence(text, span, lexicon);
+        read_for = m;
+      }
       auto& acc = per_sentence[{m->actor, {m->ref.paragraph, m->ref.sentence}}];
-      acc.first += target_sentiment(text, span, m->span);
+      acc.first += detail::target_sentiment(text, span, m->span, read);
       acc.second += 1;
     }
     std::map<std::uint32_t, TargetStance> targets;

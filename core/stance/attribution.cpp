@@ -12,6 +12,7 @@
 // Case sentences capitals say nothing, so only groups and short runs before a verb count.
 // Never fails; reads at most kMaxStanceWords words.
 #include <algorithm>
+#include <iterator>
 
 #include "represent/represent.h"
 #include "stance/tone_detail.h"
@@ -22,9 +23,19 @@ namespace detail {
 
 namespace {
 
+// True when `words` is sorted bytewise (checked at compile time for every list below:
+// in_list searches them by bisection).
+template <std::size_t N>
+constexpr bool sorted(const std::string_view (&words)[N]) {
+  for (std::size_t k = 1; k < N; ++k) {
+    if (!(words[k - 1] < words[k])) return false;
+  }
+  return true;
+}
+
 template <std::size_t N>
 bool in_list(const std::string_view (&words)[N], std::string_view w) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+  return std::binary_search(std::begin(words), std::end(words), w);
 }
 
 // Role titles: one name word after one of them is a person ("President Zelensky").
@@ -104,9 +115,10 @@ constexpr std::string_view kReportingVerbs[] = {
 };
 
 constexpr std::string_view kFillers[] = {
-    "again",      "already",    "also",   "earlier",   "had",        "has",      "have",
-    "just",       "officially", "openly", "once",      "previously", "publicly", "recently",
-    "reportedly", "repeatedly", "still",  "therefore", "would",      "will"};
+    "again",      "already",    "also",  "earlier",   "had",        "has",      "have",
+    "just",       "officially", "once",  "openly",    "previously", "publicly", "recently",
+    "repeatedly", "reportedly", "still", "therefore", "will",       "would",
+};
 
 // Sentence openers that are never names (conjunctions, prepositions, time adverbs).
 constexpr std::string_view kCommonStarts[] = {
@@ -118,6 +130,11 @@ constexpr std::string_view kCommonStarts[] = {
     "today",   "tomorrow",  "tonight",  "under",        "unlike",  "until",   "when",
     "whether", "while",     "with",     "yesterday",    "yet",
 };
+
+static_assert(sorted(kRoleTitles) && sorted(kDescriptors) && sorted(kSuffixes) &&
+                  sorted(kGenericHeads) && sorted(kReportingVerbs) && sorted(kFillers) &&
+                  sorted(kCommonStarts),
+              "keep the word lists sorted");
 
 struct Group {
   std::string_view singular, plural;
@@ -242,7 +259,11 @@ Citation subject_before(std::string_view text, const std::vector<Word>& words, s
 
 std::vector<Citation> find_citations(std::string_view text, Span sentence) {
   const std::vector<Word> words = stance_words(text, sentence);
-  const bool titled = detail::title_case(words);
+  return detail::find_citations(text, words, detail::title_case(words));
+}
+
+std::vector<Citation> detail::find_citations(std::string_view text, const std::vector<Word>& words,
+                                             bool titled) {
   std::vector<Citation> out;
   auto add = [&](Citation c) {
     if (c.source.empty() && !c.pronoun) return;

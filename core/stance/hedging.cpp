@@ -3,8 +3,9 @@
 // certainty words plus a short list; see scripts/build-lexicons.mjs). Phrases match whole
 // words, longest first, without overlaps. Never fails.
 #include <algorithm>
+#include <iterator>
 
-#include "stance/stance.h"
+#include "stance/tone_detail.h"
 
 namespace parallax::stance {
 
@@ -25,19 +26,42 @@ std::size_t match_phrase(std::string_view phrase, const std::vector<Word>& words
   return n;
 }
 
+// True when `phrases` is sorted bytewise (checked at compile time: longest_match relies on it).
+template <std::size_t N>
+constexpr bool sorted(const std::string_view (&phrases)[N]) {
+  for (std::size_t k = 1; k < N; ++k) {
+    if (phrases[k] < phrases[k - 1]) return false;
+  }
+  return true;
+}
+static_assert(sorted(kHedgePhrases) && sorted(kCertaintyPhrases),
+              "hedges.inc must be sorted: node scripts/build-lexicons.mjs");
+
+// The longest phrase of the sorted list `phrases` that matches the words from position i.
+// Only entries that start with the word itself can match, and in a sorted list they sit
+// together from the word's lower bound on: a binary search, then a short scan.
 template <std::size_t N>
 std::size_t longest_match(const std::string_view (&phrases)[N], const std::vector<Word>& words,
                           std::size_t i) {
+  const std::string_view first = words[i].lower;
   std::size_t best = 0;
-  for (std::string_view phrase : phrases) best = std::max(best, match_phrase(phrase, words, i));
+  for (const std::string_view* it = std::lower_bound(std::begin(phrases), std::end(phrases), first);
+       it != std::end(phrases) && it->substr(0, first.size()) == first; ++it) {
+    best = std::max(best, match_phrase(*it, words, i));
+  }
   return best;
 }
 
-}  // namespace
-
-HedgeCount count_hedges(const std::vector<Word>& words) {
+// The hedges and certainty markers of the words. With `entries` (their lexicon entries), the
+// positions where no phrase starts are passed over without a search.
+HedgeCount count_phrases(const std::vector<Word>& words,
+                         const std::vector<detail::WordEntry>* entries) {
   HedgeCount count;
   for (std::size_t i = 0; i < words.size();) {
+    if (entries != nullptr && !(*entries)[i].phrase_start) {
+      ++i;
+      continue;
+    }
     const std::size_t certain = longest_match(kCertaintyPhrases, words, i);
     const std::size_t hedge = longest_match(kHedgePhrases, words, i);
     if (certain == 0 && hedge == 0) {
@@ -72,6 +96,39 @@ HedgeCount count_hedges(const std::vector<Word>& words) {
     }
   }
   return count;
+}
+
+}  // namespace
+
+HedgeCount count_hedges(const std::vector<Word>& words) {
+  return count_phrases(words, nullptr);
+}
+
+HedgeCount detail::count_hedges(const std::vector<Word>& words,
+                                const std::vector<WordEntry>& entries) {
+  return count_phrases(words, &entries);
+}
+
+std::vector<std::string_view> detail::hedge_phrase_starts() {
+  std::vector<std::string_view> out;
+  for (std::string_view p : kHedgePhrases) out.push_back(p.substr(0, p.find(' ')));
+  for (std::string_view p : kCertaintyPhrases) out.push_back(p.substr(0, p.find(' ')));
+  return out;
+}
+
+bool detail::starts_hedge_phrase(std::string_view lower) {
+  const auto starts = [lower](std::string_view phrase) {
+    return phrase.substr(0, phrase.find(' ')) == lower;
+  };
+  const auto any = [&](const auto& phrases) {
+    // Phrases starting with the word sit together from its lower bound on.
+    for (auto it = std::lower_bound(std::begin(phrases), std::end(phrases), lower);
+         it != std::end(phrases) && it->substr(0, lower.size()) == lower; ++it) {
+      if (starts(*it)) return true;
+    }
+    return false;
+  };
+  return any(kHedgePhrases) || any(kCertaintyPhrases);
 }
 
 }  // namespace parallax::stance

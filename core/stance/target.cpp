@@ -18,16 +18,15 @@ static_assert(kTargetModelFeatures == kTargetFeatures, "retrain: bash scripts/tr
 
 constexpr double kWindow = 3.0;  // distance in words at which a valence counts half
 
+// Where the mention sits among the words of its sentence.
 struct Located {
-  std::vector<Word> words;
-  std::vector<double> valences;
+  const std::vector<Word>& words;
+  const std::vector<double>& valences;
   std::size_t first = 0, last = 0;  // word positions of the mention (first > last: not found)
 };
 
-Located locate(std::string_view text, Span sentence, Span mention) {
-  Located l;
-  l.words = stance_words(text, sentence);
-  l.valences = word_valences(l.words);
+Located locate(const detail::SentenceWords& read, Span mention) {
+  Located l{read.words, read.valences};
   l.first = l.words.size();
   l.last = 0;
   for (std::size_t i = 0; i < l.words.size(); ++i) {
@@ -47,7 +46,8 @@ std::size_t distance(const Located& l, std::size_t i) {
 }  // namespace
 
 double target_window_sentiment(std::string_view text, Span sentence, Span mention) {
-  const Located l = locate(text, sentence, mention);
+  const detail::SentenceWords read = detail::read_sentence(text, sentence);
+  const Located l = locate(read, mention);
   double sum = 0;
   for (std::size_t i = 0; i < l.words.size(); ++i) {
     if (l.valences[i] == 0) continue;
@@ -58,7 +58,12 @@ double target_window_sentiment(std::string_view text, Span sentence, Span mentio
 }
 
 std::vector<double> target_features(std::string_view text, Span sentence, Span mention) {
-  const Located l = locate(text, sentence, mention);
+  return detail::target_features(text, sentence, mention, detail::read_sentence(text, sentence));
+}
+
+std::vector<double> detail::target_features(std::string_view text, Span sentence, Span mention,
+                                            const SentenceWords& read) {
+  const Located l = locate(read, mention);
   std::vector<double> f(kTargetFeatures, 0.0);
   f[0] = 1.0;
   const bool found = l.first <= l.last;
@@ -88,7 +93,7 @@ std::vector<double> target_features(std::string_view text, Span sentence, Span m
   }
   f[13] = std::min<double>(3, static_cast<double>(negators));
   f[14] = std::min<double>(3, static_cast<double>(loaded));
-  const HedgeCount hedges = count_hedges(l.words);
+  const HedgeCount hedges = read.hedges;
   f[15] = std::min<double>(3, static_cast<double>(hedges.hedges));
   f[16] = std::min<double>(3, static_cast<double>(hedges.boosters));
   const std::string_view s = slice(text, {sentence.start, std::min(sentence.end, text.size())});
@@ -102,8 +107,9 @@ std::vector<double> target_features(std::string_view text, Span sentence, Span m
   return f;
 }
 
-TargetProbabilities target_probabilities(std::string_view text, Span sentence, Span mention) {
-  const std::vector<double> f = target_features(text, sentence, mention);
+namespace {
+
+TargetProbabilities probabilities(const std::vector<double>& f) {
   double z[3];
   for (int c = 0; c < 3; ++c) {
     z[c] = 0;
@@ -115,9 +121,23 @@ TargetProbabilities target_probabilities(std::string_view text, Span sentence, S
   return {e[0] / sum, e[1] / sum, e[2] / sum};
 }
 
-double target_sentiment(std::string_view text, Span sentence, Span mention) {
-  const TargetProbabilities p = target_probabilities(text, sentence, mention);
+double sentiment(const TargetProbabilities& p) {
   return std::max(-1.0, std::min(1.0, p.positive - p.negative));
+}
+
+}  // namespace
+
+TargetProbabilities target_probabilities(std::string_view text, Span sentence, Span mention) {
+  return probabilities(target_features(text, sentence, mention));
+}
+
+double target_sentiment(std::string_view text, Span sentence, Span mention) {
+  return sentiment(target_probabilities(text, sentence, mention));
+}
+
+double detail::target_sentiment(std::string_view text, Span sentence, Span mention,
+                                const SentenceWords& read) {
+  return sentiment(probabilities(detail::target_features(text, sentence, mention, read)));
 }
 
 }  // namespace parallax::stance

@@ -5,6 +5,9 @@
 // kMaxStanceWords words of a sentence are read.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <unordered_map>
 
 #include "stance/tone_detail.h"
 
@@ -56,28 +59,29 @@ bool is_word_byte(std::string_view text, std::size_t i) {
 }
 
 void finish_word(std::string_view text, Span span, std::vector<Word>& out) {
-  Word word;
+  Word& word = out.emplace_back();
   word.span = span;
-  std::size_t letters = 0, upper = 0;
+  word.lower.resize(span.end - span.start);  // ’ (three bytes) becomes ' (one): never longer
+  std::size_t n = 0, letters = 0, upper = 0;
   for (std::size_t i = span.start; i < span.end; ++i) {
-    if (is_right_single_quote(text, i)) {
-      word.lower += '\'';
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80 && is_right_single_quote(text, i)) {
+      word.lower[n++] = '\'';
       i += 2;
       continue;
     }
-    const char c = text[i];
     if (c >= 'A' && c <= 'Z') {
       ++letters;
       ++upper;
-      word.lower += static_cast<char>(c - 'A' + 'a');
+      word.lower[n++] = static_cast<char>(c - 'A' + 'a');
     } else {
       if (c >= 'a' && c <= 'z') ++letters;
-      word.lower += c;
+      word.lower[n++] = c;
     }
   }
+  word.lower.resize(n);
   word.capitalised = text[span.start] >= 'A' && text[span.start] <= 'Z';
   word.all_caps = letters >= 2 && upper == letters;
-  out.push_back(std::move(word));
 }
 
 // Splits "Trump-Putin" / "U.S.-Russia" (capitals on both sides of a hyphen) into parts, keeps
@@ -94,30 +98,35 @@ void add_word(std::string_view text, Span span, std::vector<Word>& out) {
   if (start < span.end) finish_word(text, {start, span.end}, out);
 }
 
-// Binary search of the sorted "word\tvalence\n" records.
+// Word k of the VADER lexicon (generated/vader_lexicon.inc: sorted, space-separated).
+constexpr std::string_view vader_word(std::size_t k) {
+  return kVaderWords.substr(kVaderOffsets[k], kVaderOffsets[k + 1] - kVaderOffsets[k] - 1);
+}
+
+// The table is well formed: offsets end at the string's end, words strictly sorted (checked at
+// compile time: vader_tenths relies on it). Byte by byte: quicker for the compiler than substr.
+constexpr bool vader_sorted() {
+  if (kVaderOffsets[kVaderWordCount] != kVaderWords.size()) return false;
+  for (std::size_t k = 1; k < kVaderWordCount; ++k) {
+    std::size_t a = kVaderOffsets[k - 1], b = kVaderOffsets[k];
+    while (kVaderWords[a] == kVaderWords[b] && kVaderWords[a] != ' ') ++a, ++b;
+    // The first difference: a space (the end of word k - 1) sorts before any letter.
+    if (static_cast<unsigned char>(kVaderWords[a]) >= static_cast<unsigned char>(kVaderWords[b]))
+      return false;
+  }
+  return true;
+}
+static_assert(vader_sorted(), "vader_lexicon.inc must be sorted: node scripts/build-lexicons.mjs");
+
+// Binary search of the sorted lexicon, by word index.
 int vader_tenths(std::string_view word) {
-  std::string_view records = kVaderRecords;
-  std::size_t lo = 0, hi = records.size();  // record boundaries
+  std::size_t lo = 0, hi = kVaderWordCount;
   while (lo < hi) {
-    std::size_t mid = lo + (hi - lo) / 2;
-    while (mid > lo && records[mid - 1] != '\n') --mid;  // start of the record holding mid
-    const std::size_t tab = records.find('\t', mid);
-    const std::size_t end = records.find('\n', tab);
-    if (tab == std::string_view::npos || end == std::string_view::npos) return 0;
-    const std::string_view key = records.substr(mid, tab - mid);
-    if (key == word) {
-      int value = 0;
-      bool negative = false;
-      for (std::size_t i = tab + 1; i < end; ++i) {
-        if (records[i] == '-')
-          negative = true;
-        else
-          value = value * 10 + (records[i] - '0');
-      }
-      return negative ? -value : value;
-    }
+    const std::size_t mid = lo + (hi - lo) / 2;
+    const std::string_view key = vader_word(mid);
+    if (key == word) return kVaderTenths[mid];
     if (key < word)
-      lo = end + 1;
+      lo = mid + 1;
     else
       hi = mid;
   }
@@ -129,20 +138,67 @@ bool is_negator(std::string_view lower) {
   return std::binary_search(std::begin(kVaderNegators), std::end(kVaderNegators), lower);
 }
 
+// True when kVaderBoosters is sorted bytewise by phrase (checked at compile time:
+// booster_sign relies on it).
+constexpr bool boosters_sorted() {
+  for (std::size_t k = 1; k < std::size(kVaderBoosters); ++k) {
+    if (kVaderBoosters[k].phrase < kVaderBoosters[k - 1].phrase) return false;
+  }
+  return true;
+}
+static_assert(boosters_sorted(),
+              "vader_lexicon.inc must be sorted: node scripts/build-lexicons.mjs");
+
 // +1 / -1 when words[i] (or words[i-1] words[i], for two-word entries) is a degree adverb.
-int booster_sign(const std::vector<Word>& words, std::size_t i, bool* two_words) {
-  *two_words = false;
-  for (const VaderBooster& b : kVaderBoosters) {
-    const std::size_t space = b.phrase.find(' ');
-    if (space == std::string_view::npos) {
-      if (b.phrase == words[i].lower) return b.sign;
-    } else if (i > 0 && b.phrase.substr(0, space) == words[i - 1].lower &&
-               b.phrase.substr(space + 1) == words[i].lower) {
-      *two_words = true;
-      return b.sign;
+// The list is sorted: a binary search finds the one-word entry, and the two-word entries
+// that start with the previous word sit together from its lower bound. When both kinds match,
+// the entry that comes first in the list wins (as a scan of the list would find it).
+int booster_sign(const std::vector<Word>& words, std::size_t i) {
+  const auto by_phrase = [](const VaderBooster& b, std::string_view w) { return b.phrase < w; };
+  const VaderBooster* const end = std::end(kVaderBoosters);
+  const std::string_view word = words[i].lower;
+  const VaderBooster* one = std::lower_bound(std::begin(kVaderBoosters), end, word, by_phrase);
+  if (one != end && one->phrase != word) one = end;
+  const VaderBooster* two = end;
+  if (i > 0) {
+    const std::string_view prev = words[i - 1].lower;
+    for (const VaderBooster* b = std::lower_bound(std::begin(kVaderBoosters), end, prev, by_phrase);
+         b != end && b->phrase.substr(0, prev.size()) == prev; ++b) {
+      if (b->phrase.size() > prev.size() && b->phrase[prev.size()] == ' ' &&
+          b->phrase.substr(prev.size() + 1) == word) {
+        two = b;
+        break;
+      }
     }
   }
-  return 0;
+  const VaderBooster* first = std::min(one, two);
+  return first == end ? 0 : first->sign;
+}
+
+// The sign of the one-word degree adverb `word`, or 0.
+int one_word_booster(std::string_view word) {
+  const auto by_phrase = [](const VaderBooster& b, std::string_view w) { return b.phrase < w; };
+  const VaderBooster* b =
+      std::lower_bound(std::begin(kVaderBoosters), std::end(kVaderBoosters), word, by_phrase);
+  return b != std::end(kVaderBoosters) && b->phrase == word ? b->sign : 0;
+}
+
+// A two-word degree adverb starts with `word`.
+bool starts_booster_pair(std::string_view word) {
+  for (const VaderBooster& b : kVaderBoosters) {
+    if (b.phrase.size() > word.size() && b.phrase[word.size()] == ' ' &&
+        b.phrase.substr(0, word.size()) == word)
+      return true;
+  }
+  return false;
+}
+
+// booster_sign, given the entries of the words: unless a two-word entry starts with the previous
+// word, only the word's own entry can match.
+int booster_sign(const std::vector<Word>& words, const std::vector<detail::WordEntry>& entries,
+                 std::size_t i) {
+  if (i == 0 || !entries[i - 1].pair_start) return entries[i].booster;
+  return booster_sign(words, i);
 }
 
 // A dot at text[dot] inside a word: between digits (a decimal) or after a single letter
@@ -164,19 +220,24 @@ namespace detail {
 bool title_case(const std::vector<Word>& words) {
   // Capitalised function words inside the line ("Talks Set For Friday In Alaska") are the
   // signal; many capitalised names alone ("Mara Ellison met Tom Varga") are not.
-  std::size_t letters = 0, caps = 0, stops = 0, capital_stops = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const Word& w = words[i];
-    if (w.lower.empty() || !(w.lower[0] >= 'a' && w.lower[0] <= 'z')) continue;
+  const auto lettered = [](const Word& w) {
+    return !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z';
+  };
+  std::size_t letters = 0, caps = 0;
+  for (const Word& w : words) {
+    if (!lettered(w)) continue;
     ++letters;
     caps += w.capitalised ? 1 : 0;
-    if (i > 0 && represent::is_stopword(w.lower)) {
-      ++stops;
-      capital_stops += w.capitalised ? 1 : 0;
-    }
   }
-  return letters >= 3 && caps * 10 >= letters * 6 && capital_stops >= 1 &&
-         capital_stops * 2 >= stops;
+  // Most words capitalised first (prose fails here): only then are the stopwords looked up.
+  if (letters < 3 || caps * 10 < letters * 6) return false;
+  std::size_t stops = 0, capital_stops = 0;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (!lettered(words[i]) || !represent::is_stopword(words[i].lower)) continue;
+    ++stops;
+    capital_stops += words[i].capitalised ? 1 : 0;
+  }
+  return capital_stops >= 1 && capital_stops * 2 >= stops;
 }
 
 }  // namespace detail
@@ -184,6 +245,8 @@ bool title_case(const std::vector<Word>& words) {
 std::vector<Word> stance_words(std::string_view text, Span span) {
   std::vector<Word> out;
   span.end = std::min(span.end, text.size());
+  // About one word per six bytes of news text: most sentences need no reallocation.
+  out.reserve(std::min(kMaxStanceWords, (span.end - std::min(span.start, span.end)) / 6 + 4));
   std::size_t i = span.start;
   while (i < span.end && out.size() < kMaxStanceWords) {
     if (!is_word_byte(text, i)) {
@@ -247,27 +310,34 @@ double normalize_valence(double sum) {
   return std::max(-1.0, std::min(1.0, x));
 }
 
-std::vector<double> word_valences(const std::vector<Word>& words) {
+namespace detail {
+
+std::vector<double> word_valences(const std::vector<Word>& words,
+                                  const std::vector<WordEntry>& entries, bool titled) {
   std::vector<double> valences(words.size(), 0.0);
+  std::vector<double> lexicon(words.size(), 0.0);
+  std::vector<int> boosters(words.size(), 0);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    lexicon[i] = entries[i].tenths / 10.0;  // lexicon_valence
+    boosters[i] = booster_sign(words, entries, i);
+  }
   std::size_t caps = 0;
   for (const Word& w : words) caps += w.all_caps ? 1 : 0;
   const bool mixed_case = caps > 0 && caps < words.size();
-  const bool titled = detail::title_case(words);
   for (std::size_t i = 0; i < words.size(); ++i) {
-    bool two = false;
-    if (booster_sign(words, i, &two) != 0) continue;  // degree adverbs carry no valence
+    if (boosters[i] != 0) continue;  // degree adverbs carry no valence
     if (words[i].lower == "kind" && i + 1 < words.size() && words[i + 1].lower == "of") continue;
     // A capitalised word inside a sentence is a name ("United States", "Grand Canyon").
     if (i > 0 && words[i].capitalised && !words[i].all_caps && !titled) continue;
-    double v = lexicon_valence(words[i].lower);
+    double v = lexicon[i];
     if (v == 0) continue;
     const double sign = v > 0 ? 1.0 : -1.0;
     if (mixed_case && words[i].all_caps) v += sign * kCapsStep;
     // Degree adverbs among the three previous words (unrated ones), decaying with distance.
     for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
       const std::size_t j = i - k;
-      if (lexicon_valence(words[j].lower) != 0) continue;
-      const int b = booster_sign(words, j, &two);
+      if (lexicon[j] != 0) continue;
+      const int b = boosters[j];
       if (b == 0) continue;
       double step = b * kBoosterStep * sign;
       if (mixed_case && words[j].all_caps) step += b * kCapsStep * sign;
@@ -301,16 +371,73 @@ std::vector<double> word_valences(const std::vector<Word>& words) {
   return valences;
 }
 
-double sentence_tone(std::string_view text, Span span) {
-  const std::vector<Word> words = stance_words(text, span);
+WordEntry lookup_word(std::string_view lower) {
+  WordEntry e;
+  e.tenths = static_cast<std::int8_t>(vader_tenths(lower));
+  e.booster = static_cast<std::int8_t>(one_word_booster(lower));
+  e.pair_start = starts_booster_pair(lower);
+  e.phrase_start = starts_hedge_phrase(lower);
+  return e;
+}
+
+Lexicon::Lexicon() {
+  entries_.reserve(kVaderWordCount + std::size(kVaderBoosters));
+  for (std::size_t k = 0; k < kVaderWordCount; ++k)
+    entries_[vader_word(k)].tenths = kVaderTenths[k];
+  for (const VaderBooster& b : kVaderBoosters) {
+    const std::size_t space = b.phrase.find(' ');
+    if (space != std::string_view::npos) {
+      entries_[b.phrase.substr(0, space)].pair_start = true;
+    } else {
+      WordEntry& e = entries_[b.phrase];
+      if (e.booster == 0) e.booster = static_cast<std::int8_t>(b.sign);  // the first entry wins
+    }
+  }
+  for (std::string_view first : hedge_phrase_starts()) entries_[first].phrase_start = true;
+}
+
+WordEntry Lexicon::operator()(std::string_view lower) const {
+  const auto it = entries_.find(lower);
+  return it == entries_.end() ? WordEntry() : it->second;
+}
+
+SentenceWords read_sentence(std::string_view text, Span span, const Lexicon* lexicon) {
+  SentenceWords read;
+  read.words = stance_words(text, span);
+  read.entries.reserve(read.words.size());
+  read.lexicon.reserve(read.words.size());
+  for (const Word& w : read.words) {
+    read.entries.push_back(lexicon != nullptr ? (*lexicon)(w.lower) : lookup_word(w.lower));
+    read.lexicon.push_back(read.entries.back().tenths / 10.0);  // lexicon_valence
+  }
+  read.titled = title_case(read.words);
+  read.valences = word_valences(read.words, read.entries, read.titled);
+  read.hedges = count_hedges(read.words, read.entries);
+  return read;
+}
+
+double sentence_tone(std::string_view text, Span span, const std::vector<double>& valences) {
   double sum = 0;
-  for (double v : word_valences(words)) sum += v;
+  for (double v : valences) sum += v;
   if (sum == 0) return 0;
   std::size_t bangs = 0;
   const std::size_t end = std::min(span.end, text.size());
   for (std::size_t i = span.start; i < end && bangs < 4; ++i) bangs += text[i] == '!' ? 1 : 0;
   sum += (sum > 0 ? 1 : -1) * 0.292 * static_cast<double>(bangs);
   return normalize_valence(sum);
+}
+
+}  // namespace detail
+
+std::vector<double> word_valences(const std::vector<Word>& words) {
+  std::vector<detail::WordEntry> entries;
+  entries.reserve(words.size());
+  for (const Word& w : words) entries.push_back(detail::lookup_word(w.lower));
+  return detail::word_valences(words, entries, detail::title_case(words));
+}
+
+double sentence_tone(std::string_view text, Span span) {
+  return detail::sentence_tone(text, span, word_valences(stance_words(text, span)));
 }
 
 }  // namespace parallax::stance

@@ -3,7 +3,10 @@
 // (no npm package lists them); the lexicons proper are in generated/.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "stance/stance.h"
 
@@ -27,5 +30,63 @@ bool is_verb_filler(std::string_view lower);
 bool is_common_word(std::string_view lower);
 /// Most words capitalised (Title Case headlines and lines): capitals then mark no names.
 bool title_case(const std::vector<Word>& words);
+
+// --- The lexicons by word (tone.cpp) --------------------------------------------------
+/// What the compiled-in lexicons say about one lower-case word.
+struct WordEntry {
+  std::int8_t tenths = 0;     ///< VADER mean valence in tenths (lexicon_valence x 10); 0: unrated
+  std::int8_t booster = 0;    ///< +1 / -1: the word alone is a degree adverb
+  bool pair_start = false;    ///< a two-word degree adverb starts with it ("kind" of "kind of")
+  bool phrase_start = false;  ///< a hedge or certainty phrase starts with it
+};
+/// The entry of a word from the sorted tables (binary searches): for one sentence read alone.
+WordEntry lookup_word(std::string_view lower);
+/// The same entries in a hash map, built once per analyze_articles call (core/ keeps no global
+/// state): then each word of the set costs one lookup. Lookups only; nothing iterates the map.
+class Lexicon {
+ public:
+  Lexicon();
+  WordEntry operator()(std::string_view lower) const;
+
+ private:
+  std::unordered_map<std::string_view, WordEntry> entries_;
+};
+/// The first words of the hedge and certainty phrases (hedging.cpp), for Lexicon.
+std::vector<std::string_view> hedge_phrase_starts();
+/// A hedge or certainty phrase starts with this word (hedging.cpp; binary search).
+bool starts_hedge_phrase(std::string_view lower);
+/// count_hedges, given the entries of the words (positions that start no phrase are skipped).
+HedgeCount count_hedges(const std::vector<Word>& words, const std::vector<WordEntry>& entries);
+
+// --- One reading of a sentence, shared (tone.cpp) ---------------------------------------
+// analyze_articles reads each sentence once: its words, their lexicon valences and valences in
+// context, its hedges. Tone, subjectivity, hedging, attribution and the target features of
+// every mention in it then use this reading instead of tokenising and scoring the sentence
+// again. The public functions of stance.h (sentence_tone, target_features, find_citations...)
+// read the sentence themselves and call these.
+struct SentenceWords {
+  std::vector<Word> words;         ///< stance_words(text, span)
+  bool titled = false;             ///< title_case(words)
+  std::vector<WordEntry> entries;  ///< the lexicon entry of each word
+  std::vector<double> lexicon;     ///< lexicon_valence of each word
+  std::vector<double> valences;    ///< word_valences(words)
+  HedgeCount hedges;               ///< count_hedges(words)
+};
+/// Reads text[span]; looks the words up in `lexicon`, or in the sorted tables when it is null.
+SentenceWords read_sentence(std::string_view text, Span span, const Lexicon* lexicon = nullptr);
+/// word_valences(words), given the entry of each word and title_case(words).
+std::vector<double> word_valences(const std::vector<Word>& words,
+                                  const std::vector<WordEntry>& entries, bool titled);
+/// sentence_tone of text[span], given the valences of its words.
+double sentence_tone(std::string_view text, Span span, const std::vector<double>& valences);
+/// find_citations of a sentence, given its words and title_case(words) (attribution.cpp).
+std::vector<Citation> find_citations(std::string_view text, const std::vector<Word>& words,
+                                     bool titled);
+/// target_features of a mention in a read sentence (target.cpp).
+std::vector<double> target_features(std::string_view text, Span sentence, Span mention,
+                                    const SentenceWords& read);
+/// target_sentiment of a mention in a read sentence (target.cpp).
+double target_sentiment(std::string_view text, Span sentence, Span mention,
+                        const SentenceWords& read);
 
 }  // namespace parallax::stance::detail

@@ -30,8 +30,11 @@ TEST_CASE("hedges and certainty markers are told apart", "[stance]") {
       {"Of course, the outcome is certain.", 0, 2},
       {"There is no doubt about it.", 0, 1},  // "no doubt", not the hedge "doubt"
       {"Officials doubt the plan.", 1, 0},
-      {"It is not certain the talks will happen.", 1, 0},    // negated certainty is doubt
-      {"The more or less agreed text was released.", 1, 0},  // one phrase, not three hedges
+      {"It is not certain the talks will happen.", 1, 0},     // negated certainty is doubt
+      {"The more or less agreed text was released.", 1, 0},   // one phrase, not three hedges
+      {"It would appear to be over, as it appeared.", 2, 0},  // "appear to be", "appeared"
+      {"In fact, in my view it is in my mind.", 2, 1},        // phrases sharing a first word
+      {"Maybe Mayor Mays may go.", 2, 0},                     // "maybe", "may"; not "mays"
       {"The delegation arrived on Friday.", 0, 0},
       {"Few people attended around noon.", 0, 0},  // ambiguous entries are left out
       {"", 0, 0},

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "stance/stance.h"
+#include "stance/tone_detail.h"
 
 using namespace parallax;
 using namespace parallax::stance;
@@ -73,4 +74,15 @@ TEST_CASE("the learned model leans with praise and blame", "[stance]") {
   const auto p = target_probabilities(kBoth, {0, kBoth.size()}, mention_of(kBoth, "Tallis"));
   CHECK(p.negative + p.neutral + p.positive == Approx(1.0));
   CHECK(p.negative > p.positive);
+}
+
+TEST_CASE("one reading of the sentence serves every mention in it", "[stance]") {
+  const Span whole{0, kBoth.size()};
+  const detail::SentenceWords read = detail::read_sentence(kBoth, whole);
+  for (const char* name : {"Merrow", "Tallis", "city"}) {
+    INFO(name);
+    const Span m = mention_of(kBoth, name);
+    CHECK(detail::target_features(kBoth, whole, m, read) == target_features(kBoth, whole, m));
+    CHECK(detail::target_sentiment(kBoth, whole, m, read) == target_sentiment(kBoth, whole, m));
+  }
 }

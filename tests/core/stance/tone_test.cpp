@@ -4,6 +4,7 @@
 #include <string>
 
 #include "stance/stance.h"
+#include "stance/tone_detail.h"
 
 using namespace parallax;
 using namespace parallax::stance;
@@ -89,4 +90,72 @@ TEST_CASE("tone is bounded and empty or hostile text is neutral", "[stance]") {
   CHECK(t <= 1.0);
   CHECK(stance_words(flood, {0, flood.size()}).size() == kMaxStanceWords);
   CHECK(sentence_tone("abc", {2, 99}) == 0);  // span past the end
+}
+
+TEST_CASE("two-word degree adverbs dampen, as one word does", "[stance]") {
+  const double plain = tone("The deal is good.");
+  // "kind of" / "sort of": the pair is the dampener, "kind" loses its own valence.
+  CHECK(tone("The deal is kind of good.") < plain);
+  CHECK(tone("The deal is kind of good.") > 0);
+  CHECK(tone("The deal is sort of good.") == Approx(tone("The deal is sorta good.")));
+  CHECK(tone("The deal is just enough good.") < plain);
+  CHECK(tone("The deal is of good.") == Approx(plain));  // "of" alone boosts nothing
+  CHECK(tone("The deal is kind.") > 0);                  // "kind" rated on its own
+}
+
+TEST_CASE("one reading of a sentence gives what the public functions give", "[stance]") {
+  const std::string sentences[] = {
+      "The talks were not really good, but the food was GREAT!",
+      "It seems likely that the very corrupt Tallis may possibly lose, said analysts.",
+      "Of course, United we stand.",
+      "",
+      std::string("\xFF\x00\xFE kind of", 11),
+  };
+  for (const std::string& s : sentences) {
+    INFO(s);
+    const Span span{0, s.size()};
+    const detail::SentenceWords read = detail::read_sentence(s, span);
+    const std::vector<Word> words = stance_words(s, span);
+    REQUIRE(read.words.size() == words.size());
+    REQUIRE(read.lexicon.size() == words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      CHECK(read.words[i].lower == words[i].lower);
+      CHECK(read.lexicon[i] == lexicon_valence(words[i].lower));
+    }
+    CHECK(read.valences == word_valences(words));
+    CHECK(read.hedges.hedges == count_hedges(words).hedges);
+    CHECK(read.hedges.boosters == count_hedges(words).boosters);
+    CHECK(detail::sentence_tone(s, span, read.valences) == sentence_tone(s, span));
+  }
+}
+
+TEST_CASE("the hashed lexicon answers as the sorted tables do", "[stance]") {
+  const detail::Lexicon lexicon;
+  const char* words[] = {"good", "horrible",  "aas",     "zzz",     "zzzz",   "",
+                         "kind", "sort",      "of",      "just",    "enough", "very",
+                         "so",   "may",       "maybe",   "in",      "appear", "appeared",
+                         "no",   "not",       "without", "certain", "clear",  "the",
+                         "u.s.", "don't",     "x-p",     "kind-of", "quite",  "more",
+                         "less", "of course", "abandon", "zealot"};
+  for (const char* w : words) {
+    INFO(w);
+    const detail::WordEntry hashed = lexicon(w), sorted = detail::lookup_word(w);
+    CHECK(hashed.tenths == sorted.tenths);
+    CHECK(hashed.booster == sorted.booster);
+    CHECK(hashed.pair_start == sorted.pair_start);
+    CHECK(hashed.phrase_start == sorted.phrase_start);
+    CHECK(sorted.tenths / 10.0 == lexicon_valence(w));
+  }
+  CHECK(detail::lookup_word("kind").pair_start);
+  CHECK(detail::lookup_word("very").booster == 1);
+  CHECK(detail::lookup_word("in").phrase_start);
+  CHECK_FALSE(detail::lookup_word("good").phrase_start);
+  const std::string s = "It is kind of clear that the very corrupt Tallis may not win, in fact.";
+  const detail::SentenceWords with = detail::read_sentence(s, {0, s.size()}, &lexicon);
+  const detail::SentenceWords without = detail::read_sentence(s, {0, s.size()});
+  CHECK(with.lexicon == without.lexicon);
+  CHECK(with.valences == without.valences);
+  CHECK(with.hedges.hedges == without.hedges.hedges);
+  CHECK(with.hedges.boosters == without.hedges.boosters);
+  CHECK(with.hedges.hedges + with.hedges.boosters > 0);
 }
