@@ -19,6 +19,9 @@
 // --gbdt ROUNDS:DEPTH:RATE[:MIN_HESSIAN] (repeatable, report only) also cross-validates
 // gradient-boosted trees (tools/stance-train/gbdt.cpp) over the single features, alone,
 // averaged with the logistic probability, and stacked on the logistic score (docs/matcher.md).
+// --use PREFIX puts a feature group left out by default back (the word order and role
+// features: --use mt_ --use role_); --no-products PREFIX keeps a group out of the
+// pairwise products (it enters the model linearly only).
 // Exits 0 with a message when the data folder is absent.
 #include <algorithm>
 #include <chrono>
@@ -459,9 +462,12 @@ struct Options {
   // overfit in CV: 0.746 accuracy with them, 0.757 without).
   // The term-weighted overlap features (weight_recall_*, missing_weight_*) add nothing
   // with IDF weights (0.7600 vs 0.7630) and TF-KLD weights lose more (docs/matcher.md).
-  std::vector<std::string> drop = {"latent_product", "latent_difference", "weight_recall",
-                                   "missing_weight"};
-  std::vector<std::string> only;  // when set, only features with these prefixes
+  // The word order and role features (mt_*, role_*) are left out until CV shows a gain
+  // (docs/matcher.md, round 3); `--use mt_ --use role_` puts them back.
+  std::vector<std::string> drop = {
+      "latent_product", "latent_difference", "weight_recall", "missing_weight", "mt_", "role_"};
+  std::vector<std::string> single_only;  // kept features that enter no product (--no-products)
+  std::vector<std::string> only;         // when set, only features with these prefixes
   double conflict_tolerance = 0.003;
   bool cross_fit = false;       // training features from lexicons without their own fold
   double latent_l2_factor = 1;  // l2 multiplier for the per-dimension latent features
@@ -629,9 +635,16 @@ int run(const Options& options) {
     if (options.quadratic) {
       const std::size_t singles = keep.size();
       for (std::size_t x = 0; x < singles; ++x) {
-        if (names[x].rfind("latent_", 0) == 0 && names[x] != "latent_cosine") continue;
+        auto in_products = [&](const std::string& n) {
+          if (n.rfind("latent_", 0) == 0 && n != "latent_cosine") return false;
+          for (const std::string& prefix : options.single_only) {
+            if (n.rfind(prefix, 0) == 0) return false;
+          }
+          return true;
+        };
+        if (!in_products(names[x])) continue;
         for (std::size_t z = x; z < singles; ++z) {
-          if (names[z].rfind("latent_", 0) == 0 && names[z] != "latent_cosine") continue;
+          if (!in_products(names[z])) continue;
           names.push_back(names[x] + "*" + names[z]);
           keep.push_back({keep[x].first, keep[z].first});
         }
@@ -1186,6 +1199,12 @@ int main(int argc, char** argv) {
       options.only.push_back(next());
     } else if (arg == "--drop") {
       options.drop.push_back(next());
+    } else if (arg == "--use") {
+      const std::string prefix = next();
+      options.drop.erase(std::remove(options.drop.begin(), options.drop.end(), prefix),
+                         options.drop.end());
+    } else if (arg == "--no-products") {
+      options.single_only.push_back(next());
     } else if (arg == "--keep-all") {
       options.drop.clear();
     } else if (arg == "--l2") {
@@ -1197,7 +1216,8 @@ int main(int argc, char** argv) {
       std::cerr << "usage: parallax-train [--data DIR] [--out DIR] [--folds N] [--seed N] "
                    "[--wordnet FILE] [--dimensions N] [--lsa-terms N] [--singular-power P] "
                    "[--max-terms N] [--tf-kld] [--kld-prior A] [--msrp-only-svd] [--linear] "
-                   "[--bigrams] [--keep-all] [--drop PREFIX] [--only PREFIX] [--l2 a,b,c] "
+                   "[--bigrams] [--keep-all] [--drop PREFIX] [--use PREFIX] [--no-products PREFIX] "
+                   "[--only PREFIX] [--l2 a,b,c] "
                    "[--latent-l2 F] [--gbdt ROUNDS:DEPTH:RATE[:MINHESS]]\n";
       return 2;
     }
