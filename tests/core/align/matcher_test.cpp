@@ -176,8 +176,15 @@ TEST_CASE("a corrupt or mismatched model is refused with a message", "[align][ma
   CHECK_THAT(fails("not json"), Catch::Contains("not a JSON object"));
   CHECK_THAT(fails(r.model_json.substr(0, r.model_json.size() / 2)), Catch::Contains("invalid"));
   std::string other = r.model_json;
-  other.replace(other.find("\"version\": 2"), 12, "\"version\": 1");
+  REQUIRE(other.find("\"version\": 3") != std::string::npos);
+  other.replace(other.find("\"version\": 3"), 12, "\"version\": 1");
   CHECK_THAT(fails(other), Catch::Contains("version"));
+  other = r.model_json;
+  other.replace(other.find("\"version\": 3"), 12, "\"version\": 4");
+  CHECK_THAT(fails(other), Catch::Contains("version"));
+  other = r.model_json;
+  other.replace(other.find("\"version\": 3"), 12, "\"version\": 2");  // same format
+  CHECK(fails(other).empty());
   other = r.model_json;
   other.replace(other.find("\"calibration\""), 13, "\"calibratio_\"");
   CHECK_THAT(fails(other), Catch::Contains("calibration"));
