@@ -34,6 +34,24 @@ TEST_CASE("the committed model loads with a threshold in (0,1)", "[align][matche
   CHECK(matcher().threshold() < 0.8);
 }
 
+TEST_CASE("the committed model (version 3) uses the word order and role features",
+          "[align][matcher]") {
+  const MatcherResources r = load_matcher_resources();
+  CHECK_THAT(r.model_json, Catch::Contains("\"version\": 3"));
+  for (const char* name : {"\"mt_edit_distance\"", "\"mt_fragmentation\"",
+                           "\"role_unaligned_run_log\"", "\"role_subject_agree\""}) {
+    CHECK_THAT(r.model_json, Catch::Contains(name));
+  }
+  // Linear only: no product of a new feature with another.
+  CHECK_THAT(r.model_json, !Catch::Contains("*mt_") && !Catch::Contains("*role_"));
+  // A moved time phrase is the same claim; an extra clause makes another one.
+  CHECK(score("The police arrested the protester on Monday.",
+              "On Monday the police arrested the protester.") >= matcher().threshold());
+  CHECK(score("The company posted higher profits.",
+              "The company posted higher profits, which it said came from sales in Asia.") <
+        matcher().threshold());
+}
+
 TEST_CASE("paraphrases written by the team score above the threshold", "[align][matcher]") {
   const std::pair<const char*, const char*> pairs[] = {
       {"The talks between the two governments will begin on Friday in Geneva.",
