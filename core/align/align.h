@@ -17,6 +17,7 @@
 // when a cap was hit (AlignResult::truncated).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -289,7 +290,19 @@ struct SentenceFeatures {
   std::uint32_t modality = 0;  ///< bit set of modal cue classes ("may", "could", "reportedly", ...)
   double content_idf = 0;      ///< sum of IDF over `stems`
   std::vector<float> latent;   ///< unit-length latent vector, or empty (no known stem)
+  // Word order and role cues (the mt_* and role_* pair features).
+  /// Sorted hashes (duplicates kept) of the stem n-grams, n = 1..4, over the first
+  /// kMaxOrderTokens words (stopwords and numbers included): BLEU-like clipped counts.
+  std::array<std::vector<std::uint64_t>, 4> stem_ngrams;
+  bool attribution = false;  ///< "said", "told", "according", ... or a quotation mark
+  bool future = false;       ///< "will", "shall", "won't", "'ll"
+  std::vector<std::uint64_t>
+      time_words;  ///< sorted unique hashes of weekday, month, "yesterday", ...
 };
+
+/// The order features (edit distance, common subsequences, alignment) look at the first
+/// this many words of each sentence: linear work per pair, whatever the input.
+constexpr std::size_t kMaxOrderTokens = 128;
 
 /// Analyses text[span] once for the learned matcher. `wordnet` may be null (then the
 /// WordNet features see no relations). Never fails.

@@ -267,7 +267,205 @@ std::size_t unmatched_names(const SentenceFeatures& a, const SentenceFeatures& b
   return n;
 }
 
-constexpr std::array<std::string_view, 40> kBaseFeatures = {
+// ---- Word order and role cues (round 3: new information, docs/matcher.md) ----
+
+bool is_attribution(std::string_view w) {
+  constexpr std::array<std::string_view, 11> kCues = {"said",     "says",      "say",    "told",
+                                                      "tells",    "according", "stated", "added",
+                                                      "reported", "announced", "quoted"};
+  return std::find(kCues.begin(), kCues.end(), w) != kCues.end();
+}
+
+bool is_future(std::string_view w) {
+  if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") return true;
+  return w == "will" || w == "shall" || w == "won't";
+}
+
+// Weekdays, months ("may" left out: a modal far more often) and relative days.
+bool is_time_word(std::string_view w) {
+  constexpr std::array<std::string_view, 26> kWords = {
+      "monday",    "tuesday",  "wednesday", "thursday", "friday",    "saturday", "sunday",
+      "january",   "february", "march",     "april",    "june",      "july",     "august",
+      "september", "october",  "november",  "december", "yesterday", "today",    "tomorrow",
+      "tonight",   "morning",  "afternoon", "evening",  "overnight"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// Size of the intersection of two sorted multisets.
+std::size_t multiset_intersection(const std::vector<std::uint64_t>& a,
+                                  const std::vector<std::uint64_t>& b) {
+  return intersection_size(a, b);  // the merge counts repeated values pairwise
+}
+
+// BLEU-like score of `hyp` against `ref` from clipped n-gram matches (n = 1..4, add-one
+// smoothing for n > 1) and a brevity penalty; matches[n] is the same in both directions.
+double bleu(const std::array<std::size_t, 4>& matches, const SentenceFeatures& hyp,
+            const SentenceFeatures& ref) {
+  const double c = static_cast<double>(hyp.stem_ngrams[0].size());
+  const double r = static_cast<double>(ref.stem_ngrams[0].size());
+  if (c == 0 || matches[0] == 0) return 0.0;
+  double log_sum = 0;
+  for (std::size_t n = 0; n < 4; ++n) {
+    const double total = static_cast<double>(hyp.stem_ngrams[n].size());
+    const double m = static_cast<double>(matches[n]);
+    log_sum += n == 0 ? std::log(m / total) : std::log((m + 1) / (total + 1));
+  }
+  const double brevity = c < r ? std::exp(1.0 - r / c) : 1.0;
+  return brevity * std::exp(log_sum / 4);
+}
+
+// One-to-one word alignment in the manner of METEOR: exact stems first, then WordNet
+// synonyms and derivations (similarity >= 0.8) among content words. Greedy in x's order,
+// preferring whatever keeps chunks whole (METEOR proper minimises the chunk count).
+struct Alignment {
+  std::vector<int> x_to_y;  // -1: unaligned
+  std::vector<bool> y_aligned;
+  std::size_t matches = 0;
+  std::size_t chunks = 0;
+};
+
+Alignment align_words(const SentenceFeatures& x, const SentenceFeatures& y,
+                      const represent::WordNet* wordnet) {
+  constexpr std::size_t kMaxRun = 8;  // longer runs are as good (bounds the work)
+  const std::size_t nx = std::min(x.words.size(), kMaxOrderTokens);
+  const std::size_t ny = std::min(y.words.size(), kMaxOrderTokens);
+  Alignment al;
+  al.x_to_y.assign(nx, -1);
+  al.y_aligned.assign(ny, false);
+  for (int stage = 0; stage < 2; ++stage) {
+    if (stage == 1 && wordnet == nullptr) break;
+    int previous = -1;
+    for (std::size_t i = 0; i < nx; ++i) {
+      if (al.x_to_y[i] >= 0) {
+        previous = al.x_to_y[i];
+        continue;
+      }
+      const FeatureWord& w = x.words[i];
+      if (stage == 1 && (w.stopword || w.number || w.wordnet.empty())) continue;
+      // Preference: the slot right after the previous alignment (the chunk goes on),
+      // then the longest run of exact matches starting here, then the nearest slot.
+      int best = -1;
+      std::size_t best_run = 0;
+      long best_distance = 0;
+      for (std::size_t j = 0; j < ny; ++j) {
+        if (al.y_aligned[j]) continue;
+        const FeatureWord& v = y.words[j];
+        bool match = false;
+        if (stage == 0) {
+          match = v.stem == w.stem;
+        } else if (!v.stopword && !v.number && !v.wordnet.empty()) {
+          match = wordnet->similarity(w.wordnet, v.wordnet) >= 0.8;
+        }
+        if (!match) continue;
+        std::size_t run = 1;
+        if (stage == 0) {
+          while (run < kMaxRun && i + run < nx && j + run < ny && !al.y_aligned[j + run] &&
+                 x.words[i + run].stem == y.words[j + run].stem)
+            ++run;
+        }
+        if (static_cast<long>(j) == previous + 1) run = kMaxRun + 1;
+        // Distance from the slot after the previous alignment; words after it first.
+        const long offset = static_cast<long>(j) - (previous + 1);
+        const long distance = offset >= 0 ? 2 * offset : -2 * offset - 1;
+        if (best < 0 || run > best_run || (run == best_run && distance < best_distance)) {
+          best = static_cast<int>(j);
+          best_run = run;
+          best_distance = distance;
+        }
+      }
+      if (best >= 0) {
+        al.x_to_y[i] = best;
+        al.y_aligned[static_cast<std::size_t>(best)] = true;
+        previous = best;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < nx; ++i) {
+    if (al.x_to_y[i] < 0) continue;
+    ++al.matches;
+    if (i == 0 || al.x_to_y[i - 1] < 0 || al.x_to_y[i - 1] + 1 != al.x_to_y[i]) ++al.chunks;
+  }
+  return al;
+}
+
+// METEOR-like score with x as hypothesis: recall-weighted F-mean times the
+// fragmentation penalty 1 - 0.5 (chunks / matches)^3.
+double meteor(double matches, double chunks, double hyp_length, double ref_length) {
+  if (matches == 0 || hyp_length == 0 || ref_length == 0) return 0.0;
+  const double precision = matches / hyp_length;
+  const double recall = matches / ref_length;
+  const double fmean = 10 * precision * recall / (recall + 9 * precision);
+  const double fragmentation = chunks / matches;
+  return fmean * (1.0 - 0.5 * fragmentation * fragmentation * fragmentation);
+}
+
+// Longest run of consecutive unaligned words (an extra clause on one side).
+std::size_t longest_unaligned_run(const std::vector<bool>& aligned) {
+  std::size_t best = 0;
+  std::size_t run = 0;
+  for (bool a : aligned) {
+    run = a ? 0 : run + 1;
+    best = std::max(best, run);
+  }
+  return best;
+}
+
+// Levenshtein distance, longest common subsequence and longest common substring of the
+// two stem sequences (first kMaxOrderTokens words), in one pass of rolling rows.
+struct SequenceMeasures {
+  std::size_t edit = 0;
+  std::size_t subsequence = 0;
+  std::size_t substring = 0;
+};
+
+SequenceMeasures sequence_measures(const SentenceFeatures& a, const SentenceFeatures& b) {
+  const std::size_t na = std::min(a.words.size(), kMaxOrderTokens);
+  const std::size_t nb = std::min(b.words.size(), kMaxOrderTokens);
+  std::vector<std::size_t> edit(nb + 1), edit_next(nb + 1);
+  std::vector<std::size_t> lcs(nb + 1, 0), lcs_next(nb + 1);
+  std::vector<std::size_t> run(nb + 1, 0), run_next(nb + 1);
+  for (std::size_t j = 0; j <= nb; ++j) edit[j] = j;
+  SequenceMeasures m;
+  for (std::size_t i = 1; i <= na; ++i) {
+    edit_next[0] = i;
+    lcs_next[0] = 0;
+    run_next[0] = 0;
+    for (std::size_t j = 1; j <= nb; ++j) {
+      const bool same = a.words[i - 1].stem == b.words[j - 1].stem;
+      edit_next[j] = std::min({edit[j] + 1, edit_next[j - 1] + 1, edit[j - 1] + (same ? 0 : 1)});
+      lcs_next[j] = same ? lcs[j - 1] + 1 : std::max(lcs[j], lcs_next[j - 1]);
+      run_next[j] = same ? run[j - 1] + 1 : 0;
+      m.substring = std::max(m.substring, run_next[j]);
+    }
+    edit.swap(edit_next);
+    lcs.swap(lcs_next);
+    run.swap(run_next);
+  }
+  m.edit = edit[nb];
+  m.subsequence = lcs[nb];
+  return m;
+}
+
+// The pair in a fixed order (fewer words first, then by the word sequence), so that
+// the greedy alignment, hence every feature, is the same for (a, b) and (b, a).
+bool comes_first(const SentenceFeatures& a, const SentenceFeatures& b) {
+  if (a.words.size() != b.words.size()) return a.words.size() < b.words.size();
+  for (std::size_t i = 0; i < a.words.size(); ++i) {
+    if (a.words[i].stem != b.words[i].stem) return a.words[i].stem < b.words[i].stem;
+    if (a.words[i].form != b.words[i].form) return a.words[i].form < b.words[i].form;
+  }
+  return true;
+}
+
+// First content word that is not a number: the subject proxy of a news sentence.
+const FeatureWord* first_content_word(const SentenceFeatures& f) {
+  for (std::uint32_t i : f.content) {
+    if (!f.words[i].number) return &f.words[i];
+  }
+  return nullptr;
+}
+
+constexpr std::array<std::string_view, 56> kBaseFeatures = {
     "stem_recall_min",
     "stem_recall_max",
     "idf_recall_min",
@@ -308,6 +506,23 @@ constexpr std::array<std::string_view, 40> kBaseFeatures = {
     "weight_recall_max",
     "missing_weight_max",
     "missing_weight_min",
+    // Word order (MT metrics: Madnani et al. 2012) and role cues.
+    "mt_bleu_min",
+    "mt_bleu_max",
+    "mt_meteor_min",
+    "mt_meteor_max",
+    "mt_fragmentation",
+    "mt_edit_distance",
+    "mt_lcs_min",
+    "mt_lcs_max",
+    "mt_longest_substring",
+    "role_subject_agree",
+    "role_attribution_one_side",
+    "role_time_one_side",
+    "role_time_conflict",
+    "role_future_mismatch",
+    "role_unaligned_run_log",
+    "role_unaligned_run_share",
 };
 
 }  // namespace
@@ -387,6 +602,9 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
     } else {
       if (is_negation(word)) ++f.negations;
       f.modality |= modality_of(word);
+      if (is_attribution(word)) f.attribution = true;
+      if (is_future(word)) f.future = true;
+      if (is_time_word(word)) f.time_words.push_back(w.form);
       w.stopword = represent::is_stopword(word) || multiplier_of(word) > 0;
       if (!w.stopword) {
         const std::string stem = stemmer.stem(word);
@@ -433,6 +651,26 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
       f.char_trigrams.push_back(fnv1a64(std::string_view(padded).substr(c, 3)));
     }
   }
+  // Stem n-grams for the BLEU-like features (multisets: duplicates kept).
+  const std::size_t ordered = std::min(f.words.size(), kMaxOrderTokens);
+  for (std::size_t n = 0; n < 4; ++n) {
+    for (std::size_t i = 0; i + n < ordered; ++i) {
+      std::uint64_t h = f.words[i].stem;
+      for (std::size_t k = 1; k <= n; ++k) h = combine(h, f.words[i + k].stem);
+      f.stem_ngrams[n].push_back(h);
+    }
+    std::sort(f.stem_ngrams[n].begin(), f.stem_ngrams[n].end());
+  }
+  // Quotation marks (straight or curly) count as attribution.
+  const std::size_t body_end = std::min(span.end, text.size());
+  const std::string_view body =
+      span.start < body_end ? text.substr(span.start, body_end - span.start) : std::string_view();
+  if (body.find('"') != std::string_view::npos ||
+      body.find("\xe2\x80\x9c") != std::string_view::npos ||
+      body.find("\xe2\x80\x9d") != std::string_view::npos) {
+    f.attribution = true;
+  }
+  sort_unique(f.time_words);
   sort_unique(f.char_trigrams);
   sort_unique(f.unigrams);
   sort_unique(f.bigrams);
@@ -560,6 +798,60 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   out.push_back(std::max(ca.weighted, cb.weighted));
   out.push_back(std::max(ca.max_missing_weight, cb.max_missing_weight));
   out.push_back(std::min(ca.max_missing_weight, cb.max_missing_weight));
+
+  // Word order: BLEU- and METEOR-like scores, edit distance, common subsequences.
+  const bool a_first = comes_first(a, b);
+  const SentenceFeatures& x = a_first ? a : b;  // fewer words
+  const SentenceFeatures& y = a_first ? b : a;
+  std::array<std::size_t, 4> matches{};
+  for (std::size_t n = 0; n < 4; ++n)
+    matches[n] = multiset_intersection(x.stem_ngrams[n], y.stem_ngrams[n]);
+  const double bleu_x = bleu(matches, x, y);
+  const double bleu_y = bleu(matches, y, x);
+  out.push_back(std::min(bleu_x, bleu_y));
+  out.push_back(std::max(bleu_x, bleu_y));
+  const Alignment al = align_words(x, y, wordnet);
+  const double nx = static_cast<double>(al.x_to_y.size());
+  const double ny = static_cast<double>(al.y_aligned.size());
+  const double matched = static_cast<double>(al.matches);
+  const double chunks = static_cast<double>(al.chunks);
+  const double meteor_x = meteor(matched, chunks, nx, ny);
+  const double meteor_y = meteor(matched, chunks, ny, nx);
+  out.push_back(std::min(meteor_x, meteor_y));
+  out.push_back(std::max(meteor_x, meteor_y));
+  out.push_back(al.matches > 0 ? chunks / matched : 1.0);
+  const SequenceMeasures seq = sequence_measures(x, y);
+  const double longest = std::max(nx, ny);
+  const double shortest = std::min(nx, ny);
+  out.push_back(longest > 0 ? static_cast<double>(seq.edit) / longest : 0.0);
+  out.push_back(longest > 0 ? static_cast<double>(seq.subsequence) / longest : 1.0);
+  out.push_back(shortest > 0 ? static_cast<double>(seq.subsequence) / shortest : 1.0);
+  out.push_back(shortest > 0 ? static_cast<double>(seq.substring) / shortest : 1.0);
+
+  // Role cues: subject proxy, attribution, time words, future tense, an extra clause.
+  const FeatureWord* sa = first_content_word(a);
+  const FeatureWord* sb = first_content_word(b);
+  bool subject = sa == nullptr && sb == nullptr;
+  if (sa != nullptr && sb != nullptr) {
+    subject = sa->stem == sb->stem ||
+              (wordnet != nullptr && !sa->wordnet.empty() && !sb->wordnet.empty() &&
+               wordnet->similarity(sa->wordnet, sb->wordnet) >= 0.8);
+  }
+  out.push_back(subject ? 1.0 : 0.0);
+  out.push_back(a.attribution != b.attribution ? 1.0 : 0.0);
+  out.push_back(a.time_words.empty() != b.time_words.empty() ? 1.0 : 0.0);
+  out.push_back(!a.time_words.empty() && !b.time_words.empty() &&
+                        intersection_size(a.time_words, b.time_words) == 0
+                    ? 1.0
+                    : 0.0);
+  out.push_back(a.future != b.future ? 1.0 : 0.0);
+  std::vector<bool> x_aligned(al.x_to_y.size());
+  for (std::size_t i = 0; i < al.x_to_y.size(); ++i) x_aligned[i] = al.x_to_y[i] >= 0;
+  const std::size_t run_x = longest_unaligned_run(x_aligned);
+  const std::size_t run_y = longest_unaligned_run(al.y_aligned);
+  out.push_back(std::log1p(static_cast<double>(std::max(run_x, run_y))));
+  out.push_back(std::max(nx > 0 ? static_cast<double>(run_x) / nx : 0.0,
+                         ny > 0 ? static_cast<double>(run_y) / ny : 0.0));
 
   const std::uint32_t dims = lexicon.dimensions();
   for (std::uint32_t d = 0; d < dims; ++d) {

@@ -55,9 +55,11 @@ Result<LearnedMatcher> LearnedMatcher::load(std::string_view model_json,
   if (model.value("format", std::string()) != "parallax-matcher") {
     return bad_model("\"format\" is not \"parallax-matcher\"");
   }
+  // Version 3 adds the word order and role features (mt_*, role_*) to version 2's
+  // calibrated logistic model; the format is the same, so both load.
   if (!model.contains("version") || !model["version"].is_number_integer() ||
-      model["version"] != 2) {
-    return bad_model("unsupported \"version\"; this build reads version 2");
+      (model["version"] != 2 && model["version"] != 3)) {
+    return bad_model("unsupported \"version\"; this build reads versions 2 and 3");
   }
   if (model.value("model", std::string()) != "logistic") {
     return bad_model("\"model\" is not \"logistic\"");

@@ -133,3 +133,96 @@ TEST_CASE("term-weighted overlap counts the lexicon weights of shared stems", "[
   CHECK(feature("Talks in Geneva.", "Talks in Paris.", "missing_weight_max") == Approx(1.0));
   CHECK(feature("Talks in Geneva.", "Talks in Geneva.", "missing_weight_max") == 0.0);
 }
+
+// ---- Word order and role features (mt_*, role_*) ----
+
+TEST_CASE("a reordered sentence has more alignment chunks (fragmentation)", "[align][matcher]") {
+  Fixture f;
+  const char* s = "The police arrested the protester on Monday.";
+  const char* moved = "On Monday the police arrested the protester.";
+  // 7 words aligned one to one: one chunk when identical, two when the time phrase moved.
+  CHECK(f.feature(s, s, "mt_fragmentation") == Approx(1.0 / 7));
+  CHECK(f.feature(s, moved, "mt_fragmentation") == Approx(2.0 / 7));
+  CHECK(f.feature(moved, s, "mt_fragmentation") == Approx(2.0 / 7));
+  // METEOR: F-mean 1 times 1 - 0.5 (chunks / matches)^3.
+  CHECK(f.feature(s, s, "mt_meteor_min") == Approx(1.0 - 0.5 / 343));
+  CHECK(f.feature(s, moved, "mt_meteor_min") == Approx(1.0 - 0.5 * 8 / 343));
+  // The bag of words does not see it; the order features do.
+  CHECK(f.feature(s, moved, "stem_jaccard") == 1.0);
+  CHECK(f.feature(s, moved, "mt_edit_distance") > 0.0);
+  CHECK(f.feature(s, moved, "mt_lcs_min") == Approx(5.0 / 7));  // the police arrested the protester
+  CHECK(f.feature(s, s, "mt_bleu_min") == Approx(1.0));
+  CHECK(f.feature(s, moved, "mt_bleu_min") < 1.0);
+}
+
+TEST_CASE("an extra clause lowers the longer side's recall and shows as an unaligned run",
+          "[align][matcher]") {
+  Fixture f;
+  const char* shorter = "The company posted higher profits.";
+  const char* longer = "The company posted higher profits, which it said came from sales in Asia.";
+  // 5 and 13 words; the 5 align in one chunk, the 8-word clause stays unaligned.
+  CHECK(f.feature(shorter, longer, "mt_lcs_min") == Approx(5.0 / 13));
+  CHECK(f.feature(shorter, longer, "mt_lcs_max") == Approx(1.0));
+  CHECK(f.feature(shorter, longer, "mt_longest_substring") == Approx(1.0));
+  CHECK(f.feature(shorter, longer, "mt_edit_distance") == Approx(8.0 / 13));
+  CHECK(f.feature(shorter, longer, "role_unaligned_run_log") == Approx(std::log1p(8.0)));
+  CHECK(f.feature(shorter, longer, "role_unaligned_run_share") == Approx(8.0 / 13));
+  CHECK(f.feature(shorter, longer, "role_attribution_one_side") == 1.0);  // "said"
+  // BLEU: the short side has every n-gram but pays the brevity penalty exp(1 - 13/5); the
+  // long side has 5/13, (4+1)/(12+1), (3+1)/(11+1), (2+1)/(10+1) (add-one for n > 1).
+  CHECK(f.feature(shorter, longer, "mt_bleu_min") == Approx(std::exp(1.0 - 13.0 / 5)));
+  CHECK(f.feature(shorter, longer, "mt_bleu_max") ==
+        Approx(std::pow(5.0 / 13 * 5.0 / 13 * 4.0 / 12 * 3.0 / 11, 0.25)));
+  // One inserted word: a run of one.
+  CHECK(f.feature(shorter, "The company posted higher quarterly profits.",
+                  "role_unaligned_run_log") == Approx(std::log1p(1.0)));
+  CHECK(f.feature(shorter, shorter, "role_unaligned_run_log") == 0.0);
+}
+
+TEST_CASE("edit distance and common subsequences count words", "[align][matcher]") {
+  Fixture f;
+  const char* friday = "Talks begin on Friday.";
+  const char* sunday = "Talks begin on Sunday.";
+  CHECK(f.feature(friday, sunday, "mt_edit_distance") == Approx(0.25));
+  CHECK(f.feature(friday, sunday, "mt_lcs_min") == Approx(0.75));
+  CHECK(f.feature(friday, sunday, "mt_longest_substring") == Approx(0.75));
+  CHECK(f.feature(friday, friday, "mt_edit_distance") == 0.0);
+  // Stems, not forms: "talks began" is a substitution, "talk begins" is not.
+  CHECK(f.feature("Talks begin.", "Talk begins.", "mt_edit_distance") == 0.0);
+}
+
+TEST_CASE("role cues: subject proxy, time words, future tense", "[align][matcher]") {
+  Fixture f;
+  CHECK(f.feature("Police arrested the man.", "Police detained the man.", "role_subject_agree") ==
+        1.0);
+  CHECK(f.feature("Police arrested the man.", "The man was arrested by police.",
+                  "role_subject_agree") == 0.0);
+  CHECK(f.feature("Talks begin on Friday.", "Talks begin on Sunday.", "role_time_conflict") == 1.0);
+  CHECK(f.feature("Talks begin on Friday.", "Talks begin on Sunday.", "role_time_one_side") == 0.0);
+  CHECK(f.feature("Talks begin on Friday.", "Talks begin.", "role_time_one_side") == 1.0);
+  CHECK(f.feature("Talks begin on Friday morning.", "Talks begin Friday.", "role_time_conflict") ==
+        0.0);
+  CHECK(f.feature("The plant will close.", "The plant closed.", "role_future_mismatch") == 1.0);
+  CHECK(f.feature("The plant will close.", "The plant won't close.", "role_future_mismatch") ==
+        0.0);
+  CHECK(f.feature("\"We are ready,\" the minister said.", "We are ready.",
+                  "role_attribution_one_side") == 1.0);
+  CHECK(f.feature("The minister is ready.", "The minister is ready.",
+                  "role_attribution_one_side") == 0.0);
+}
+
+TEST_CASE("order features stay bounded on huge sentences", "[align][matcher]") {
+  Fixture f;
+  std::string huge;
+  for (int i = 0; i < 20000; ++i) huge += (i % 2 == 0) ? "the " : "talks ";
+  const SentenceFeatures a = f.of(huge);
+  CHECK(a.stem_ngrams[0].size() == kMaxOrderTokens);
+  const auto names = pair_feature_names(*f.r.lexicon);
+  const auto values = pair_features(a, f.of("Talks the talks."), *f.r.lexicon, f.r.wordnet.get());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    INFO(names[i]);
+    CHECK(std::isfinite(values[i]));
+  }
+  CHECK(f.feature(huge, huge, "mt_edit_distance") == 0.0);
+  CHECK(f.feature(huge, huge, "mt_fragmentation") == Approx(1.0 / kMaxOrderTokens));
+}

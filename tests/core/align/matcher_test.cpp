@@ -34,6 +34,24 @@ TEST_CASE("the committed model loads with a threshold in (0,1)", "[align][matche
   CHECK(matcher().threshold() < 0.8);
 }
 
+TEST_CASE("the committed model (version 3) uses the word order and role features",
+          "[align][matcher]") {
+  const MatcherResources r = load_matcher_resources();
+  CHECK_THAT(r.model_json, Catch::Contains("\"version\": 3"));
+  for (const char* name : {"\"mt_edit_distance\"", "\"mt_fragmentation\"",
+                           "\"role_unaligned_run_log\"", "\"role_subject_agree\""}) {
+    CHECK_THAT(r.model_json, Catch::Contains(name));
+  }
+  // Linear only: no product of a new feature with another.
+  CHECK_THAT(r.model_json, !Catch::Contains("*mt_") && !Catch::Contains("*role_"));
+  // A moved time phrase is the same claim; an extra clause makes another one.
+  CHECK(score("The police arrested the protester on Monday.",
+              "On Monday the police arrested the protester.") >= matcher().threshold());
+  CHECK(score("The company posted higher profits.",
+              "The company posted higher profits, which it said came from sales in Asia.") <
+        matcher().threshold());
+}
+
 TEST_CASE("paraphrases written by the team score above the threshold", "[align][matcher]") {
   const std::pair<const char*, const char*> pairs[] = {
       {"The talks between the two governments will begin on Friday in Geneva.",
@@ -176,8 +194,15 @@ TEST_CASE("a corrupt or mismatched model is refused with a message", "[align][ma
   CHECK_THAT(fails("not json"), Catch::Contains("not a JSON object"));
   CHECK_THAT(fails(r.model_json.substr(0, r.model_json.size() / 2)), Catch::Contains("invalid"));
   std::string other = r.model_json;
-  other.replace(other.find("\"version\": 2"), 12, "\"version\": 1");
+  REQUIRE(other.find("\"version\": 3") != std::string::npos);
+  other.replace(other.find("\"version\": 3"), 12, "\"version\": 1");
   CHECK_THAT(fails(other), Catch::Contains("version"));
+  other = r.model_json;
+  other.replace(other.find("\"version\": 3"), 12, "\"version\": 4");
+  CHECK_THAT(fails(other), Catch::Contains("version"));
+  other = r.model_json;
+  other.replace(other.find("\"version\": 3"), 12, "\"version\": 2");  // same format
+  CHECK(fails(other).empty());
   other = r.model_json;
   other.replace(other.find("\"calibration\""), 13, "\"calibratio_\"");
   CHECK_THAT(fails(other), Catch::Contains("calibration"));
