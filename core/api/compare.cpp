@@ -266,14 +266,20 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
       }
     }
   }
-  std::vector<std::vector<std::uint32_t>> unit_terms;
-  unit_terms.reserve(units.size());
-  for (const align::Unit& unit : units) unit_terms.push_back(unit.terms);
-  const represent::TfIdf tfidf(unit_terms, vocabulary.size());
+  // --- memory (issue 6, owner: jsonwriter): the copy of every unit's terms lives only while
+  // the IDF table is counted, and the units go as soon as the alignment is made ---
+  const represent::TfIdf tfidf = [&] {
+    std::vector<std::vector<std::uint32_t>> unit_terms;
+    unit_terms.reserve(units.size());
+    for (const align::Unit& unit : units) unit_terms.push_back(unit.terms);
+    return represent::TfIdf(unit_terms, vocabulary.size());
+  }();
+  // --- end memory ---
   for (align::Unit& unit : units) unit.vector = tfidf.vectorize(unit.terms);
   if (use_context) align::add_paragraph_context(units, options.context_weight);
 
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
+  std::vector<align::Unit>().swap(units);  // memory (issue 6): vectors no later stage reads
   find_verbatim_reuse(analysis);
 
   // --- diverge (issue 4): facts, contradictions, omissions ---
