@@ -69,24 +69,22 @@ class WithThreshold final : public align::SentenceMatcher {
   double gate_;
 };
 
-// Word runs copied verbatim between articles, each article's reused share, and the
-// number of independent sources behind every claim.
-void find_verbatim_reuse(report::Analysis& analysis) {
-  std::vector<std::vector<segment::Token>> tokens(analysis.articles.size());
+// --- verbatim reuse (issue 6, owner: jsonwriter): every paragraph is tokenized once, in
+// compare's unit loop; its tokens give the sentences' terms and then the shingles here ---
+
+// Word runs copied verbatim between articles and each article's reused share, from the tokens
+// of every non-boilerplate paragraph (`tokens[a]`, in text order; consumed).
+void find_verbatim_reuse(report::Analysis& analysis,
+                         std::vector<std::vector<segment::Token>> tokens) {
   std::vector<align::ArticleWords> words(analysis.articles.size());
   for (std::size_t a = 0; a < analysis.articles.size(); ++a) {
-    report::Article& article = analysis.articles[a];
-    for (const segment::Paragraph& paragraph : article.paragraphs) {
-      if (paragraph.boilerplate) continue;
-      auto more = segment::tokenize(article.raw.text, paragraph.span);
-      tokens[a].insert(tokens[a].end(), std::make_move_iterator(more.begin()),
-                       std::make_move_iterator(more.end()));
-    }
+    words[a].words.reserve(tokens[a].size());
+    words[a].spans.reserve(tokens[a].size());
     for (const segment::Token& token : tokens[a]) {
       words[a].words.push_back(token.norm);
       words[a].spans.push_back(token.span);
     }
-    article.words = static_cast<std::uint32_t>(tokens[a].size());
+    analysis.articles[a].words = static_cast<std::uint32_t>(tokens[a].size());
   }
   analysis.reuse = align::find_reuse(words);
 
@@ -108,7 +106,10 @@ void find_verbatim_reuse(report::Analysis& analysis) {
     analysis.articles[a].reused_words =
         static_cast<std::uint32_t>(std::count(reused[a].begin(), reused[a].end(), true));
   }
+}
 
+// The number of independent sources behind every claim (needs the claims and the reuse).
+void count_independent_sources(report::Analysis& analysis) {
   align::count_independent_sources(analysis.alignment.claims, analysis.reuse,
                                    [&](const align::UnitRef& ref) {
                                      return analysis.articles[ref.article]
@@ -117,6 +118,7 @@ void find_verbatim_reuse(report::Analysis& analysis) {
                                          .span;
                                    });
 }
+// --- end verbatim reuse ---
 
 }  // namespace
 
@@ -249,6 +251,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   represent::Vocabulary vocabulary;
   std::vector<align::Unit> units;
   std::vector<std::uint32_t> paragraph_counts;
+  std::vector<std::vector<segment::Token>> reuse_tokens(analysis.articles.size());  // reuse
   for (std::uint32_t a = 0; a < analysis.articles.size(); ++a) {
     const report::Article& article = analysis.articles[a];
     paragraph_counts.push_back(static_cast<std::uint32_t>(article.paragraphs.size()));
@@ -257,11 +260,18 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
       const segment::Paragraph& paragraph = article.paragraphs[p];
       if (paragraph.boilerplate) continue;
       const bool heading = paragraph.kind == segment::ParagraphKind::kHeading;
+      // verbatim reuse (issue 6): the paragraph's tokens, once, for its sentences and reuse
+      std::vector<segment::Token> tokens = segment::tokenize(article.raw.text, paragraph.span);
       for (std::uint32_t s = 0; s < paragraph.sentences.size(); ++s) {
         align::Unit unit;
         unit.ref = {a, p, s};
         const Span span = paragraph.sentences[s].span;
-        unit.terms = represent::content_terms(article.raw.text, span, stemmer, vocabulary);
+        std::size_t first = 0, last = 0;
+        unit.terms = segment::tokens_within(article.raw.text, paragraph.span, tokens, span, &first,
+                                            &last)
+                         ? represent::content_terms(tokens.data() + first, tokens.data() + last,
+                                                    stemmer, vocabulary)
+                         : represent::content_terms(article.raw.text, span, stemmer, vocabulary);
         if (unit.terms.empty() || is_table_header(paragraph, s)) continue;
         if (align::makes_no_claim(
                 heading, after_body,
@@ -272,17 +282,27 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
         units.push_back(std::move(unit));
       }
       if (!heading) after_body = true;  // --- align (seedsgold)
+      reuse_tokens[a].insert(reuse_tokens[a].end(), std::make_move_iterator(tokens.begin()),
+                             std::make_move_iterator(tokens.end()));
     }
   }
-  std::vector<std::vector<std::uint32_t>> unit_terms;
-  unit_terms.reserve(units.size());
-  for (const align::Unit& unit : units) unit_terms.push_back(unit.terms);
-  const represent::TfIdf tfidf(unit_terms, vocabulary.size());
+  // verbatim reuse (issue 6): before the alignment, so that the tokens are gone by then
+  find_verbatim_reuse(analysis, std::move(reuse_tokens));
+  // --- memory (issue 6, owner: jsonwriter): the copy of every unit's terms lives only while
+  // the IDF table is counted, and the units go as soon as the alignment is made ---
+  const represent::TfIdf tfidf = [&] {
+    std::vector<std::vector<std::uint32_t>> unit_terms;
+    unit_terms.reserve(units.size());
+    for (const align::Unit& unit : units) unit_terms.push_back(unit.terms);
+    return represent::TfIdf(unit_terms, vocabulary.size());
+  }();
+  // --- end memory ---
   for (align::Unit& unit : units) unit.vector = tfidf.vectorize(unit.terms);
   if (use_context) align::add_paragraph_context(units, options.context_weight);
 
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
-  find_verbatim_reuse(analysis);
+  std::vector<align::Unit>().swap(units);  // memory (issue 6): vectors no later stage reads
+  count_independent_sources(analysis);
 
   // --- diverge (issue 4): facts, contradictions, omissions ---
   {

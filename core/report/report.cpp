@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/detail.h"
+
 namespace parallax::report {
 
 namespace {
@@ -26,59 +28,6 @@ std::string_view paragraph_kind(const segment::Paragraph& paragraph) {
                                : segment::kind_name(paragraph.kind);
 }
 
-Json article_json(const Article& article, std::size_t index,
-                  const std::vector<std::vector<std::vector<std::uint32_t>>>& claims_of) {
-  const std::string& text = article.raw.text;
-  Json paragraphs = Json::array();
-  for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
-    const segment::Paragraph& paragraph = article.paragraphs[p];
-    Json sentences = Json::array();
-    for (std::size_t s = 0; s < paragraph.sentences.size(); ++s) {
-      const Span span = paragraph.sentences[s].span;
-      Json claims = Json::array();
-      if (p < claims_of.size() && s < claims_of[p].size()) {
-        for (std::uint32_t c : claims_of[p][s]) claims.push_back(c);
-      }
-      sentences.push_back(Json{{"text", std::string(slice(text, span))},
-                               {"start", span.start},
-                               {"end", span.end},
-                               {"claims", std::move(claims)}});
-    }
-    Json entry{{"text", std::string(slice(text, paragraph.span))},
-               {"start", paragraph.span.start},
-               {"end", paragraph.span.end},
-               {"kind", paragraph_kind(paragraph)}};
-    if (paragraph.boilerplate) {
-      entry["structure"] = segment::kind_name(paragraph.kind);
-      entry["reason"] = paragraph.boilerplate_reason;
-    }
-    entry["sentences"] = std::move(sentences);
-    paragraphs.push_back(std::move(entry));
-  }
-  Json warnings = Json::array();
-  for (const std::string& w : article.raw.warnings) warnings.push_back(w);
-  return Json{
-      {"id", "a" + std::to_string(index)},
-      {"name", article.raw.name},
-      {"title", article.raw.title},
-      {"source", article.raw.source},
-      {"url", article.raw.url},
-      {"published", article.raw.published},
-      {"format", ingest::format_name(article.raw.format)},
-      {"encoding", article.raw.encoding},
-      {"bytes", text.size()},
-      {"warnings", std::move(warnings)},
-      {"words", article.words},
-      {"reused_share", article.words == 0
-                           ? 0.0
-                           : rounded(static_cast<double>(article.reused_words) / article.words)},
-      {"paragraphs", std::move(paragraphs)}};
-}
-
-Json paragraph_ref(const align::ParagraphRef& ref) {
-  return Json{{"article", ref.article}, {"paragraph", ref.paragraph}};
-}
-
 const segment::Sentence* find_sentence(const Analysis& analysis, const align::UnitRef& ref) {
   if (ref.article >= analysis.articles.size()) return nullptr;
   const auto& paragraphs = analysis.articles[ref.article].paragraphs;
@@ -93,136 +42,392 @@ std::string unit_text(const Analysis& analysis, const align::UnitRef& ref) {
   return std::string(slice(analysis.articles[ref.article].raw.text, sentence->span));
 }
 
-// --- diverge (issue 4): facts, contradictions, omissions ---
-Json divergence_side(const diverge::SideRef& side) {
-  return Json{{"article", side.ref.article},   {"paragraph", side.ref.paragraph},
-              {"sentence", side.ref.sentence}, {"text", side.text},
-              {"value", side.value},           {"start", side.span.start},
-              {"end", side.span.end}};
+// --- the direct writer: each function appends one part of the document, in contract order ---
+using detail::JsonWriter;
+
+// claim indexes of every sentence, for the sentence entries: a flat table (CSR) indexed by a
+// running sentence number, filled in claim order as the old per-sentence vectors were.
+struct SentenceClaims {
+  std::vector<std::size_t> paragraph_first;  ///< per article: index of its first paragraph
+  std::vector<std::size_t> sentence_first;   ///< per paragraph (all articles): first sentence
+  std::vector<std::size_t> claim_first;      ///< per sentence + 1: first entry in `claims`
+  std::vector<std::uint32_t> claims;
+
+  explicit SentenceClaims(const Analysis& analysis) {
+    std::size_t sentences = 0;
+    for (const Article& article : analysis.articles) {
+      paragraph_first.push_back(sentence_first.size());
+      for (const segment::Paragraph& paragraph : article.paragraphs) {
+        sentence_first.push_back(sentences);
+        sentences += paragraph.sentences.size();
+      }
+    }
+    claim_first.assign(sentences + 1, 0);
+    const auto& list = analysis.alignment.claims;
+    for (const align::Claim& claim : list) {
+      for (const align::ClaimMember& m : claim.members) {
+        if (find_sentence(analysis, m.ref) != nullptr) ++claim_first[index(m.ref) + 1];
+      }
+    }
+    for (std::size_t i = 1; i < claim_first.size(); ++i) claim_first[i] += claim_first[i - 1];
+    claims.resize(claim_first.back());
+    std::vector<std::size_t> next(claim_first.begin(), claim_first.end() - 1);
+    for (std::size_t c = 0; c < list.size(); ++c) {
+      for (const align::ClaimMember& m : list[c].members) {
+        if (find_sentence(analysis, m.ref) != nullptr)
+          claims[next[index(m.ref)]++] = static_cast<std::uint32_t>(c);
+      }
+    }
+  }
+  std::size_t index(const align::UnitRef& ref) const {
+    return sentence_first[paragraph_first[ref.article] + ref.paragraph] + ref.sentence;
+  }
+};
+
+void write_article(JsonWriter& out, const Article& article, std::size_t index,
+                   const SentenceClaims& claims_of) {
+  const std::string& text = article.raw.text;
+  out.begin_object()
+      .member("id", "a" + std::to_string(index))
+      .member("name", article.raw.name)
+      .member("title", article.raw.title)
+      .member("source", article.raw.source)
+      .member("url", article.raw.url)
+      .member("published", article.raw.published)
+      .member("format", ingest::format_name(article.raw.format))
+      .member("encoding", article.raw.encoding)
+      .member("bytes", text.size());
+  out.key("warnings").begin_array();
+  for (const std::string& w : article.raw.warnings) out.string(w);
+  out.end_array();
+  out.member("words", article.words)
+      .member("reused_share",
+              article.words == 0
+                  ? 0.0
+                  : rounded(static_cast<double>(article.reused_words) / article.words));
+  out.key("paragraphs").begin_array();
+  for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
+    const segment::Paragraph& paragraph = article.paragraphs[p];
+    out.begin_object()
+        .member("text", slice(text, paragraph.span))
+        .member("start", paragraph.span.start)
+        .member("end", paragraph.span.end)
+        .member("kind", paragraph_kind(paragraph));
+    if (paragraph.boilerplate) {
+      out.member("structure", segment::kind_name(paragraph.kind))
+          .member("reason", paragraph.boilerplate_reason);
+    }
+    out.key("sentences").begin_array();
+    const std::size_t first = claims_of.sentence_first[claims_of.paragraph_first[index] + p];
+    for (std::size_t s = 0; s < paragraph.sentences.size(); ++s) {
+      const Span span = paragraph.sentences[s].span;
+      out.begin_object()
+          .member("text", slice(text, span))
+          .member("start", span.start)
+          .member("end", span.end);
+      out.key("claims").begin_array();
+      for (std::size_t i = claims_of.claim_first[first + s];
+           i < claims_of.claim_first[first + s + 1]; ++i) {
+        out.integer(claims_of.claims[i]);
+      }
+      out.end_array().end_object();
+    }
+    out.end_array().end_object();
+  }
+  out.end_array().end_object();
 }
 
-Json facts_json(const Analysis& analysis) {
-  Json facts = Json::array();
+void write_paragraph_ref(JsonWriter& out, const align::ParagraphRef& ref) {
+  out.begin_object().member("article", ref.article).member("paragraph", ref.paragraph).end_object();
+}
+
+void write_claims(JsonWriter& out, const Analysis& analysis) {
+  const auto& list = analysis.alignment.claims;
+  out.begin_array();
+  for (std::size_t c = 0; c < list.size(); ++c) {
+    const align::Claim& claim = list[c];
+    const std::string label =
+        claim.label_member < claim.members.size()
+            ? claim_label(unit_text(analysis, claim.members[claim.label_member].ref))
+            : claim_label("");
+    out.begin_object()
+        .member("id", "c" + std::to_string(c))
+        .member("label", label)
+        .member("support", claim.support)
+        .member("independent", claim.independent);
+    out.key("members").begin_array();
+    for (const align::ClaimMember& m : claim.members) {
+      out.begin_object()
+          .member("article", m.ref.article)
+          .member("paragraph", m.ref.paragraph)
+          .member("sentence", m.ref.sentence)
+          .member("score", rounded(m.score))
+          .end_object();
+    }
+    out.end_array().end_object();
+  }
+  out.end_array();
+}
+
+void write_rows_and_links(JsonWriter& out, const align::AlignResult& alignment) {
+  out.key("rows").begin_array();
+  for (const align::Row& row : alignment.rows) {
+    out.begin_object().key("members").begin_array();
+    for (const align::ParagraphRef& m : row.members) write_paragraph_ref(out, m);
+    out.end_array().member("score", rounded(row.score)).end_object();
+  }
+  out.end_array();
+  out.key("links").begin_array();
+  for (const align::ParagraphLink& link : alignment.links) {
+    out.begin_object().key("a");
+    write_paragraph_ref(out, link.a);
+    out.key("b");
+    write_paragraph_ref(out, link.b);
+    out.member("score", rounded(link.score)).end_object();
+  }
+  out.end_array();
+}
+
+void write_reuse(JsonWriter& out, const Analysis& analysis) {
+  auto side = [&](std::uint32_t article, Span span, std::uint32_t words) {
+    const std::uint32_t total =
+        article < analysis.articles.size() ? analysis.articles[article].words : 0;
+    out.begin_object()
+        .member("article", article)
+        .member("start", span.start)
+        .member("end", span.end)
+        .member("share",
+                total == 0 ? 0.0 : rounded(std::min(1.0, static_cast<double>(words) / total)))
+        .end_object();
+  };
+  out.begin_array();
+  for (const align::ReusedPassage& passage : analysis.reuse) {
+    out.begin_object().key("a");
+    side(passage.article_a, passage.span_a, passage.words);
+    out.key("b");
+    side(passage.article_b, passage.span_b, passage.words);
+    out.member("words", passage.words).end_object();
+  }
+  out.end_array();
+}
+
+// --- diverge (issue 4): facts, contradictions, omissions ---
+void write_divergence_side(JsonWriter& out, const diverge::SideRef& side) {
+  out.begin_object()
+      .member("article", side.ref.article)
+      .member("paragraph", side.ref.paragraph)
+      .member("sentence", side.ref.sentence)
+      .member("text", side.text)
+      .member("value", side.value)
+      .member("start", side.span.start)
+      .member("end", side.span.end)
+      .end_object();
+}
+
+void write_facts(JsonWriter& out, const Analysis& analysis) {
+  out.begin_array();
   for (const diverge::Fact& f : analysis.divergence.facts) {
     if (f.ref.article >= analysis.articles.size()) continue;
     const std::string& text = analysis.articles[f.ref.article].raw.text;
     if (f.span.end > text.size()) continue;
-    facts.push_back(Json{{"article", f.ref.article},
-                         {"paragraph", f.ref.paragraph},
-                         {"sentence", f.ref.sentence},
-                         {"kind", diverge::fact_kind_name(f.kind)},
-                         {"text", std::string(slice(text, f.span))},
-                         {"value", f.value},
-                         {"start", f.span.start},
-                         {"end", f.span.end}});
+    out.begin_object()
+        .member("article", f.ref.article)
+        .member("paragraph", f.ref.paragraph)
+        .member("sentence", f.ref.sentence)
+        .member("kind", diverge::fact_kind_name(f.kind))
+        .member("text", slice(text, f.span))
+        .member("value", f.value)
+        .member("start", f.span.start)
+        .member("end", f.span.end)
+        .end_object();
   }
-  return facts;
+  out.end_array();
 }
 
-Json contradictions_json(const Analysis& analysis) {
-  Json out = Json::array();
+void write_contradictions(JsonWriter& out, const Analysis& analysis) {
   const auto& list = analysis.divergence.contradictions;
+  out.begin_array();
   for (std::size_t i = 0; i < list.size(); ++i) {
     const diverge::Contradiction& c = list[i];
-    out.push_back(Json{{"id", "x" + std::to_string(i)},
-                       {"kind", c.kind},
-                       {"scope", c.within ? "within" : "across"},
-                       {"confidence", rounded(c.confidence)},
-                       {"shown", c.shown()},
-                       {"claim", c.claim},
-                       {"subject", c.subject},
-                       {"a", divergence_side(c.a)},
-                       {"b", divergence_side(c.b)},
-                       {"note", c.note}});
+    out.begin_object()
+        .member("id", "x" + std::to_string(i))
+        .member("kind", c.kind)
+        .member("scope", c.within ? "within" : "across")
+        .member("confidence", rounded(c.confidence))
+        .member("shown", c.shown())
+        .member("claim", c.claim)
+        .member("subject", c.subject);
+    out.key("a");
+    write_divergence_side(out, c.a);
+    out.key("b");
+    write_divergence_side(out, c.b);
+    out.member("note", c.note).end_object();
   }
-  return out;
+  out.end_array();
 }
 
-Json omissions_json(const Analysis& analysis) {
-  Json out = Json::array();
+void write_omissions(JsonWriter& out, const Analysis& analysis) {
+  out.begin_array();
   for (const diverge::Omission& o : analysis.divergence.omissions) {
-    Json missing = Json::array();
+    out.begin_object().member("article", o.article).key("missing").begin_array();
     for (const auto& m : o.missing)
-      missing.push_back(Json{{"claim", m.claim}, {"support", m.support}});
-    out.push_back(Json{{"article", o.article}, {"missing", std::move(missing)}});
+      out.begin_object().member("claim", m.claim).member("support", m.support).end_object();
+    out.end_array().end_object();
   }
-  return out;
+  out.end_array();
 }
 // --- end diverge ---
 
 // --- Article stance (owner: "tone"): "actors" and "stance" -------------------------------
-Json stance_ref(const stance::SentenceRef& ref) {
-  return Json{{"article", ref.article}, {"paragraph", ref.paragraph}, {"sentence", ref.sentence}};
+void write_stance_ref(JsonWriter& out, const stance::SentenceRef& ref) {
+  out.member("article", ref.article)
+      .member("paragraph", ref.paragraph)
+      .member("sentence", ref.sentence);
 }
 
-Json scored_refs(const std::vector<stance::ScoredRef>& refs) {
-  Json out = Json::array();
+void write_scored_refs(JsonWriter& out, const std::vector<stance::ScoredRef>& refs) {
+  out.begin_array();
   for (const stance::ScoredRef& r : refs) {
-    Json j = stance_ref(r.ref);
-    j["score"] = rounded(r.score);
-    out.push_back(std::move(j));
+    out.begin_object();
+    write_stance_ref(out, r.ref);
+    out.member("score", rounded(r.score)).end_object();
   }
-  return out;
+  out.end_array();
 }
 
-Json plain_refs(const std::vector<stance::SentenceRef>& refs) {
-  Json out = Json::array();
-  for (const stance::SentenceRef& r : refs) out.push_back(stance_ref(r));
-  return out;
+void write_plain_refs(JsonWriter& out, const std::vector<stance::SentenceRef>& refs) {
+  out.begin_array();
+  for (const stance::SentenceRef& r : refs) {
+    out.begin_object();
+    write_stance_ref(out, r);
+    out.end_object();
+  }
+  out.end_array();
 }
 
-Json actors_json(const Analysis& analysis) {
-  Json out = Json::array();
+void write_actors(JsonWriter& out, const Analysis& analysis) {
+  out.begin_array();
   for (std::size_t i = 0; i < analysis.actors.actors.size(); ++i) {
     const stance::Actor& actor = analysis.actors.actors[i];
-    out.push_back(Json{{"id", "p" + std::to_string(i)},
-                       {"name", actor.name},
-                       {"aliases", actor.aliases},
-                       {"articles", actor.articles},
-                       {"mentions", actor.mentions}});
+    out.begin_object()
+        .member("id", "p" + std::to_string(i))
+        .member("name", actor.name)
+        .key("aliases")
+        .begin_array();
+    for (const std::string& alias : actor.aliases) out.string(alias);
+    out.end_array()
+        .member("articles", actor.articles)
+        .member("mentions", actor.mentions)
+        .end_object();
   }
-  return out;
+  out.end_array();
 }
 
-Json stance_json(const Analysis& analysis) {
-  Json out = Json::array();
+void write_stance(JsonWriter& out, const Analysis& analysis) {
+  out.begin_array();
   for (const stance::ArticleStance& st : analysis.article_stance) {
-    Json loaded = Json::array();
+    out.begin_object().member("article", st.article);
+    out.key("tone")
+        .begin_object()
+        .member("score", rounded(st.tone))
+        .member("positive", st.positive)
+        .member("negative", st.negative)
+        .key("sentences");
+    write_scored_refs(out, st.tone_sentences);
+    out.end_object();
+    out.key("subjectivity")
+        .begin_object()
+        .member("score", rounded(st.subjectivity))
+        .key("loaded")
+        .begin_array();
     for (const stance::WordCount& w : st.loaded)
-      loaded.push_back(Json{{"word", w.word}, {"count", w.count}});
-    Json attribution = Json::array();
+      out.begin_object().member("word", w.word).member("count", w.count).end_object();
+    out.end_array().key("sentences");
+    write_plain_refs(out, st.subjective_sentences);
+    out.end_object();
+    out.key("hedging")
+        .begin_object()
+        .member("score", rounded(st.hedging))
+        .member("hedges", st.hedges)
+        .member("boosters", st.boosters)
+        .key("sentences");
+    write_plain_refs(out, st.hedging_sentences);
+    out.end_object();
+    out.key("attribution").begin_array();
     for (const stance::SourceCount& s : st.attribution) {
-      attribution.push_back(
-          Json{{"source", s.source}, {"count", s.count}, {"sentences", plain_refs(s.sentences)}});
+      out.begin_object().member("source", s.source).member("count", s.count).key("sentences");
+      write_plain_refs(out, s.sentences);
+      out.end_object();
     }
-    Json targets = Json::array();
+    out.end_array();
+    out.key("targets").begin_array();
     for (const stance::TargetStance& t : st.targets) {
-      targets.push_back(Json{{"actor", t.actor},
-                             {"name", t.name},
-                             {"score", rounded(t.score)},
-                             {"mentions", t.mentions},
-                             {"sentences", scored_refs(t.sentences)}});
+      out.begin_object()
+          .member("actor", t.actor)
+          .member("name", t.name)
+          .member("score", rounded(t.score))
+          .member("mentions", t.mentions)
+          .key("sentences");
+      write_scored_refs(out, t.sentences);
+      out.end_object();
     }
-    out.push_back(Json{{"article", st.article},
-                       {"tone", Json{{"score", rounded(st.tone)},
-                                     {"positive", st.positive},
-                                     {"negative", st.negative},
-                                     {"sentences", scored_refs(st.tone_sentences)}}},
-                       {"subjectivity", Json{{"score", rounded(st.subjectivity)},
-                                             {"loaded", std::move(loaded)},
-                                             {"sentences", plain_refs(st.subjective_sentences)}}},
-                       {"hedging", Json{{"score", rounded(st.hedging)},
-                                        {"hedges", st.hedges},
-                                        {"boosters", st.boosters},
-                                        {"sentences", plain_refs(st.hedging_sentences)}}},
-                       {"attribution", std::move(attribution)},
-                       {"targets", std::move(targets)}});
+    out.end_array().end_object();
   }
-  return out;
+  out.end_array();
 }
 // --- end article stance ---
 
 }  // namespace
+
+// The texts (each paragraph's and each sentence's, with room for escapes) plus a bound per
+// entry; numbers are at most 20 digits but mostly a few.
+std::size_t detail::estimated_json_bytes(const Analysis& analysis) {
+  std::size_t bytes = 1024;
+  auto text = [](std::size_t n) { return n + n / 16 + 8; };
+  auto span_text = [&](Span span) { return text(span.empty() ? 0 : span.size()); };
+  for (const Article& article : analysis.articles) {
+    const ingest::RawArticle& raw = article.raw;
+    bytes += 240 + text(raw.name.size()) + text(raw.title.size()) + text(raw.source.size()) +
+             text(raw.url.size()) + text(raw.published.size()) + raw.encoding.size();
+    for (const std::string& w : raw.warnings) bytes += text(w.size());
+    for (const segment::Paragraph& paragraph : article.paragraphs) {
+      bytes += 120 + span_text(paragraph.span) + paragraph.boilerplate_reason.size();
+      for (const segment::Sentence& sentence : paragraph.sentences)
+        bytes += 60 + span_text(sentence.span);
+    }
+  }
+  for (const align::Claim& claim : analysis.alignment.claims)
+    bytes += 190 + claim.members.size() * 72;  // label: at most 100 bytes + an ellipsis
+  for (const align::Row& row : analysis.alignment.rows) bytes += 24 + row.members.size() * 32;
+  bytes += analysis.alignment.links.size() * 100 + analysis.reuse.size() * 160;
+  for (const diverge::Fact& f : analysis.divergence.facts)
+    bytes += 120 + span_text(f.span) + text(f.value.size());
+  for (const diverge::Contradiction& c : analysis.divergence.contradictions) {
+    bytes += 420 + text(c.kind.size()) + text(c.subject.size()) + text(c.note.size()) +
+             text(c.a.text.size()) + text(c.a.value.size()) + text(c.b.text.size()) +
+             text(c.b.value.size());
+  }
+  for (const diverge::Omission& o : analysis.divergence.omissions)
+    bytes += 32 + o.missing.size() * 36;
+  for (const stance::Actor& actor : analysis.actors.actors) {
+    bytes += 80 + text(actor.name.size());
+    for (const std::string& alias : actor.aliases) bytes += text(alias.size());
+  }
+  for (const stance::ArticleStance& st : analysis.article_stance) {
+    bytes += 260 + 64 * (st.tone_sentences.size() + st.subjective_sentences.size() +
+                         st.hedging_sentences.size());
+    for (const stance::WordCount& w : st.loaded) bytes += 32 + text(w.word.size());
+    for (const stance::SourceCount& s : st.attribution)
+      bytes += 60 + text(s.source.size()) + 56 * s.sentences.size();
+    for (const stance::TargetStance& t : st.targets)
+      bytes += 100 + text(t.name.size()) + 64 * t.sentences.size();
+  }
+  for (const Notice& n : analysis.notices) {
+    bytes += 60 + text(n.file.size()) + text(n.code.size()) + text(n.severity.size()) +
+             text(n.message.size());
+  }
+  return bytes;
+}
 
 std::string claim_label(std::string_view sentence, std::size_t max_bytes) {
   if (sentence.size() <= max_bytes) return std::string(sentence);
@@ -240,89 +445,46 @@ std::string claim_label(std::string_view sentence, std::size_t max_bytes) {
 }
 
 std::string to_json(const Analysis& analysis) {
-  const align::AlignResult& alignment = analysis.alignment;
-  // claims_of[article][paragraph][sentence] -> claim indexes, for the sentence entries.
-  std::vector<std::vector<std::vector<std::vector<std::uint32_t>>>> claims_of(
-      analysis.articles.size());
-  for (std::size_t a = 0; a < analysis.articles.size(); ++a) {
-    const auto& paragraphs = analysis.articles[a].paragraphs;
-    claims_of[a].resize(paragraphs.size());
-    for (std::size_t p = 0; p < paragraphs.size(); ++p)
-      claims_of[a][p].resize(paragraphs[p].sentences.size());
+  JsonWriter out(detail::estimated_json_bytes(analysis));
+  out.begin_object()
+      .member("schema", kSchema)
+      .member("version", kVersion)
+      .member("matcher", analysis.matcher);
+  {
+    const SentenceClaims claims_of(analysis);
+    out.key("articles").begin_array();
+    for (std::size_t a = 0; a < analysis.articles.size(); ++a)
+      write_article(out, analysis.articles[a], a, claims_of);
+    out.end_array();
   }
-  Json claims = Json::array();
-  for (std::size_t c = 0; c < alignment.claims.size(); ++c) {
-    const align::Claim& claim = alignment.claims[c];
-    Json members = Json::array();
-    for (const align::ClaimMember& m : claim.members) {
-      members.push_back(Json{{"article", m.ref.article},
-                             {"paragraph", m.ref.paragraph},
-                             {"sentence", m.ref.sentence},
-                             {"score", rounded(m.score)}});
-      if (find_sentence(analysis, m.ref) != nullptr) {
-        claims_of[m.ref.article][m.ref.paragraph][m.ref.sentence].push_back(
-            static_cast<std::uint32_t>(c));
-      }
-    }
-    claims.push_back(
-        Json{{"id", "c" + std::to_string(c)},
-             {"label", claim_label(unit_text(analysis, claim.members[claim.label_member].ref))},
-             {"support", claim.support},
-             {"independent", claim.independent},
-             {"members", std::move(members)}});
-  }
-  Json articles = Json::array();
-  for (std::size_t a = 0; a < analysis.articles.size(); ++a) {
-    articles.push_back(article_json(analysis.articles[a], a, claims_of[a]));
-  }
-  Json rows = Json::array();
-  for (const align::Row& row : alignment.rows) {
-    Json members = Json::array();
-    for (const align::ParagraphRef& m : row.members) members.push_back(paragraph_ref(m));
-    rows.push_back(Json{{"members", std::move(members)}, {"score", rounded(row.score)}});
-  }
-  Json links = Json::array();
-  for (const align::ParagraphLink& link : alignment.links) {
-    links.push_back(Json{{"a", paragraph_ref(link.a)},
-                         {"b", paragraph_ref(link.b)},
-                         {"score", rounded(link.score)}});
-  }
-  Json reuse = Json::array();
-  auto reuse_side = [&](std::uint32_t article, Span span, std::uint32_t words) {
-    const std::uint32_t total =
-        article < analysis.articles.size() ? analysis.articles[article].words : 0;
-    return Json{
-        {"article", article},
-        {"start", span.start},
-        {"end", span.end},
-        {"share", total == 0 ? 0.0 : rounded(std::min(1.0, static_cast<double>(words) / total))}};
-  };
-  for (const align::ReusedPassage& passage : analysis.reuse) {
-    reuse.push_back(Json{{"a", reuse_side(passage.article_a, passage.span_a, passage.words)},
-                         {"b", reuse_side(passage.article_b, passage.span_b, passage.words)},
-                         {"words", passage.words}});
-  }
-  Json notices = Json::array();
+  out.key("claims");
+  write_claims(out, analysis);
+  write_rows_and_links(out, analysis.alignment);
+  out.key("reuse");
+  write_reuse(out, analysis);
+  out.key("facts");  // diverge
+  write_facts(out, analysis);
+  out.key("contradictions");  // diverge
+  write_contradictions(out, analysis);
+  out.key("omissions");  // diverge
+  write_omissions(out, analysis);
+  out.key("actors");  // article stance (owner: "tone")
+  write_actors(out, analysis);
+  out.key("stance");
+  write_stance(out, analysis);
+  out.key("notices").begin_array();
   for (const Notice& n : analysis.notices) {
-    notices.push_back(
-        Json{{"file", n.file}, {"code", n.code}, {"severity", n.severity}, {"message", n.message}});
+    out.begin_object()
+        .member("file", n.file)
+        .member("code", n.code)
+        .member("severity", n.severity)
+        .member("message", n.message)
+        .end_object();
   }
-  Json document{{"schema", kSchema},
-                {"version", kVersion},
-                {"matcher", analysis.matcher},
-                {"articles", std::move(articles)},
-                {"claims", std::move(claims)},
-                {"rows", std::move(rows)},
-                {"links", std::move(links)},
-                {"reuse", std::move(reuse)},
-                {"facts", facts_json(analysis)},                    // diverge
-                {"contradictions", contradictions_json(analysis)},  // diverge
-                {"omissions", omissions_json(analysis)},            // diverge
-                {"actors", actors_json(analysis)},  // article stance (owner: "tone")
-                {"stance", stance_json(analysis)},
-                {"notices", std::move(notices)},
-                {"limits", Json{{"truncated", alignment.truncated}}}};
-  return dump(document);
+  out.end_array();
+  out.key("limits").begin_object().member("truncated", analysis.alignment.truncated).end_object();
+  out.end_object();
+  return out.take();
 }
 
 std::string to_summary(const Analysis& analysis) {

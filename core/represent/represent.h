@@ -19,6 +19,10 @@
 
 #include "base/base.h"
 
+namespace parallax::segment {
+struct Token;
+}
+
 namespace parallax::represent {
 
 /// Snowball English stemmer ("discussions" -> "discuss"). Input must be the
@@ -65,6 +69,9 @@ class Vocabulary {
 /// that are not stopwords, numbers kept verbatim ("2025", "11:30").
 std::vector<std::uint32_t> content_terms(std::string_view text, Span span, Stemmer& stemmer,
                                          Vocabulary& vocabulary);
+/// The same from the tokens segment::tokenize gave for the span, [first, last).
+std::vector<std::uint32_t> content_terms(const segment::Token* first, const segment::Token* last,
+                                         Stemmer& stemmer, Vocabulary& vocabulary);
 
 struct WeightedTerm {
   std::uint32_t term = 0;

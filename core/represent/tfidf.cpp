@@ -19,8 +19,15 @@ std::uint32_t Vocabulary::find(std::string_view term) const {
 
 std::vector<std::uint32_t> content_terms(std::string_view text, Span span, Stemmer& stemmer,
                                          Vocabulary& vocabulary) {
+  const std::vector<segment::Token> tokens = segment::tokenize(text, span);
+  return content_terms(tokens.data(), tokens.data() + tokens.size(), stemmer, vocabulary);
+}
+
+std::vector<std::uint32_t> content_terms(const segment::Token* first, const segment::Token* last,
+                                         Stemmer& stemmer, Vocabulary& vocabulary) {
   std::vector<std::uint32_t> terms;
-  for (const segment::Token& token : segment::tokenize(text, span)) {
+  for (const segment::Token* it = first; it != last; ++it) {
+    const segment::Token& token = *it;
     if (token.is_number) {
       terms.push_back(vocabulary.intern(token.norm));
       continue;

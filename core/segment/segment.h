@@ -54,6 +54,15 @@ struct Token {
 /// Apostrophes and hyphens inside words are kept ("Moscow's" -> "moscow's").
 std::vector<Token> tokenize(std::string_view text, Span span);
 
+/// The tokens tokenize(text, sentence) gives, found among `paragraph_tokens` (what
+/// tokenize(text, paragraph) gave, `sentence` inside `paragraph`) as the range [*first, *last):
+/// the tokens that start inside the sentence. Exact when none of the paragraph's tokens crosses
+/// an edge of the sentence (the tokenizer only looks past a token to decide whether it goes
+/// on); returns false when one does, or when a span is odd (then tokenize the sentence itself).
+bool tokens_within(std::string_view text, Span paragraph,
+                   const std::vector<Token>& paragraph_tokens, Span sentence, std::size_t* first,
+                   std::size_t* last);
+
 /// The article title when ingest found none: the first non-boilerplate heading,
 /// else the first sentence (cut to at most 120 bytes at a word boundary).
 std::string infer_title(std::string_view text, const std::vector<Paragraph>& paragraphs);

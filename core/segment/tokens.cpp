@@ -2,7 +2,9 @@
 // apostrophes and hyphens unified) so that "Moscow’s" and "MOSCOW'S" compare equal.
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 #include "segment/detail.h"
 
@@ -138,6 +140,31 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
     out.push_back(std::move(t));
   }
   return out;
+}
+
+bool tokens_within(std::string_view text, Span paragraph,
+                   const std::vector<Token>& paragraph_tokens, Span sentence, std::size_t* first,
+                   std::size_t* last) {
+  auto inside_code_point = [&](std::size_t at) {
+    return at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+  };
+  if (paragraph.end > text.size() || sentence.start < paragraph.start ||
+      sentence.end > paragraph.end || sentence.start > sentence.end ||
+      inside_code_point(sentence.start) || inside_code_point(sentence.end)) {
+    return false;
+  }
+  auto begin =
+      std::lower_bound(paragraph_tokens.begin(), paragraph_tokens.end(), sentence.start,
+                       [](const Token& token, std::size_t at) { return token.span.start < at; });
+  if (begin != paragraph_tokens.begin() && std::prev(begin)->span.end > sentence.start)
+    return false;
+  auto end = begin;
+  for (; end != paragraph_tokens.end() && end->span.start < sentence.end; ++end) {
+    if (end->span.end > sentence.end) return false;
+  }
+  *first = static_cast<std::size_t>(begin - paragraph_tokens.begin());
+  *last = static_cast<std::size_t>(end - paragraph_tokens.begin());
+  return true;
 }
 
 }  // namespace parallax::segment

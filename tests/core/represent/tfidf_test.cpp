@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "represent/represent.h"
+#include "segment/segment.h"
 
 using namespace parallax::represent;
 
@@ -55,4 +56,20 @@ TEST_CASE("cosine of normalised vectors", "[represent][tfidf]") {
   CHECK(cosine(a, b) < 1.0);
   CHECK(cosine(a, tfidf.vectorize({2})) == 0.0);
   CHECK(cosine({}, a) == 0.0);
+}
+
+TEST_CASE("content terms from tokens equal content terms from the text", "[represent]") {
+  const std::string text = "Russia's talks in the U.S. begin on 15 August, 2025; 3.5 million wait.";
+  const parallax::Span span{0, text.size()};
+  const auto tokens = parallax::segment::tokenize(text, span);
+  parallax::represent::Stemmer stemmer_a, stemmer_b;
+  parallax::represent::Vocabulary vocabulary_a, vocabulary_b;
+  const auto from_text = parallax::represent::content_terms(text, span, stemmer_a, vocabulary_a);
+  const auto from_tokens = parallax::represent::content_terms(
+      tokens.data(), tokens.data() + tokens.size(), stemmer_b, vocabulary_b);
+  CHECK(from_text == from_tokens);
+  CHECK(from_text.size() == 10);  // russia talk u.s begin 15 august 2025 3.5 million wait
+  CHECK(vocabulary_a.size() == vocabulary_b.size());
+  CHECK(parallax::represent::content_terms(tokens.data(), tokens.data(), stemmer_b, vocabulary_b)
+            .empty());
 }

@@ -1,0 +1,139 @@
+// Internal helpers of the report stage (not part of its public header).
+//
+// JsonWriter appends compact JSON to one std::string, without building a tree first
+// (report::to_json used to build an nlohmann tree of the whole analysis, then dump it:
+// a third of compare's instructions and most of its peak memory). The bytes are exactly
+// what nlohmann's dump(-1, ' ', false, error_handler_t::replace) prints for the same values:
+//   - strings: '"' '\\' and \b \f \n \r \t escaped as such, other control characters as
+//     \u00xx (lower-case hex), everything else (DEL, U+2028, any valid UTF-8) copied as is;
+//     a string that is not valid UTF-8 is handed to nlohmann itself (rare: ingest repairs text);
+//   - integers in decimal; doubles with nlohmann's own shortest round-trip formatting
+//     (nlohmann::detail::to_chars: "0.0", "-0.0", "1e-05", "1e+20"...), NaN and infinities as null.
+// Commas are placed by the writer; keys are trusted ASCII literals (never escaped). Misuse
+// (a value without a key inside an object, unbalanced ends) gives malformed JSON, never a crash.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "report/report.h"
+
+namespace parallax::report::detail {
+
+/// A generous guess of to_json(analysis).size() (the texts, with room for escapes, plus a bound
+/// per entry), so that the document is allocated once.
+std::size_t estimated_json_bytes(const Analysis& analysis);
+
+/// Appends `value` to `out` as a JSON string (with its quotes), escaped as nlohmann does.
+void append_json_string(std::string& out, std::string_view value);
+/// Appends a double as nlohmann prints it ("null" when not finite).
+void append_json_double(std::string& out, double value);
+void append_json_unsigned(std::string& out, std::uint64_t value);
+void append_json_signed(std::string& out, std::int64_t value);
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::size_t reserve_bytes = 0) { out_.reserve(reserve_bytes); }
+
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
+
+  /// The next member's key; `name` is written as is (plain ASCII, nothing to escape).
+  JsonWriter& key(std::string_view name) {
+    separate();
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
+    after_key_ = true;
+    return *this;
+  }
+
+  JsonWriter& string(std::string_view value) {
+    separate();
+    append_json_string(out_, value);
+    return *this;
+  }
+  JsonWriter& number(double value) {
+    separate();
+    append_json_double(out_, value);
+    return *this;
+  }
+  JsonWriter& integer(std::uint64_t value) {
+    separate();
+    append_json_unsigned(out_, value);
+    return *this;
+  }
+  JsonWriter& signed_integer(std::int64_t value) {
+    separate();
+    append_json_signed(out_, value);
+    return *this;
+  }
+  JsonWriter& boolean(bool value) {
+    separate();
+    out_ += value ? "true" : "false";
+    return *this;
+  }
+
+  /// Shorthands for one member: key then value.
+  JsonWriter& member(std::string_view name, std::string_view value) {
+    return key(name).string(value);
+  }
+  JsonWriter& member(std::string_view name, const char* value) { return key(name).string(value); }
+  JsonWriter& member(std::string_view name, const std::string& value) {
+    return key(name).string(value);
+  }
+  JsonWriter& member(std::string_view name, double value) { return key(name).number(value); }
+  template <typename Int,
+            std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>, int> = 0>
+  JsonWriter& member(std::string_view name, Int value) {
+    if constexpr (std::is_signed_v<Int>) {
+      return key(name).signed_integer(value);
+    } else {
+      return key(name).integer(value);
+    }
+  }
+  JsonWriter& member(std::string_view name, bool value) { return key(name).boolean(value); }
+
+  std::size_t size() const { return out_.size(); }
+  std::size_t capacity() const { return out_.capacity(); }
+  /// The document so far; the writer is empty afterwards.
+  std::string take() {
+    open_.clear();
+    after_key_ = false;
+    return std::move(out_);
+  }
+
+ private:
+  // A comma before every element of an array or object but the first; none after a key.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (open_.empty()) return;
+    if (open_.back()) out_ += ',';
+    open_.back() = true;
+  }
+  JsonWriter& open(char bracket) {
+    separate();
+    out_ += bracket;
+    open_.push_back(false);
+    return *this;
+  }
+  JsonWriter& close(char bracket) {
+    out_ += bracket;
+    if (!open_.empty()) open_.pop_back();
+    return *this;
+  }
+
+  std::string out_;
+  std::vector<bool> open_;  ///< per open array/object: holds an element already
+  bool after_key_ = false;
+};
+
+}  // namespace parallax::report::detail
