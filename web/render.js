@@ -6,6 +6,7 @@
  * here: web/app.js listens on the containers (event delegation).
  *
  *   var view = ParallaxRender.comparison(model);   // {element, sentencesByClaim: Map<claim, Element[]>}
+ *   var grid = ParallaxRender.comparisonStart(model); ParallaxRender.comparisonRows(grid, 20); // in slices
  *   ParallaxRender.articleList(ul, inputs, model);
  *   ParallaxRender.notices(container, notices);
  *   ParallaxRender.status(container, model, info);
@@ -184,17 +185,38 @@ var ParallaxRender = (function () {
    * row per model row. Returns the element and an index from claim to its sentence elements.
    */
   function comparison(model) {
-    var sentencesByClaim = new Map();
+    var grid = comparisonStart(model);
+    comparisonRows(grid, model.rows.length);
+    return grid;
+  }
+
+  /**
+   * The same grid built in slices (the streamed page, web/view.js): comparisonStart() gives the
+   * headers and an empty body, comparisonRows(grid, n) appends the next n rows; once every row is
+   * appended (grid.next === model.rows.length) the DOM is the one comparison() builds.
+   */
+  function comparisonStart(model) {
     var grid = el('div', 'px-grid');
     grid.setAttribute('role', 'region');
     grid.setAttribute('aria-label', 'Articles aligned paragraph by paragraph');
     grid.style.setProperty('--px-cols', String(Math.max(1, model.articles.length)));
     model.articles.forEach(function (article) { grid.appendChild(articleHeader(article)); });
+    return { element: grid, sentencesByClaim: new Map(), model: model, next: 0,
+      withEmpty: model.rows.length * model.articles.length <= MAX_EMPTY_CELLS };
+  }
 
-    var withEmpty = model.rows.length * model.articles.length <= MAX_EMPTY_CELLS;
-    model.rows.forEach(function (row, r) {
+  /** Appends up to `count` more rows to a grid from comparisonStart(); returns the cells added. */
+  function comparisonRows(state, count) {
+    var model = state.model;
+    var grid = state.element;
+    var sentencesByClaim = state.sentencesByClaim;
+    var end = Math.min(model.rows.length, state.next + count);
+    var added = 0;
+    for (var r = state.next; r < end; r++) {
+      var row = model.rows[r];
       var aligned = !row.boilerplate && row.members.length > 1;
-      model.articles.forEach(function (article, a) {
+      for (var a = 0; a < model.articles.length; a++) {
+        var article = model.articles[a];
         var cell;
         var stacked = row.cells[a];
         if (stacked && stacked.length === 1) {
@@ -203,13 +225,13 @@ var ParallaxRender = (function () {
         } else if (stacked) {
           // Several boilerplate paragraphs of one article, stacked in one grid cell.
           cell = el('div', 'px-stack');
-          stacked.forEach(function (p) { cell.appendChild(paragraphCell(model, article.paragraphs[p], sentencesByClaim)); });
-        } else if (withEmpty) {
+          for (var i = 0; i < stacked.length; i++) cell.appendChild(paragraphCell(model, article.paragraphs[stacked[i]], sentencesByClaim));
+        } else if (state.withEmpty) {
           cell = el('div', 'px-cell px-cell--empty');
           cell.dataset.article = String(a);
           cell.setAttribute('aria-hidden', 'true');
         } else {
-          return;
+          continue;
         }
         cell.classList.add(r % 2 ? 'px-row-odd' : 'px-row-even');
         cell.style.gridRow = String(r + 2);
@@ -217,9 +239,11 @@ var ParallaxRender = (function () {
         cell.dataset.article = String(a);
         cell.style.gridColumn = String(a + 1);
         grid.appendChild(cell);
-      });
-    });
-    return { element: grid, sentencesByClaim: sentencesByClaim };
+        added++;
+      }
+    }
+    state.next = end;
+    return added;
   }
 
   /**
@@ -321,6 +345,8 @@ var ParallaxRender = (function () {
 
   return {
     comparison: comparison,
+    comparisonStart: comparisonStart,
+    comparisonRows: comparisonRows,
     articleList: articleList,
     notices: notices,
     status: status,

@@ -3,7 +3,8 @@
  * and by the <parallax-compare> element (web/element.js, inside its shadow root).
  *
  *   var view = new ParallaxView(container, { engine: ParallaxEngine, host: element });
- *   view.show(model);            // model from ParallaxModel.build(report); keeps filters and panel
+ *   view.show(model[, stage]);   // model from ParallaxModel.build(report); keeps filters and panel
+ *   view.showProgressive(model, {stage, live, onFirstSlice}).then(…);  // one stage of a streamed run, in slices
  *   view.clear('message');
  *   view.select('0:3:1');        // selects a sentence ("article:paragraph:sentence")
  *   view.jumpToClaim(4);
@@ -180,6 +181,9 @@ var ParallaxView = (function () {
   };
 
   View.prototype.clear = function (message) {
+    this.stopProgressive();
+    this.stage = null;
+    this.gridComplete = false;
     this.model = null;
     this.grid = null;
     this.spans = new Map();
@@ -199,22 +203,53 @@ var ParallaxView = (function () {
 
   // ---- showing a model -------------------------------------------------------------------
 
-  View.prototype.show = function (model) {
-    var keepScroll = this.model ? { top: this.scroller.scrollTop, left: this.scroller.scrollLeft } : null;
-    var previousSelection = this.selected;
+  View.prototype.show = function (model, stage) {
+    this.stopProgressive();
+    var before = this.beforeShow();
+    this.mountGrid(model, ParallaxRender.comparison(model));
+    this.afterShow(model, before, stage || 'complete');
+  };
+
+  /** A streamed comparison was cancelled: the panels of a partial stage say so. */
+  View.prototype.stopped = function () {
+    this.stopProgressive();
+    this.stageStopped = true;
+    if (this.model && this.stage !== 'complete') this.renderPendingPanels();
+  };
+
+  /** What a new model keeps from the one shown: scroll position and selected sentence. */
+  View.prototype.beforeShow = function () {
+    return {
+      keepScroll: this.model ? { top: this.scroller.scrollTop, left: this.scroller.scrollLeft } : null,
+      previousSelection: this.selected,
+    };
+  };
+
+  /** Puts a grid from ParallaxRender.comparison()/comparisonStart() in the scroller. */
+  View.prototype.mountGrid = function (model, grid) {
     this.model = model;
     this.root.classList.remove('px-view--empty');
     this.hideTooltip();
     this.active = null;
     clear(this.scroller);
-    var view = ParallaxRender.comparison(model);
-    this.grid = view.element;
-    this.sentencesByClaim = view.sentencesByClaim;
+    this.grid = grid.element;
+    this.sentencesByClaim = grid.sentencesByClaim;
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.setAttribute('class', 'px-ribbons');
     this.svg.setAttribute('aria-hidden', 'true');
     this.grid.appendChild(this.svg);
     this.scroller.appendChild(this.grid);
+    this.spans = new Map();
+    this.current = null;
+    this.gridComplete = false;
+  };
+
+  /** Everything after the grid: spans, keyboard, panels, filter, scroll, selection, ribbons. */
+  View.prototype.afterShow = function (model, before, stage) {
+    this.stage = stage;
+    this.stageStopped = false;
+    this.gridComplete = true;
+    this.grid.appendChild(this.svg); // last child, as comparison() + show() leave it
     var spans = this.spans = new Map();
     Array.prototype.forEach.call(this.grid.querySelectorAll('.px-s[data-ref]'), function (s) { spans.set(s.dataset.ref, s); });
     this.current = null;
@@ -226,22 +261,103 @@ var ParallaxView = (function () {
     this.renderPanels();
     this.applyFilter();
     this.applyTabbed(this.tabbed);
-    if (keepScroll) {
-      this.scroller.scrollTop = keepScroll.top;
-      this.scroller.scrollLeft = keepScroll.left;
+    if (before.keepScroll) {
+      this.scroller.scrollTop = before.keepScroll.top;
+      this.scroller.scrollLeft = before.keepScroll.left;
     }
-    if (previousSelection && this.spans.has(previousSelection)) this.select(previousSelection, { quiet: true, keepPanel: true });
+    if (before.previousSelection && this.spans.has(before.previousSelection)) this.select(before.previousSelection, { quiet: true, keepPanel: true });
     else { this.selected = null; this.renderClaimPanel(); }
     this.scheduleRibbons();
   };
 
+  // ---- streamed display (docs/viewer.md "Streaming"): a stage at a time, in slices -----------
+
+  /** Main-thread time one slice may take (ms); the rest of the frame is for layout and paint. */
+  var SLICE_MS = 8;
+
+  function nextSlice(fn) {
+    // requestAnimationFrame paints each slice; a hidden page gets no frames, so it uses timers.
+    if (typeof document !== 'undefined' && document.hidden) setTimeout(fn, 0);
+    else requestAnimationFrame(function () { fn(); });
+  }
+
+  /** Stops a showProgressive() in flight (its promise then never resolves). */
+  View.prototype.stopProgressive = function () {
+    if (this.job) this.job.cancelled = true;
+    this.job = null;
+  };
+
+  /**
+   * Shows a model of one stage of a streamed comparison ('segmented' | 'aligned' | 'complete')
+   * without blocking the main thread: the grid is built a few rows per frame (SLICE_MS each).
+   * `live` (the first stage): the grid is on screen from the first slice and grows; otherwise it
+   * is built off screen and replaces the one shown when complete, so the page never goes blank.
+   * Panels wait for the 'complete' stage (a placeholder says what is being computed).
+   * options.onFirstSlice() is called once the first rows are on screen. A newer call (or show(),
+   * clear(), stopProgressive()) abandons this one. Resolves when the stage is fully shown; the
+   * DOM of a 'complete' stage is then the one show() builds.
+   */
+  View.prototype.showProgressive = function (model, options) {
+    options = options || {};
+    this.stopProgressive();
+    var self = this;
+    var job = this.job = { cancelled: false };
+    var stage = options.stage || 'complete';
+    // Live when no fully drawn grid is on screen (first stage, or a stage that overtook it).
+    var live = options.live !== undefined ? !!options.live : !(this.grid && this.gridComplete);
+    var before = this.beforeShow();
+    var grid = ParallaxRender.comparisonStart(model);
+    if (live) this.mountGrid(model, grid);
+    var rowsPerSlice = 1;
+    function firstSlice() {
+      var first = options.onFirstSlice;
+      options.onFirstSlice = null;
+      if (first) first();
+    }
+    return new Promise(function (resolve) {
+      function slice() {
+        if (job.cancelled) return;
+        var t0 = performance.now();
+        // Adaptive: grow the slice while it stays under budget, shrink it when it does not.
+        ParallaxRender.comparisonRows(grid, rowsPerSlice);
+        var spent = performance.now() - t0;
+        if (spent < SLICE_MS / 2) rowsPerSlice *= 2;
+        else if (spent > SLICE_MS && rowsPerSlice > 1) rowsPerSlice = Math.max(1, rowsPerSlice >> 1);
+        if (live) firstSlice();
+        if (grid.next < model.rows.length) { nextSlice(slice); return; }
+        if (!live) self.mountGrid(model, grid);
+        self.afterShow(model, before, stage);
+        firstSlice();
+        self.job = null;
+        resolve();
+      }
+      nextSlice(slice);
+    });
+  };
+
   View.prototype.renderPanels = function () {
+    if (this.stage && this.stage !== 'complete') {
+      this.renderPendingPanels();
+      return;
+    }
     this.renderMatrix();
     this.renderContradictions();
     this.renderOmissions();
     this.renderStance();
     var n = this.model.contradictions.filter(function (x) { return x.shown; }).length;
     this.tabButtons.contradictions.textContent = 'Contradictions' + (n ? ' (' + n + ')' : '');
+  };
+
+  /** Panels of a stage not yet complete: what is being computed (streamed display). */
+  View.prototype.renderPendingPanels = function () {
+    var self = this;
+    var text = this.stageStopped ? 'Not computed: the comparison was cancelled.'
+      : this.stage === 'segmented' ? 'Aligning the articles…' : 'Finding contradictions…';
+    ['matrix', 'contradictions', 'omissions', 'stance'].forEach(function (k) {
+      clear(self.panels[k]);
+      self.panels[k].appendChild(el('p', 'px-empty-hint px-pending', text));
+    });
+    this.tabButtons.contradictions.textContent = 'Contradictions';
   };
 
   View.prototype.sourceName = function (article) {
@@ -720,7 +836,7 @@ var ParallaxView = (function () {
       cell.classList.toggle('px-row-hidden', filtering && !rowHas[cell.dataset.row]);
     });
     this.filterCount.textContent = filtering ? passing + (passing === 1 ? ' sentence matches' : ' sentences match') : '';
-    this.renderMatrix();
+    if (!this.stage || this.stage === 'complete') this.renderMatrix();
     this.scheduleRibbons();
   };
 
