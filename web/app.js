@@ -325,13 +325,15 @@
     state.rawReport = raw;
     state.report = complete ? withRenames(raw) : null; // exports and the embedding API see finished reports only
     state.model = model;
-    renderInputs();
+    // The input list (per-file notices) is known from the first stage; redrawn once complete.
+    if (stage === 'segmented') renderInputs();
     showNotices();
     var exportable = false;
     [els.exportJson, els.exportCsv, els.exportHtml].forEach(function (b) { b.disabled = !exportable; });
     document.body.dataset.state = 'streaming';
     view.showProgressive(model, {
       stage: stage,
+      preview: stage === 'segmented',
       onFirstSlice: function () {
         if (timing.firstMs === undefined) timing.firstMs = performance.now() - t0;
       },

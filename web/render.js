@@ -205,45 +205,82 @@ var ParallaxRender = (function () {
       withEmpty: model.rows.length * model.articles.length <= MAX_EMPTY_CELLS };
   }
 
-  /** Appends up to `count` more rows to a grid from comparisonStart(); returns the cells added. */
-  function comparisonRows(state, count) {
+  /** Appends up to `count` more rows to a grid from comparisonStart() (to `target`, default the grid). */
+  function comparisonRows(state, count, target) {
     var model = state.model;
-    var grid = state.element;
-    var sentencesByClaim = state.sentencesByClaim;
+    var into = target || state.element;
     var end = Math.min(model.rows.length, state.next + count);
-    var added = 0;
     for (var r = state.next; r < end; r++) {
-      var row = model.rows[r];
-      var aligned = !row.boilerplate && row.members.length > 1;
       for (var a = 0; a < model.articles.length; a++) {
-        var article = model.articles[a];
-        var cell;
-        var stacked = row.cells[a];
-        if (stacked && stacked.length === 1) {
-          cell = paragraphCell(model, article.paragraphs[stacked[0]], sentencesByClaim);
-          if (aligned) cell.classList.add('px-cell--aligned');
-        } else if (stacked) {
-          // Several boilerplate paragraphs of one article, stacked in one grid cell.
-          cell = el('div', 'px-stack');
-          for (var i = 0; i < stacked.length; i++) cell.appendChild(paragraphCell(model, article.paragraphs[stacked[i]], sentencesByClaim));
-        } else if (state.withEmpty) {
-          cell = el('div', 'px-cell px-cell--empty');
-          cell.dataset.article = String(a);
-          cell.setAttribute('aria-hidden', 'true');
-        } else {
-          continue;
-        }
-        cell.classList.add(r % 2 ? 'px-row-odd' : 'px-row-even');
-        cell.style.gridRow = String(r + 2);
-        cell.dataset.row = String(r);
-        cell.dataset.article = String(a);
-        cell.style.gridColumn = String(a + 1);
-        grid.appendChild(cell);
-        added++;
+        var cell = gridCell(state, r, a);
+        if (cell) into.appendChild(cell);
       }
     }
     state.next = end;
-    return added;
+  }
+
+  /** The grid cell of row r, article a (null: no cell there); registers its shared sentences. */
+  function gridCell(state, r, a) {
+    var model = state.model;
+    var sentencesByClaim = state.sentencesByClaim;
+    var row = model.rows[r];
+    var article = model.articles[a];
+    var cell;
+    var stacked = row.cells[a];
+    if (stacked && stacked.length === 1) {
+      cell = paragraphCell(model, article.paragraphs[stacked[0]], sentencesByClaim);
+      if (!row.boilerplate && row.members.length > 1) cell.classList.add('px-cell--aligned');
+    } else if (stacked) {
+      // Several boilerplate paragraphs of one article, stacked in one grid cell.
+      cell = el('div', 'px-stack');
+      for (var i = 0; i < stacked.length; i++) cell.appendChild(paragraphCell(model, article.paragraphs[stacked[i]], sentencesByClaim));
+    } else if (state.withEmpty) {
+      cell = el('div', 'px-cell px-cell--empty');
+      cell.dataset.article = String(a);
+      cell.setAttribute('aria-hidden', 'true');
+    } else {
+      return null;
+    }
+    cell.classList.add(r % 2 ? 'px-row-odd' : 'px-row-even');
+    cell.style.gridRow = String(r + 2);
+    cell.dataset.row = String(r);
+    cell.dataset.article = String(a);
+    cell.style.gridColumn = String(a + 1);
+    return cell;
+  }
+
+  /**
+   * Redraws, in a grid drawn from `state`'s rows, the cells of the paragraphs `changed(paragraph)`
+   * selects, from `model` (same articles and rows; e.g. the complete stage after the aligned one:
+   * only contested marks differ). Then the claim index is rebuilt in document order, so the grid
+   * and index are what comparison(model) gives. Returns the number of cells replaced.
+   */
+  function patchCells(state, model, changed) {
+    var grid = state.element;
+    var patch = { model: model, sentencesByClaim: new Map(), withEmpty: state.withEmpty };
+    var replaced = 0;
+    model.rows.forEach(function (row, r) {
+      Object.keys(row.cells).forEach(function (key) {
+        var a = Number(key);
+        var paragraphs = model.articles[a].paragraphs;
+        if (!row.cells[key].some(function (p) { return changed(paragraphs[p]); })) return;
+        var old = grid.querySelector(':scope > [data-row="' + r + '"][data-article="' + a + '"]');
+        var cell = gridCell(patch, r, a);
+        if (old && cell) { grid.replaceChild(cell, old); replaced++; }
+      });
+    });
+    state.model = model;
+    var index = state.sentencesByClaim = new Map();
+    Array.prototype.forEach.call(grid.querySelectorAll('.px-s.px-shared'), function (span) {
+      var ref = span.dataset.ref.split(':').map(Number);
+      var s = model.articles[ref[0]].paragraphs[ref[1]].sentences[ref[2]];
+      s.sharedClaims.forEach(function (c) {
+        var list = index.get(c);
+        if (!list) index.set(c, (list = []));
+        list.push(span);
+      });
+    });
+    return replaced;
   }
 
   /**
@@ -347,6 +384,7 @@ var ParallaxRender = (function () {
     comparison: comparison,
     comparisonStart: comparisonStart,
     comparisonRows: comparisonRows,
+    patchCells: patchCells,
     articleList: articleList,
     notices: notices,
     status: status,

@@ -29,6 +29,9 @@ var ParallaxView = (function () {
   var clear = function (node) { ParallaxRender.clear(node); };
   var MAX_RIBBONS = 6000;
   var MAX_MATRIX_ROWS = 400;
+  // Cells of the coverage matrix at most (rows × sources): its table is laid out in one go, the
+  // longest main-thread task of a large set (100 sources × 350 claims: 2.7 s on a loaded machine).
+  var MAX_MATRIX_CELLS = 12000;
   var SVG = 'http://www.w3.org/2000/svg';
   var nextInstance = 1;
 
@@ -184,6 +187,8 @@ var ParallaxView = (function () {
     this.stopProgressive();
     this.stage = null;
     this.gridComplete = false;
+    this.gridState = null;
+    this.panelsPending = false;
     this.model = null;
     this.grid = null;
     this.spans = new Map();
@@ -233,6 +238,7 @@ var ParallaxView = (function () {
     this.active = null;
     clear(this.scroller);
     this.grid = grid.element;
+    this.gridState = grid;
     this.sentencesByClaim = grid.sentencesByClaim;
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.setAttribute('class', 'px-ribbons');
@@ -245,9 +251,11 @@ var ParallaxView = (function () {
   };
 
   /** Everything after the grid: spans, keyboard, panels, filter, scroll, selection, ribbons. */
-  View.prototype.afterShow = function (model, before, stage) {
+  View.prototype.afterShow = function (model, before, stage, deferPanels) {
     this.stage = stage;
     this.stageStopped = false;
+    // Streamed: the panels (the coverage matrix is one big table) are drawn in a later frame.
+    this.panelsPending = !!deferPanels;
     this.gridComplete = true;
     this.grid.appendChild(this.svg); // last child, as comparison() + show() leave it
     var spans = this.spans = new Map();
@@ -261,7 +269,8 @@ var ParallaxView = (function () {
     this.renderPanels();
     this.applyFilter();
     this.applyTabbed(this.tabbed);
-    if (before.keepScroll) {
+    // (Setting the scroll position forces a layout: only when there is one to restore.)
+    if (before.keepScroll && (before.keepScroll.top || before.keepScroll.left)) {
       this.scroller.scrollTop = before.keepScroll.top;
       this.scroller.scrollLeft = before.keepScroll.left;
     }
@@ -274,6 +283,8 @@ var ParallaxView = (function () {
 
   /** Main-thread time one slice may take (ms); the rest of the frame is for layout and paint. */
   var SLICE_MS = 8;
+  /** Cells a preview stage (options.preview: the segmented one) draws at most: a few screenfuls. */
+  var PREVIEW_CELLS = 1500;
 
   function nextSlice(fn) {
     // requestAnimationFrame paints each slice; a hidden page gets no frames, so it uses timers.
@@ -289,13 +300,17 @@ var ParallaxView = (function () {
 
   /**
    * Shows a model of one stage of a streamed comparison ('segmented' | 'aligned' | 'complete')
-   * without blocking the main thread: the grid is built a few rows per frame (SLICE_MS each).
-   * `live` (the first stage): the grid is on screen from the first slice and grows; otherwise it
-   * is built off screen and replaces the one shown when complete, so the page never goes blank.
-   * Panels wait for the 'complete' stage (a placeholder says what is being computed).
-   * options.onFirstSlice() is called once the first rows are on screen. A newer call (or show(),
-   * clear(), stopProgressive()) abandons this one. Resolves when the stage is fully shown; the
-   * DOM of a 'complete' stage is then the one show() builds.
+   * without blocking the main thread on building the DOM: the grid is built a few rows per frame
+   * (SLICE_MS each, the slice size adapting).
+   *   live (no fully drawn grid on screen): the first rows go on screen at once, the rest are built
+   *     aside and added in one go; options.preview stops at PREVIEW_CELLS (the segmented stage);
+   *   otherwise the grid is built off screen and replaces the one shown, so the page never goes blank;
+   *   'complete' after a drawn 'aligned' of the same rows: only the cells with contested marks are
+   *     redrawn (ParallaxRender.patchCells).
+   * Then spans, keyboard, filter and ribbons; the panels a frame later (the coverage matrix is one
+   * big table). options.onFirstSlice() is called once the first rows are on screen. A newer call
+   * (or show(), clear(), stopProgressive()) abandons this one, whose promise then never resolves.
+   * The DOM of a 'complete' stage is the one show() builds (tests/browser/stream.test.mjs).
    */
   View.prototype.showProgressive = function (model, options) {
     options = options || {};
@@ -303,39 +318,81 @@ var ParallaxView = (function () {
     var self = this;
     var job = this.job = { cancelled: false };
     var stage = options.stage || 'complete';
-    // Live when no fully drawn grid is on screen (first stage, or a stage that overtook it).
-    var live = options.live !== undefined ? !!options.live : !(this.grid && this.gridComplete);
-    var before = this.beforeShow();
-    var grid = ParallaxRender.comparisonStart(model);
-    if (live) this.mountGrid(model, grid);
+    // What to keep (scroll, selection) is read when the new grid goes on screen: reading the scroll
+    // position of a page just changed would force a layout now.
+    var before = { keepScroll: null, previousSelection: this.selected };
+    var shown = this.gridState;
+    // The complete stage after a fully drawn aligned one: same rows and claims, only the contested
+    // marks differ, so only the cells that hold them are redrawn (no new grid, no full layout).
+    var patch = stage === 'complete' && this.stage === 'aligned' && this.gridComplete && shown &&
+      shown.model.rows.length === model.rows.length && shown.model.claims.length === model.claims.length &&
+      shown.model.articles.length === model.articles.length;
+    // Live when no fully drawn grid is on screen (first stage, or a stage that overtook it): the
+    // first rows go on screen at once, the rest are built aside and added in one go (each addition
+    // to a live grid costs a layout of the whole grid).
+    var live = !patch && (options.live !== undefined ? !!options.live : !(this.grid && this.gridComplete));
+    var grid = patch ? null : ParallaxRender.comparisonStart(model);
+    var rest = live ? document.createDocumentFragment() : null;
     var rowsPerSlice = 1;
+    var firstDone = false;
     function firstSlice() {
-      var first = options.onFirstSlice;
-      options.onFirstSlice = null;
-      if (first) first();
+      if (firstDone) return;
+      firstDone = true;
+      if (options.onFirstSlice) options.onFirstSlice();
+    }
+    function finish(done) {
+      if (job.cancelled) return;
+      self.afterShow(model, before, stage, true);
+      firstSlice();
+      nextSlice(function () {
+        if (job.cancelled) return;
+        self.panelsPending = false;
+        self.renderPanels();
+        self.job = null;
+        done();
+      });
     }
     return new Promise(function (resolve) {
       function slice() {
         if (job.cancelled) return;
+        if (patch) {
+          ParallaxRender.patchCells(shown, model, function (p) { return p.contested; });
+          self.model = model;
+          self.sentencesByClaim = shown.sentencesByClaim;
+          nextSlice(function () { finish(resolve); });
+          return;
+        }
         var t0 = performance.now();
+        var target = live && firstDone ? rest : null;
         // Adaptive: grow the slice while it stays under budget, shrink it when it does not.
-        ParallaxRender.comparisonRows(grid, rowsPerSlice);
+        ParallaxRender.comparisonRows(grid, rowsPerSlice, target);
         var spent = performance.now() - t0;
         if (spent < SLICE_MS / 2) rowsPerSlice *= 2;
         else if (spent > SLICE_MS && rowsPerSlice > 1) rowsPerSlice = Math.max(1, rowsPerSlice >> 1);
-        if (live) firstSlice();
-        if (grid.next < model.rows.length) { nextSlice(slice); return; }
-        if (!live) self.mountGrid(model, grid);
-        self.afterShow(model, before, stage);
-        firstSlice();
-        self.job = null;
-        resolve();
+        if (live && !firstDone) {
+          // The first rows on screen at once.
+          before = self.beforeShow();
+          self.mountGrid(model, grid);
+          firstSlice();
+        }
+        // A preview stage of a large set stops at PREVIEW_CELLS: the next stage replaces it soon, and
+        // every cell added now is a cell the browser lays out again then.
+        var enough = options.preview && grid.next * model.articles.length >= PREVIEW_CELLS;
+        if (grid.next < model.rows.length && !enough) { nextSlice(slice); return; }
+        if (live) grid.element.appendChild(rest);
+        else {
+          before = self.beforeShow();
+          self.mountGrid(model, grid);
+        }
+        // The panels and the filter in the next frame, after this layout.
+        nextSlice(function () { finish(resolve); });
       }
       nextSlice(slice);
     });
   };
 
   View.prototype.renderPanels = function () {
+    if (this.panelsPending) return;
     if (this.stage && this.stage !== 'complete') {
       this.renderPendingPanels();
       return;
@@ -836,7 +893,7 @@ var ParallaxView = (function () {
       cell.classList.toggle('px-row-hidden', filtering && !rowHas[cell.dataset.row]);
     });
     this.filterCount.textContent = filtering ? passing + (passing === 1 ? ' sentence matches' : ' sentences match') : '';
-    if (!this.stage || this.stage === 'complete') this.renderMatrix();
+    if ((!this.stage || this.stage === 'complete') && !this.panelsPending) this.renderMatrix();
     this.scheduleRibbons();
   };
 
@@ -900,7 +957,8 @@ var ParallaxView = (function () {
     var tbody = el('tbody');
     var omitted = {};
     model.omissions.forEach(function (o) { o.missing.forEach(function (m) { omitted[o.article + ':' + m.claim] = true; }); });
-    claims.slice(0, MAX_MATRIX_ROWS).forEach(function (claim) {
+    var maxRows = Math.min(MAX_MATRIX_ROWS, Math.max(20, Math.floor(MAX_MATRIX_CELLS / Math.max(1, model.articles.length))));
+    claims.slice(0, maxRows).forEach(function (claim) {
       var tr = el('tr', 'px-matrix-row');
       tr.dataset.claim = String(claim.index);
       var th = el('th', 'px-matrix-claim');
@@ -936,8 +994,8 @@ var ParallaxView = (function () {
     table.appendChild(tbody);
     wrap.appendChild(table);
     panel.appendChild(wrap);
-    if (claims.length > MAX_MATRIX_ROWS) {
-      panel.appendChild(el('p', 'px-panel-meta', (claims.length - MAX_MATRIX_ROWS) + ' more claims not shown (export the CSV for all).'));
+    if (claims.length > maxRows) {
+      panel.appendChild(el('p', 'px-panel-meta', (claims.length - maxRows) + ' more claims not shown (export the CSV for all).'));
     }
   };
 
