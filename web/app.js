@@ -269,12 +269,16 @@
     // The learned matcher needs its resources in the worker first (loaded once, lazily).
     var ready = matcher === 'learned' ? engine.loadResources() : Promise.resolve();
     var timing = { articles: usable.length, readMs: tCompare - t0, stages: {} };
+    if (params.has('nostream')) { analyseWhole(seq, ready, files, options, t0, tCompare); return; }
     ready.then(function () {
       return engine.compareStaged(files, options, function (stage, report, elapsedMs) {
         if (seq !== state.runSeq) return;
         timing.stages[stage] = performance.now() - t0;
         if (stage === 'complete') timing.engineMs = elapsedMs;
-        showStage(seq, stage, report, timing, t0, tCompare);
+        // A small set is compared in a few hundred ms: drawing its partial stages would only
+        // delay the complete one. It is drawn once, complete.
+        if (stage !== 'complete' && drawnWhole(usable.length, bytes)) return;
+        showStage(seq, stage, report, timing, t0, tCompare, drawnWhole(usable.length, bytes));
       });
     }).catch(function (e) {
       if (seq !== state.runSeq) return;
@@ -291,6 +295,29 @@
     });
   }
 
+  /** index.html?nostream: one compare, drawn once when complete (the page before streaming; for A/B). */
+  function analyseWhole(seq, ready, files, options, t0, tCompare) {
+    ready.then(function () { return engine.compare(files, options); }).then(function (result) {
+      if (seq !== state.runSeq) return;
+      var tRender = performance.now();
+      state.stage = null;
+      showReport(result.report, { elapsedMs: result.elapsedMs, mode: engine.mode, version: engine.versionString });
+      setProgress('');
+      var t1 = performance.now();
+      state.timings.push({ articles: state.model ? state.model.articles.length : 0, readMs: tCompare - t0, firstMs: t1 - t0,
+        compareMs: tRender - tCompare, engineMs: result.elapsedMs, renderMs: t1 - tRender, totalMs: t1 - t0 });
+      document.dispatchEvent(new CustomEvent('parallax-analysis', { detail: { report: state.report } }));
+    }).catch(function (e) {
+      if (seq !== state.runSeq) return;
+      setProgress('');
+      state.model = null;
+      state.report = null;
+      state.rawReport = null;
+      state.pageNotices.push(runErrorNotice(e));
+      renderAll();
+    });
+  }
+
   // ---- streamed display (docs/viewer.md "Streaming") --------------------------------------
   // Stage by stage: 'segmented' draws the columns (text, paragraphs, sentences) as soon as the
   // engine has split the articles, 'aligned' redraws them aligned with claims and ribbons,
@@ -298,8 +325,15 @@
   // (ParallaxView.showProgressive), a newer stage abandons an older one still drawing, and the
   // progress line says what the engine is doing meanwhile. Cancel works throughout.
   var STAGE_PROGRESS = { segmented: 'Aligning ', aligned: 'Finding contradictions in ' };
+  /** Sets of at most this many articles and bytes are drawn once, complete (not streamed). */
+  var STREAM_MIN_ARTICLES = 10;
+  var STREAM_MIN_BYTES = 64 * 1024;
 
-  function showStage(seq, stage, raw, timing, t0, tCompare) {
+  function drawnWhole(articles, bytes) {
+    return articles <= STREAM_MIN_ARTICLES && bytes <= STREAM_MIN_BYTES;
+  }
+
+  function showStage(seq, stage, raw, timing, t0, tCompare, whole) {
     var model;
     try {
       model = ParallaxModel.build(withRenames(raw));
@@ -325,24 +359,26 @@
     state.rawReport = raw;
     state.report = complete ? withRenames(raw) : null; // exports and the embedding API see finished reports only
     state.model = model;
-    // The input list (per-file notices) is known from the first stage; redrawn once complete.
-    if (stage === 'segmented') renderInputs();
     showNotices();
     var exportable = false;
     [els.exportJson, els.exportCsv, els.exportHtml].forEach(function (b) { b.disabled = !exportable; });
     document.body.dataset.state = 'streaming';
-    view.showProgressive(model, {
+    var drawn = whole ? Promise.resolve(view.show(model)) : view.showProgressive(model, {
       stage: stage,
       preview: stage === 'segmented',
       onFirstSlice: function () {
         if (timing.firstMs === undefined) timing.firstMs = performance.now() - t0;
       },
-    }).then(function () {
+    });
+    if (whole && timing.firstMs === undefined) timing.firstMs = performance.now() - t0;
+    drawn.then(function () {
       if (seq !== state.runSeq) return;
       timing.shown = timing.shown || {};
       timing.shown[stage] = performance.now() - t0;
       document.dispatchEvent(new CustomEvent('parallax-stage', { detail: { stage: stage, articles: model.articles.length } }));
       if (!complete) {
+        // The input list with per-file notices (known from the first stage), once its columns are drawn.
+        if (stage === 'segmented') renderInputs();
         ParallaxRender.status(els.status, model, { message: stage === 'segmented' ? 'Aligning…' : 'Finding contradictions…',
           mode: engine.mode, version: engine.versionString });
         return;

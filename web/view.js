@@ -256,6 +256,7 @@ var ParallaxView = (function () {
     this.stageStopped = false;
     // Streamed: the panels (the coverage matrix is one big table) are drawn in a later frame.
     this.panelsPending = !!deferPanels;
+    if (this.gridState) this.gridState.stage = stage; // the stage this grid shows, fully drawn
     this.gridComplete = true;
     this.grid.appendChild(this.svg); // last child, as comparison() + show() leave it
     var spans = this.spans = new Map();
@@ -324,14 +325,16 @@ var ParallaxView = (function () {
     var shown = this.gridState;
     // The complete stage after a fully drawn aligned one: same rows and claims, only the contested
     // marks differ, so only the cells that hold them are redrawn (no new grid, no full layout).
-    var patch = stage === 'complete' && this.stage === 'aligned' && this.gridComplete && shown &&
+    var patch = stage === 'complete' && shown && shown.stage === 'aligned' && this.gridComplete &&
       shown.model.rows.length === model.rows.length && shown.model.claims.length === model.claims.length &&
       shown.model.articles.length === model.articles.length;
     // Live when no fully drawn grid is on screen (first stage, or a stage that overtook it): the
     // first rows go on screen at once, the rest are built aside and added in one go (each addition
     // to a live grid costs a layout of the whole grid).
-    var live = !patch && (options.live !== undefined ? !!options.live : !(this.grid && this.gridComplete));
+    var live = !patch && (options.live !== undefined ? !!options.live : !(this.grid && this.grid.querySelector('.px-s')));
     var grid = patch ? null : ParallaxRender.comparisonStart(model);
+    // The panels say at once what is being computed.
+    if (stage !== 'complete') { this.stage = stage; this.renderPendingPanels(); }
     var rest = live ? document.createDocumentFragment() : null;
     var rowsPerSlice = 1;
     var firstDone = false;
@@ -363,7 +366,8 @@ var ParallaxView = (function () {
           return;
         }
         var t0 = performance.now();
-        var target = live && firstDone ? rest : null;
+        // Live: rows go straight on screen while the grid is small (cheap layouts), then aside.
+        var target = live && firstDone && grid.next * model.articles.length >= PREVIEW_CELLS ? rest : null;
         // Adaptive: grow the slice while it stays under budget, shrink it when it does not.
         ParallaxRender.comparisonRows(grid, rowsPerSlice, target);
         var spent = performance.now() - t0;

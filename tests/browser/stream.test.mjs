@@ -162,7 +162,9 @@ test('streamed: Cancel in mid-stream leaves a usable page', async () => {
   await page.waitForFunction(() => window.ParallaxApp && window.ParallaxApp.engineMode && document.body.dataset.state === 'empty');
   await page.evaluate(record);
   await dropFiles(page, '#px-drop', files);
-  await page.waitForFunction(() => document.body.dataset.stage === 'segmented' && window.__stream.columns !== null, null, { timeout: 60000, polling: 'raf' });
+  // As soon as text columns are on screen (the segmented stage, or the aligned one if it overtook).
+  await page.waitForFunction(() => window.__stream.columns !== null, null, { timeout: 60000, polling: 'raf' });
+  const stageAtCancel = await page.evaluate(() => document.body.dataset.stage);
   await page.click('#px-cancel');
   const after = await page.evaluate(() => ({
     busy: window.ParallaxApp.busy, state: document.body.dataset.state, stage: window.ParallaxApp.stage,
@@ -173,6 +175,7 @@ test('streamed: Cancel in mid-stream leaves a usable page', async () => {
     panel: document.querySelector('.px-panel--matrix').textContent,
   }));
   await screenshot(page, `stream-cancelled-${name}`);
+  console.log(`# cancelled at stage ${stageAtCancel}, after: ${JSON.stringify({ state: after.state, stage: after.stage, sentences: after.sentences })}`);
   assert.equal(after.busy, false, 'not busy after Cancel');
   assert.match(after.notice, /Cancelled/);
   if (after.stage !== 'complete') {
