@@ -268,17 +268,16 @@
     if (matcher) options.matcher = matcher;
     // The learned matcher needs its resources in the worker first (loaded once, lazily).
     var ready = matcher === 'learned' ? engine.loadResources() : Promise.resolve();
+    // A small set is compared in a few hundred ms: streaming it would only delay the complete
+    // render. It is compared in one go and drawn once (as is every set with index.html?nostream).
+    if (params.has('nostream') || drawnWhole(usable.length, bytes)) { analyseWhole(seq, ready, files, options, t0, tCompare); return; }
     var timing = { articles: usable.length, readMs: tCompare - t0, stages: {} };
-    if (params.has('nostream')) { analyseWhole(seq, ready, files, options, t0, tCompare); return; }
     ready.then(function () {
       return engine.compareStaged(files, options, function (stage, report, elapsedMs) {
         if (seq !== state.runSeq) return;
         timing.stages[stage] = performance.now() - t0;
         if (stage === 'complete') timing.engineMs = elapsedMs;
-        // A small set is compared in a few hundred ms: drawing its partial stages would only
-        // delay the complete one. It is drawn once, complete.
-        if (stage !== 'complete' && drawnWhole(usable.length, bytes)) return;
-        showStage(seq, stage, report, timing, t0, tCompare, drawnWhole(usable.length, bytes));
+        showStage(seq, stage, report, timing, t0, tCompare);
       });
     }).catch(function (e) {
       if (seq !== state.runSeq) return;
@@ -295,17 +294,21 @@
     });
   }
 
-  /** index.html?nostream: one compare, drawn once when complete (the page before streaming; for A/B). */
+  /** One compare, drawn once when complete: small sets, and every set with index.html?nostream (A/B). */
   function analyseWhole(seq, ready, files, options, t0, tCompare) {
     ready.then(function () { return engine.compare(files, options); }).then(function (result) {
       if (seq !== state.runSeq) return;
       var tRender = performance.now();
-      state.stage = null;
+      state.stage = 'complete';
+      document.body.dataset.stage = 'complete';
       showReport(result.report, { elapsedMs: result.elapsedMs, mode: engine.mode, version: engine.versionString });
       setProgress('');
       var t1 = performance.now();
       state.timings.push({ articles: state.model ? state.model.articles.length : 0, readMs: tCompare - t0, firstMs: t1 - t0,
         compareMs: tRender - tCompare, engineMs: result.elapsedMs, renderMs: t1 - tRender, totalMs: t1 - t0 });
+      postToParent({ type: 'analysis', articles: state.model ? state.model.articles.length : 0,
+        claims: state.model ? state.model.stats.claims : 0, shared: state.model ? state.model.stats.sharedClaims : 0,
+        contradictions: state.model ? state.model.contradictions.length : 0, report: state.report });
       document.dispatchEvent(new CustomEvent('parallax-analysis', { detail: { report: state.report } }));
     }).catch(function (e) {
       if (seq !== state.runSeq) return;
@@ -313,7 +316,10 @@
       state.model = null;
       state.report = null;
       state.rawReport = null;
+      state.stage = null;
+      state.lastInfo = { mode: engine.mode, version: engine.versionString };
       state.pageNotices.push(runErrorNotice(e));
+      postToParent({ type: 'error', code: (e && e.code) || 'error', message: String((e && e.message) || e) });
       renderAll();
     });
   }
@@ -325,18 +331,19 @@
   // (ParallaxView.showProgressive), a newer stage abandons an older one still drawing, and the
   // progress line says what the engine is doing meanwhile. Cancel works throughout.
   var STAGE_PROGRESS = { segmented: 'Aligning ', aligned: 'Finding contradictions in ' };
-  /** Sets of at most this many articles and bytes are drawn once, complete (not streamed). */
-  var STREAM_MIN_ARTICLES = 10;
-  var STREAM_MIN_BYTES = 64 * 1024;
+  /** Sets of at most this many articles and bytes are compared in one go and drawn once. */
+  var WHOLE_MAX_ARTICLES = 10;
+  var WHOLE_MAX_BYTES = 64 * 1024;
 
   function drawnWhole(articles, bytes) {
-    return articles <= STREAM_MIN_ARTICLES && bytes <= STREAM_MIN_BYTES;
+    return articles <= WHOLE_MAX_ARTICLES && bytes <= WHOLE_MAX_BYTES;
   }
 
-  function showStage(seq, stage, raw, timing, t0, tCompare, whole) {
+  function showStage(seq, stage, raw, timing, t0, tCompare) {
     var model;
+    var report = withRenames(raw);
     try {
-      model = ParallaxModel.build(withRenames(raw));
+      model = ParallaxModel.build(report);
     } catch (e) {
       state.runSeq++;
       engine.cancel();
@@ -357,21 +364,18 @@
     }
     var tRender = performance.now();
     state.rawReport = raw;
-    state.report = complete ? withRenames(raw) : null; // exports and the embedding API see finished reports only
+    state.report = complete ? report : null; // exports and the embedding API see finished reports only
     state.model = model;
     showNotices();
-    var exportable = false;
-    [els.exportJson, els.exportCsv, els.exportHtml].forEach(function (b) { b.disabled = !exportable; });
+    [els.exportJson, els.exportCsv, els.exportHtml].forEach(function (b) { b.disabled = true; });
     document.body.dataset.state = 'streaming';
-    var drawn = whole ? Promise.resolve(view.show(model)) : view.showProgressive(model, {
+    view.showProgressive(model, {
       stage: stage,
       preview: stage === 'segmented',
       onFirstSlice: function () {
         if (timing.firstMs === undefined) timing.firstMs = performance.now() - t0;
       },
-    });
-    if (whole && timing.firstMs === undefined) timing.firstMs = performance.now() - t0;
-    drawn.then(function () {
+    }).then(function () {
       if (seq !== state.runSeq) return;
       timing.shown = timing.shown || {};
       timing.shown[stage] = performance.now() - t0;
