@@ -149,9 +149,13 @@ if (args.includes('--page')) {
   if (why) console.log(`bench: skipping --page (${why})`);
   else if (fnc.length < 100) console.log('bench: skipping --page (FNC-1 bodies absent)');
   else {
-    for (const count of [5, 100]) {
-      const files = writeSet(join(work, `page-${count}`), fnc.slice(0, count));
-      pageRows.push({ articles: count, ...(await benchPage(files, Number(option('--page-runs', '3')))) });
+    // The page is timed on the seeds and fnc-100 when they are among --sets (issue 6: "5 and 100
+    // articles"), else on the first 5 and 100 FNC-1 bodies.
+    const chosen = sets.filter((set) => set.name === 'seeds' || set.name === 'fnc-100');
+    const pageSets = chosen.length ? chosen
+      : [5, 100].map((count) => ({ name: `fnc-${count}`, files: writeSet(join(work, `page-${count}`), fnc.slice(0, count)) }));
+    for (const set of pageSets) {
+      pageRows.push({ set: set.name, articles: set.files.length, ...(await benchPage(set.files, Number(option('--page-runs', '3')))) });
     }
   }
 }
@@ -204,9 +208,13 @@ console.log('peer/wasm: how many times faster WASM is than the peer; wasm speed:
 console.log('x10: time growth per 10x articles from the previous fnc set; (n): the peer ran n times.');
 
 if (pageRows.length) {
-  console.log('\npage (Chromium, index.html from file://): median ms from the drop event');
-  console.log(`${'articles'.padStart(8)}${pad('first render', 14)}${pad('complete', 10)}`);
-  for (const p of pageRows) console.log(`${pad(p.articles, 8)}${pad(fixed(p.firstMs), 14)}${pad(fixed(p.completeMs), 10)}`);
+  console.log('\npage (Chromium, index.html from file://): median ms from the drop event; first: text columns on');
+  console.log('screen (the streamed "segmented" stage), complete: the final render; longest task: the longest');
+  console.log('main-thread task between drop and complete (PerformanceObserver longtask, >= 50 ms, median of runs)');
+  console.log(`${'set'.padStart(8)}${'articles'.padStart(9)}${pad('first render', 14)}${pad('complete', 10)}${pad('longest task', 14)}`);
+  for (const p of pageRows) {
+    console.log(`${pad(p.set ?? '', 8)}${pad(p.articles, 9)}${pad(fixed(p.firstMs), 14)}${pad(fixed(p.completeMs), 10)}${pad(fixed(p.longestTaskMs), 14)}`);
+  }
 }
 
 // The core WASM's download size: the module embedded (base64) in parallax-core.js, gzipped.
@@ -242,8 +250,8 @@ if (fncRows.length) {
 }
 if (wasmGz !== null) targets.push(['core WASM <= 600 kB gzipped', `${(wasmGz / 1000).toFixed(0)} kB (whole parallax-core.js: ${(jsGz / 1000).toFixed(0)} kB)`, wasmGz <= 600000]);
 for (const p of pageRows) {
-  if (p.articles === 5) targets.push(['page, 5 articles rendered <= 300 ms after the drop', `${p.completeMs.toFixed(0)} ms`, p.completeMs <= 300]);
-  if (p.articles === 100) targets.push(['page, 100 articles: first results <= 1 s', `${p.firstMs.toFixed(0)} ms`, p.firstMs <= 1000]);
+  if (p.articles === 5) targets.push([`page, 5 articles (${p.set}) rendered <= 300 ms after the drop`, `${p.completeMs.toFixed(0)} ms`, p.completeMs <= 300]);
+  if (p.articles === 100) targets.push(['page, 100 articles: first results <= 1 s', `${p.firstMs.toFixed(0)} ms (complete ${p.completeMs.toFixed(0)} ms)`, p.firstMs <= 1000]);
 }
 console.log('\ntargets (issue 6)');
 for (const [what, value, ok] of targets) console.log(`  ${ok ? 'met ' : 'MISS'}  ${what.padEnd(52)} ${value}`);

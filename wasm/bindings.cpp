@@ -70,6 +70,30 @@ val load_resources(const val& files) {
   return out;
 }
 
+// The {name, bytes} array of compare() and compareStaged(), copied into our memory.
+struct Inputs {
+  std::vector<std::string> names;
+  std::vector<std::string> contents;
+  std::vector<parallax::InputFile> files;  // views of names/contents
+};
+
+void read_inputs(const val& files, Inputs& inputs) {
+  const auto count = files["length"].as<std::size_t>();
+  inputs.names.resize(count);
+  inputs.contents.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const val file = files[i];
+    const val name = file["name"];
+    inputs.names[i] =
+        name.isString() ? name.as<std::string>() : "article-" + std::to_string(i + 1) + ".txt";
+    const val bytes = file["bytes"];
+    if (!bytes.isUndefined() && !bytes.isNull()) inputs.contents[i] = bytes_of(bytes);
+  }
+  inputs.files.reserve(count);
+  for (std::size_t i = 0; i < count; ++i)
+    inputs.files.push_back({inputs.names[i], inputs.contents[i]});
+}
+
 // compare([{name, bytes}], optionsJson) -> {ok:true, json} | {ok:false, code, message}
 val compare(const val& files, const std::string& options_json) {
   auto options = parallax::parse_compare_options(options_json);
@@ -78,27 +102,45 @@ val compare(const val& files, const std::string& options_json) {
     return failure(
         {parallax::ErrorCode::kInvalidArgument, "compare() takes an array of {name, bytes}."});
   }
-  const auto count = files["length"].as<std::size_t>();
-  std::vector<std::string> names(count);
-  std::vector<std::string> contents(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    const val file = files[i];
-    const val name = file["name"];
-    names[i] =
-        name.isString() ? name.as<std::string>() : "article-" + std::to_string(i + 1) + ".txt";
-    const val bytes = file["bytes"];
-    if (!bytes.isUndefined() && !bytes.isNull()) contents[i] = bytes_of(bytes);
-  }
-  std::vector<parallax::InputFile> inputs;
-  inputs.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) inputs.push_back({names[i], contents[i]});
-  auto json = parallax::compare_json(inputs, options.value(), loaded_resources());
+  Inputs inputs;
+  read_inputs(files, inputs);
+  auto json = parallax::compare_json(inputs.files, options.value(), loaded_resources());
   if (!json.ok()) return failure(json.error());
   val out = val::object();
   out.set("ok", true);
   out.set("json", json.value());
   return out;
 }
+
+// ---- staged compare (owner: stream, issue 6) ----
+// compareStaged([{name, bytes}], optionsJson, onStage) -> {ok:true, stages} | {ok:false, code,
+// message}. onStage(stage, json) is called for "segmented", "aligned" and "complete" in that
+// order (parallax::kStage*), json being the parallax/1 document of the analysis so far; the
+// "complete" json is compare()'s, byte for byte. onStage must not throw (the ES module wrapper
+// catches for it): an exception through the wasm frames would skip the core's destructors.
+val compare_staged(const val& files, const std::string& options_json, const val& on_stage) {
+  auto options = parallax::parse_compare_options(options_json);
+  if (!options.ok()) return failure(options.error());
+  if (!files.isArray() || on_stage.typeOf().as<std::string>() != "function") {
+    return failure({parallax::ErrorCode::kInvalidArgument,
+                    "compareStaged() takes an array of {name, bytes}, options and a function."});
+  }
+  Inputs inputs;
+  read_inputs(files, inputs);
+  int stages = 0;
+  auto analysis =
+      parallax::compare(inputs.files, options.value(), loaded_resources(),
+                        [&](std::string_view stage, const parallax::report::Analysis& partial) {
+                          ++stages;
+                          on_stage(std::string(stage), parallax::report::to_json(partial));
+                        });
+  if (!analysis.ok()) return failure(analysis.error());
+  val out = val::object();
+  out.set("ok", true);
+  out.set("stages", stages);
+  return out;
+}
+// ---- end staged compare ----
 
 std::string match_jsonl(const std::string& text) {
   parallax::represent::Stemmer stemmer;
@@ -120,6 +162,7 @@ std::string version() {
 EMSCRIPTEN_BINDINGS(parallax) {
   emscripten::function("loadResources", &load_resources);
   emscripten::function("compare", &compare);
+  emscripten::function("compareStaged", &compare_staged);  // staged compare (stream)
   emscripten::function("matchJsonl", &match_jsonl);
   emscripten::function("stanceJsonl", &stance_jsonl);
   emscripten::function("version", &version);

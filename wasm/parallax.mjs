@@ -3,6 +3,7 @@
 //   import * as parallax from './wasm/parallax.mjs';
 //   await parallax.load();                        // once; later calls reuse the module
 //   const analysis = parallax.compare([{ name: 'a.txt', bytes }, { name: 'b.html', bytes: html }]);
+//   parallax.compareStaged(files, {}, (stage, json) => { /* segmented, aligned, complete */ });
 //   const { same, score } = parallax.match('Talks begin Friday.', 'Discussions start on Friday.');
 //   const { label, related, scores, evidence } = parallax.stance('Claim headline', 'Article body…');
 //
@@ -131,6 +132,43 @@ export function compareJson(files, options = {}) {
   if (!result.ok) throw new ParallaxError(result.code, result.message);
   return result.json;
 }
+
+// ---- staged compare (owner: stream, issue 6) ----
+/**
+ * compareJson() reporting each stage as it finishes: `onStage(stage, json)` is called with
+ * "segmented" (articles, paragraphs, sentences; no claims yet), "aligned" (+ claims, rows, links,
+ * reuse) and "complete" (+ facts, contradictions, omissions, actors, stance), in that order, `json`
+ * being the parallax/1 text of the analysis so far. The "complete" text is compareJson()'s, byte
+ * for byte, and is also returned. An exception thrown by onStage is rethrown once the core has
+ * returned (the remaining stages are not reported).
+ * @param {{name: string, bytes: Uint8Array|ArrayBuffer|string}[]} files
+ * @param {object} options as for compareJson()
+ * @param {(stage: 'segmented'|'aligned'|'complete', json: string) => void} onStage
+ * @returns {string} the final parallax/1 JSON text
+ */
+export function compareStaged(files, options, onStage) {
+  if (!Array.isArray(files)) throw new ParallaxError('invalid_argument', 'compareStaged() takes an array of {name, bytes}.');
+  if (typeof onStage !== 'function') throw new ParallaxError('invalid_argument', 'compareStaged() needs an onStage function.');
+  const prepared = files.map((file, i) => ({
+    name: typeof file.name === 'string' ? file.name : `article-${i + 1}.txt`,
+    bytes: toBytes(file.bytes ?? file.text ?? ''),
+  }));
+  let failure = null;
+  let last = null;
+  const result = ready().compareStaged(prepared, JSON.stringify(options ?? {}), (stage, json) => {
+    if (stage === 'complete') last = json;
+    if (failure) return;
+    try {
+      onStage(stage, json);
+    } catch (e) {
+      failure = e;
+    }
+  });
+  if (!result.ok) throw new ParallaxError(result.code, result.message);
+  if (failure) throw failure;
+  return last;
+}
+// ---- end staged compare ----
 
 /**
  * Compares articles; the parsed parallax/1 document (see README "JSON contract").

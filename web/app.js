@@ -117,6 +117,7 @@
 
   function openSavedAnalysis(name, report) {
     state.runSeq++;
+    state.stage = null;
     state.inputs = [];
     state.pageNotices = [{ severity: 'info', title: 'Saved analysis.',
       message: name + ' is a Parallax export: it is shown as saved. Drop article files to start a new comparison.' }];
@@ -218,7 +219,7 @@
     if (!input) return;
     input.rename = String(source || '').replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, 120);
     state.pageNotices = [];
-    if (state.rawReport) showReport(state.rawReport, state.lastInfo);
+    if (state.rawReport && (!state.stage || state.stage === 'complete')) showReport(state.rawReport, state.lastInfo);
     else renderInputs();
   }
 
@@ -267,13 +268,43 @@
     if (matcher) options.matcher = matcher;
     // The learned matcher needs its resources in the worker first (loaded once, lazily).
     var ready = matcher === 'learned' ? engine.loadResources() : Promise.resolve();
+    // A small set is compared in a few hundred ms: streaming it would only delay the complete
+    // render. It is compared in one go and drawn once (as is every set with index.html?nostream).
+    if (params.has('nostream') || drawnWhole(usable.length, bytes)) { analyseWhole(seq, ready, files, options, t0, tCompare); return; }
+    var timing = { articles: usable.length, readMs: tCompare - t0, stages: {} };
+    ready.then(function () {
+      return engine.compareStaged(files, options, function (stage, report, elapsedMs) {
+        if (seq !== state.runSeq) return;
+        timing.stages[stage] = performance.now() - t0;
+        if (stage === 'complete') timing.engineMs = elapsedMs;
+        showStage(seq, stage, report, timing, t0, tCompare);
+      });
+    }).catch(function (e) {
+      if (seq !== state.runSeq) return;
+      view.stopProgressive();
+      setProgress('');
+      state.model = null;
+      state.report = null;
+      state.rawReport = null;
+      state.stage = null;
+      state.lastInfo = { mode: engine.mode, version: engine.versionString };
+      state.pageNotices.push(runErrorNotice(e));
+      postToParent({ type: 'error', code: (e && e.code) || 'error', message: String((e && e.message) || e) });
+      renderAll();
+    });
+  }
+
+  /** One compare, drawn once when complete: small sets, and every set with index.html?nostream (A/B). */
+  function analyseWhole(seq, ready, files, options, t0, tCompare) {
     ready.then(function () { return engine.compare(files, options); }).then(function (result) {
       if (seq !== state.runSeq) return;
       var tRender = performance.now();
+      state.stage = 'complete';
+      document.body.dataset.stage = 'complete';
       showReport(result.report, { elapsedMs: result.elapsedMs, mode: engine.mode, version: engine.versionString });
       setProgress('');
       var t1 = performance.now();
-      state.timings.push({ articles: state.model ? state.model.articles.length : 0, readMs: tCompare - t0,
+      state.timings.push({ articles: state.model ? state.model.articles.length : 0, readMs: tCompare - t0, firstMs: t1 - t0,
         compareMs: tRender - tCompare, engineMs: result.elapsedMs, renderMs: t1 - tRender, totalMs: t1 - t0 });
       postToParent({ type: 'analysis', articles: state.model ? state.model.articles.length : 0,
         claims: state.model ? state.model.stats.claims : 0, shared: state.model ? state.model.stats.sharedClaims : 0,
@@ -285,11 +316,103 @@
       state.model = null;
       state.report = null;
       state.rawReport = null;
+      state.stage = null;
       state.lastInfo = { mode: engine.mode, version: engine.versionString };
       state.pageNotices.push(runErrorNotice(e));
       postToParent({ type: 'error', code: (e && e.code) || 'error', message: String((e && e.message) || e) });
       renderAll();
     });
+  }
+
+  // ---- streamed display (docs/viewer.md "Streaming") --------------------------------------
+  // Stage by stage: 'segmented' draws the columns (text, paragraphs, sentences) as soon as the
+  // engine has split the articles, 'aligned' redraws them aligned with claims and ribbons,
+  // 'complete' adds contradictions and stance and the panels. Each is drawn in slices
+  // (ParallaxView.showProgressive), a newer stage abandons an older one still drawing, and the
+  // progress line says what the engine is doing meanwhile. Cancel works throughout.
+  var STAGE_PROGRESS = { segmented: 'Aligning ', aligned: 'Finding contradictions in ' };
+  /** Sets of at most this many articles and bytes are compared in one go and drawn once. */
+  var WHOLE_MAX_ARTICLES = 10;
+  var WHOLE_MAX_BYTES = 64 * 1024;
+
+  function drawnWhole(articles, bytes) {
+    return articles <= WHOLE_MAX_ARTICLES && bytes <= WHOLE_MAX_BYTES;
+  }
+
+  function showStage(seq, stage, raw, timing, t0, tCompare) {
+    var model;
+    var report = withRenames(raw);
+    try {
+      model = ParallaxModel.build(report);
+    } catch (e) {
+      state.runSeq++;
+      engine.cancel();
+      view.stopProgressive();
+      setProgress('');
+      state.pageNotices.push(runErrorNotice(e));
+      renderAll();
+      return;
+    }
+    state.stage = stage;
+    document.body.dataset.stage = stage;
+    var n = model.articles.length;
+    var complete = stage === 'complete';
+    if (!complete) {
+      setProgress((STAGE_PROGRESS[stage] || 'Comparing ') + n + (n === 1 ? ' article…' : ' articles…'));
+    } else {
+      setProgress('Drawing ' + n + (n === 1 ? ' article…' : ' articles…'));
+    }
+    var tRender = performance.now();
+    state.rawReport = raw;
+    state.report = complete ? report : null; // exports and the embedding API see finished reports only
+    state.model = model;
+    showNotices();
+    [els.exportJson, els.exportCsv, els.exportHtml].forEach(function (b) { b.disabled = true; });
+    document.body.dataset.state = 'streaming';
+    view.showProgressive(model, {
+      stage: stage,
+      preview: stage === 'segmented',
+      onFirstSlice: function () {
+        if (timing.firstMs === undefined) timing.firstMs = performance.now() - t0;
+      },
+    }).then(function () {
+      if (seq !== state.runSeq) return;
+      timing.shown = timing.shown || {};
+      timing.shown[stage] = performance.now() - t0;
+      document.dispatchEvent(new CustomEvent('parallax-stage', { detail: { stage: stage, articles: model.articles.length } }));
+      if (!complete) {
+        // The input list with per-file notices (known from the first stage), once its columns are drawn.
+        if (stage === 'segmented') renderInputs();
+        ParallaxRender.status(els.status, model, { message: stage === 'segmented' ? 'Aligning…' : 'Finding contradictions…',
+          mode: engine.mode, version: engine.versionString });
+        return;
+      }
+      state.lastInfo = { elapsedMs: timing.engineMs, mode: engine.mode, version: engine.versionString };
+      if (model.articles.length === 1) {
+        state.pageNotices.push({ severity: 'info', title: 'One article.',
+          message: 'Add at least one more article about the same event to see what the sources share.' });
+      }
+      finishRender();
+      setProgress('');
+      var t1 = performance.now();
+      timing.compareMs = tRender - tCompare;
+      timing.renderMs = t1 - tRender;
+      timing.totalMs = t1 - t0;
+      timing.articles = model.articles.length;
+      state.timings.push(timing);
+      postToParent({ type: 'analysis', articles: model.articles.length, claims: model.stats.claims, shared: model.stats.sharedClaims,
+        contradictions: model.contradictions.length, report: state.report });
+      document.dispatchEvent(new CustomEvent('parallax-analysis', { detail: { report: state.report } }));
+    });
+  }
+
+  /** renderAll() without redrawing the view (already drawn by showProgressive). */
+  function finishRender() {
+    renderInputs();
+    showNotices();
+    ParallaxRender.status(els.status, state.model, state.lastInfo);
+    [els.exportJson, els.exportCsv, els.exportHtml].forEach(function (b) { b.disabled = !state.model; });
+    document.body.dataset.state = state.model ? 'ready' : 'empty';
   }
 
   /** The engine's report with the user's source renames applied. */
@@ -475,10 +598,16 @@
     els.cancel.addEventListener('click', function () {
       state.runSeq++;
       engine.cancel();
+      var partial = !!state.stage && state.stage !== 'complete';
+      // A stage still drawing is finished at once (its text stays readable); nothing more is drawn.
+      if (view.job && state.model) view.show(state.model, state.stage || 'complete');
+      if (partial) view.stopped();
       setProgress('');
-      state.pageNotices = [{ severity: 'info', title: 'Cancelled.', message: 'The comparison was stopped; the articles are still listed.' }];
+      state.pageNotices = [{ severity: 'info', title: 'Cancelled.', message: partial
+        ? 'The comparison was stopped after the ' + state.stage + ' stage: what is shown is incomplete. The articles are still listed.'
+        : 'The comparison was stopped; the articles are still listed.' }];
       showNotices();
-      document.body.dataset.state = state.model ? 'ready' : 'empty';
+      document.body.dataset.state = state.model ? (partial ? 'partial' : 'ready') : 'empty';
     });
     els.pasteAdd.addEventListener('click', function () {
       var text = els.pasteText.value;
@@ -563,6 +692,7 @@
     get inputs() { return state.inputs.map(function (i) { return { id: i.id, name: i.name, size: i.size, clientError: i.clientError, rename: i.rename }; }); },
     get engineMode() { return engine.mode; },
     get busy() { return !els.progress.hidden; },
+    get stage() { return state.stage || null; }, // streamed run: 'segmented' | 'aligned' | 'complete'
     get timings() { return state.timings.slice(); },
     get view() { return view; },
     engine: engine,

@@ -3,6 +3,7 @@
  *
  *   var engine = new ParallaxEngine();
  *   engine.compare([{name: 'a.txt', bytes: Uint8Array}], {}).then(function (r) { r.report; r.elapsedMs; });
+ *   engine.compareStaged(files, {}, function (stage, report, elapsedMs) {}).then(function (r) { r.elapsedMs; });
  *   engine.version().then(function (v) {});
  *   engine.mode   // 'worker' | 'blob-worker' | 'main-thread' once started
  *
@@ -81,6 +82,10 @@ var ParallaxEngine = (function () {
       var data = event.data || {};
       var entry = self.pending.get(data.id);
       if (!entry) return;
+      if (data.stage) { // a stage of a staged compare: the request stays pending
+        if (entry.onStage) entry.onStage(data.stage);
+        return;
+      }
       self.pending.delete(data.id);
       if (data.error) entry.reject(engineError(data.error.code || 'internal', data.error.message || 'Worker error'));
       else entry.resolve(data.result);
@@ -92,12 +97,12 @@ var ParallaxEngine = (function () {
     };
     this.ready = this.request('version');
   }
-  WorkerChannel.prototype.request = function (type, payload) {
+  WorkerChannel.prototype.request = function (type, payload, onStage) {
     var self = this;
     if (this.dead) return Promise.reject(engineError('worker_crashed', 'The analysis worker is not running.'));
     return new Promise(function (resolve, reject) {
       var id = self.nextId++;
-      self.pending.set(id, { resolve: resolve, reject: reject });
+      self.pending.set(id, { resolve: resolve, reject: reject, onStage: onStage });
       try {
         self.worker.postMessage({ id: id, type: type, payload: payload });
       } catch (e) {
@@ -135,7 +140,7 @@ var ParallaxEngine = (function () {
       );
     });
   }
-  MainThreadChannel.prototype.request = function (type, payload) {
+  MainThreadChannel.prototype.request = function (type, payload, onStage) {
     var self = this;
     return this.ready.then(function () {
       // Let the page paint its progress text before the (blocking) call.
@@ -145,6 +150,15 @@ var ParallaxEngine = (function () {
       switch (type) {
         case 'version':
           return String(Module.version());
+        case 'compareStaged': {
+          // The main thread cannot paint between stages of one blocking call: the complete stage only.
+          var began = performance.now();
+          var staged = Module.compare(payload.files, JSON.stringify(payload.options || {}));
+          if (!staged || staged.ok !== true) throw engineError((staged && staged.code) || 'engine_error', (staged && staged.message) || 'The analysis failed.');
+          var spent = performance.now() - began;
+          if (onStage) onStage({ name: 'complete', json: staged.json, elapsedMs: spent });
+          return { stages: 1, elapsedMs: spent };
+        }
         case 'compare': {
           var started = performance.now();
           var out;
@@ -252,18 +266,45 @@ var ParallaxEngine = (function () {
     return this.starting;
   };
 
-  Engine.prototype.request = function (type, payload) {
+  Engine.prototype.request = function (type, payload, onStage) {
     var self = this;
     return this.start().then(function () {
       if (self.channel.dead) {
         // A crashed or cancelled worker is replaced on the next request.
         self.starting = null;
         self.channel = null;
-        return self.start().then(function () { return self.channel.request(type, payload); });
+        return self.start().then(function () { return self.channel.request(type, payload, onStage); });
       }
-      return self.channel.request(type, payload);
+      return self.channel.request(type, payload, onStage);
     });
   };
+
+  // ---- staged compare (owner: stream, docs/viewer.md "Streaming") ----
+  /**
+   * Compares articles, reporting each stage as the worker finishes it:
+   * onStage(name, report, elapsedMs) for 'segmented' (articles, paragraphs, sentences), 'aligned'
+   * (+ claims, rows, links, reuse) and 'complete' (+ divergences and stance: the report compare()
+   * gives). A report that fails to parse rejects the promise. Resolves {stages, elapsedMs}.
+   * cancel() stops it at any stage (code 'cancelled').
+   */
+  Engine.prototype.compareStaged = function (files, options, onStage) {
+    var failure = null;
+    return this.request('compareStaged', { files: files, options: options || {} }, function (stage) {
+      if (failure) return;
+      var report;
+      try {
+        report = JSON.parse(stage.json);
+      } catch (e) {
+        failure = engineError('bad_report', 'The engine returned a report that is not valid JSON.');
+        return;
+      }
+      onStage(stage.name, report, stage.elapsedMs);
+    }).then(function (result) {
+      if (failure) throw failure;
+      return result;
+    });
+  };
+  // ---- end staged compare ----
 
   /**
    * Compares articles.

@@ -5,6 +5,9 @@
  *   var model = ParallaxModel.build(report);   // throws Error{code:'bad_report'} on a wrong schema
  *   model.articles[i].paragraphs[j].segments   // [{text, sentence?}] covering the paragraph text
  *
+ * A report with no rows at all (the "segmented" stage of a streamed comparison, docs/viewer.md
+ * "Streaming") gets provisional rows: paragraph i of every article in row i.
+ *
  * Everything from the report is treated as untrusted data: indexes are range-checked, strings are
  * coerced, and missing arrays are treated as empty.
  */
@@ -211,6 +214,20 @@ var ParallaxModel = (function () {
       });
       if (members.length) rows.push({ members: members });
     });
+    // A report without rows (the "segmented" stage of a streamed comparison, before alignment):
+    // paragraphs side by side by position, so the columns read as they will once aligned.
+    if (!rows.length) {
+      var depth = articles.reduce(function (n, a) { return Math.max(n, a.paragraphs.length); }, 0);
+      for (var position = 0; position < depth; position++) {
+        var side = [];
+        articles.forEach(function (a) {
+          if (position >= a.paragraphs.length) return;
+          side.push({ article: a.index, paragraph: position });
+          seen[paragraphKey(a.index, position)] = true;
+        });
+        rows.push({ members: side });
+      }
+    }
     // Defensive: a paragraph missing from every row still gets shown, in a row of its own.
     articles.forEach(function (a) {
       a.paragraphs.forEach(function (p) {

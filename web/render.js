@@ -6,6 +6,7 @@
  * here: web/app.js listens on the containers (event delegation).
  *
  *   var view = ParallaxRender.comparison(model);   // {element, sentencesByClaim: Map<claim, Element[]>}
+ *   var grid = ParallaxRender.comparisonStart(model); ParallaxRender.comparisonRows(grid, 20); // in slices
  *   ParallaxRender.articleList(ul, inputs, model);
  *   ParallaxRender.notices(container, notices);
  *   ParallaxRender.status(container, model, info);
@@ -184,42 +185,102 @@ var ParallaxRender = (function () {
    * row per model row. Returns the element and an index from claim to its sentence elements.
    */
   function comparison(model) {
-    var sentencesByClaim = new Map();
+    var grid = comparisonStart(model);
+    comparisonRows(grid, model.rows.length);
+    return grid;
+  }
+
+  /**
+   * The same grid built in slices (the streamed page, web/view.js): comparisonStart() gives the
+   * headers and an empty body, comparisonRows(grid, n) appends the next n rows; once every row is
+   * appended (grid.next === model.rows.length) the DOM is the one comparison() builds.
+   */
+  function comparisonStart(model) {
     var grid = el('div', 'px-grid');
     grid.setAttribute('role', 'region');
     grid.setAttribute('aria-label', 'Articles aligned paragraph by paragraph');
     grid.style.setProperty('--px-cols', String(Math.max(1, model.articles.length)));
     model.articles.forEach(function (article) { grid.appendChild(articleHeader(article)); });
+    return { element: grid, sentencesByClaim: new Map(), model: model, next: 0,
+      withEmpty: model.rows.length * model.articles.length <= MAX_EMPTY_CELLS };
+  }
 
-    var withEmpty = model.rows.length * model.articles.length <= MAX_EMPTY_CELLS;
+  /** Appends up to `count` more rows to a grid from comparisonStart() (to `target`, default the grid). */
+  function comparisonRows(state, count, target) {
+    var model = state.model;
+    var into = target || state.element;
+    var end = Math.min(model.rows.length, state.next + count);
+    for (var r = state.next; r < end; r++) {
+      for (var a = 0; a < model.articles.length; a++) {
+        var cell = gridCell(state, r, a);
+        if (cell) into.appendChild(cell);
+      }
+    }
+    state.next = end;
+  }
+
+  /** The grid cell of row r, article a (null: no cell there); registers its shared sentences. */
+  function gridCell(state, r, a) {
+    var model = state.model;
+    var sentencesByClaim = state.sentencesByClaim;
+    var row = model.rows[r];
+    var article = model.articles[a];
+    var cell;
+    var stacked = row.cells[a];
+    if (stacked && stacked.length === 1) {
+      cell = paragraphCell(model, article.paragraphs[stacked[0]], sentencesByClaim);
+      if (!row.boilerplate && row.members.length > 1) cell.classList.add('px-cell--aligned');
+    } else if (stacked) {
+      // Several boilerplate paragraphs of one article, stacked in one grid cell.
+      cell = el('div', 'px-stack');
+      for (var i = 0; i < stacked.length; i++) cell.appendChild(paragraphCell(model, article.paragraphs[stacked[i]], sentencesByClaim));
+    } else if (state.withEmpty) {
+      cell = el('div', 'px-cell px-cell--empty');
+      cell.dataset.article = String(a);
+      cell.setAttribute('aria-hidden', 'true');
+    } else {
+      return null;
+    }
+    cell.classList.add(r % 2 ? 'px-row-odd' : 'px-row-even');
+    cell.style.gridRow = String(r + 2);
+    cell.dataset.row = String(r);
+    cell.dataset.article = String(a);
+    cell.style.gridColumn = String(a + 1);
+    return cell;
+  }
+
+  /**
+   * Redraws, in a grid drawn from `state`'s rows, the cells of the paragraphs `changed(paragraph)`
+   * selects, from `model` (same articles and rows; e.g. the complete stage after the aligned one:
+   * only contested marks differ). Then the claim index is rebuilt in document order, so the grid
+   * and index are what comparison(model) gives. Returns the number of cells replaced.
+   */
+  function patchCells(state, model, changed) {
+    var grid = state.element;
+    var patch = { model: model, sentencesByClaim: new Map(), withEmpty: state.withEmpty };
+    var replaced = 0;
     model.rows.forEach(function (row, r) {
-      var aligned = !row.boilerplate && row.members.length > 1;
-      model.articles.forEach(function (article, a) {
-        var cell;
-        var stacked = row.cells[a];
-        if (stacked && stacked.length === 1) {
-          cell = paragraphCell(model, article.paragraphs[stacked[0]], sentencesByClaim);
-          if (aligned) cell.classList.add('px-cell--aligned');
-        } else if (stacked) {
-          // Several boilerplate paragraphs of one article, stacked in one grid cell.
-          cell = el('div', 'px-stack');
-          stacked.forEach(function (p) { cell.appendChild(paragraphCell(model, article.paragraphs[p], sentencesByClaim)); });
-        } else if (withEmpty) {
-          cell = el('div', 'px-cell px-cell--empty');
-          cell.dataset.article = String(a);
-          cell.setAttribute('aria-hidden', 'true');
-        } else {
-          return;
-        }
-        cell.classList.add(r % 2 ? 'px-row-odd' : 'px-row-even');
-        cell.style.gridRow = String(r + 2);
-        cell.dataset.row = String(r);
-        cell.dataset.article = String(a);
-        cell.style.gridColumn = String(a + 1);
-        grid.appendChild(cell);
+      Object.keys(row.cells).forEach(function (key) {
+        var a = Number(key);
+        var paragraphs = model.articles[a].paragraphs;
+        if (!row.cells[key].some(function (p) { return changed(paragraphs[p]); })) return;
+        var old = grid.querySelector(':scope > [data-row="' + r + '"][data-article="' + a + '"]');
+        var cell = gridCell(patch, r, a);
+        if (old && cell) { grid.replaceChild(cell, old); replaced++; }
       });
     });
-    return { element: grid, sentencesByClaim: sentencesByClaim };
+    state.model = model;
+    var index = state.sentencesByClaim = new Map();
+    Array.prototype.forEach.call(grid.querySelectorAll('.px-s.px-shared'), function (span) {
+      var ref = span.dataset.ref.split(':').map(Number);
+      var s = model.articles[ref[0]].paragraphs[ref[1]].sentences[ref[2]];
+      s.sharedClaims.forEach(function (c) {
+        var list = index.get(c);
+        if (!list) index.set(c, (list = []));
+        list.push(span);
+      });
+    });
+    return replaced;
   }
 
   /**
@@ -321,6 +382,9 @@ var ParallaxRender = (function () {
 
   return {
     comparison: comparison,
+    comparisonStart: comparisonStart,
+    comparisonRows: comparisonRows,
+    patchCells: patchCells,
     articleList: articleList,
     notices: notices,
     status: status,

@@ -3,7 +3,8 @@
  * and by the <parallax-compare> element (web/element.js, inside its shadow root).
  *
  *   var view = new ParallaxView(container, { engine: ParallaxEngine, host: element });
- *   view.show(model);            // model from ParallaxModel.build(report); keeps filters and panel
+ *   view.show(model[, stage]);   // model from ParallaxModel.build(report); keeps filters and panel
+ *   view.showProgressive(model, {stage, live, onFirstSlice}).then(…);  // one stage of a streamed run, in slices
  *   view.clear('message');
  *   view.select('0:3:1');        // selects a sentence ("article:paragraph:sentence")
  *   view.jumpToClaim(4);
@@ -28,6 +29,9 @@ var ParallaxView = (function () {
   var clear = function (node) { ParallaxRender.clear(node); };
   var MAX_RIBBONS = 6000;
   var MAX_MATRIX_ROWS = 400;
+  // Cells of the coverage matrix at most (rows × sources): its table is laid out in one go, the
+  // longest main-thread task of a large set (100 sources × 350 claims: 2.7 s on a loaded machine).
+  var MAX_MATRIX_CELLS = 12000;
   var SVG = 'http://www.w3.org/2000/svg';
   var nextInstance = 1;
 
@@ -180,6 +184,11 @@ var ParallaxView = (function () {
   };
 
   View.prototype.clear = function (message) {
+    this.stopProgressive();
+    this.stage = null;
+    this.gridComplete = false;
+    this.gridState = null;
+    this.panelsPending = false;
     this.model = null;
     this.grid = null;
     this.spans = new Map();
@@ -199,22 +208,57 @@ var ParallaxView = (function () {
 
   // ---- showing a model -------------------------------------------------------------------
 
-  View.prototype.show = function (model) {
-    var keepScroll = this.model ? { top: this.scroller.scrollTop, left: this.scroller.scrollLeft } : null;
-    var previousSelection = this.selected;
+  View.prototype.show = function (model, stage) {
+    this.stopProgressive();
+    var before = this.beforeShow();
+    this.mountGrid(model, ParallaxRender.comparison(model));
+    this.afterShow(model, before, stage || 'complete');
+  };
+
+  /** A streamed comparison was cancelled: the panels of a partial stage say so. */
+  View.prototype.stopped = function () {
+    this.stopProgressive();
+    this.stageStopped = true;
+    if (this.model && this.stage !== 'complete') this.renderPendingPanels();
+  };
+
+  /** What a new model keeps from the one shown: scroll position and selected sentence. */
+  View.prototype.beforeShow = function () {
+    return {
+      keepScroll: this.model ? { top: this.scroller.scrollTop, left: this.scroller.scrollLeft } : null,
+      previousSelection: this.selected,
+    };
+  };
+
+  /** Puts a grid from ParallaxRender.comparison()/comparisonStart() in the scroller. */
+  View.prototype.mountGrid = function (model, grid) {
     this.model = model;
     this.root.classList.remove('px-view--empty');
     this.hideTooltip();
     this.active = null;
     clear(this.scroller);
-    var view = ParallaxRender.comparison(model);
-    this.grid = view.element;
-    this.sentencesByClaim = view.sentencesByClaim;
+    this.grid = grid.element;
+    this.gridState = grid;
+    this.sentencesByClaim = grid.sentencesByClaim;
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.setAttribute('class', 'px-ribbons');
     this.svg.setAttribute('aria-hidden', 'true');
     this.grid.appendChild(this.svg);
     this.scroller.appendChild(this.grid);
+    this.spans = new Map();
+    this.current = null;
+    this.gridComplete = false;
+  };
+
+  /** Everything after the grid: spans, keyboard, panels, filter, scroll, selection, ribbons. */
+  View.prototype.afterShow = function (model, before, stage, deferPanels) {
+    this.stage = stage;
+    this.stageStopped = false;
+    // Streamed: the panels (the coverage matrix is one big table) are drawn in a later frame.
+    this.panelsPending = !!deferPanels;
+    if (this.gridState) this.gridState.stage = stage; // the stage this grid shows, fully drawn
+    this.gridComplete = true;
+    this.grid.appendChild(this.svg); // last child, as comparison() + show() leave it
     var spans = this.spans = new Map();
     Array.prototype.forEach.call(this.grid.querySelectorAll('.px-s[data-ref]'), function (s) { spans.set(s.dataset.ref, s); });
     this.current = null;
@@ -226,22 +270,155 @@ var ParallaxView = (function () {
     this.renderPanels();
     this.applyFilter();
     this.applyTabbed(this.tabbed);
-    if (keepScroll) {
-      this.scroller.scrollTop = keepScroll.top;
-      this.scroller.scrollLeft = keepScroll.left;
+    // (Setting the scroll position forces a layout: only when there is one to restore.)
+    if (before.keepScroll && (before.keepScroll.top || before.keepScroll.left)) {
+      this.scroller.scrollTop = before.keepScroll.top;
+      this.scroller.scrollLeft = before.keepScroll.left;
     }
-    if (previousSelection && this.spans.has(previousSelection)) this.select(previousSelection, { quiet: true, keepPanel: true });
+    if (before.previousSelection && this.spans.has(before.previousSelection)) this.select(before.previousSelection, { quiet: true, keepPanel: true });
     else { this.selected = null; this.renderClaimPanel(); }
     this.scheduleRibbons();
   };
 
+  // ---- streamed display (docs/viewer.md "Streaming"): a stage at a time, in slices -----------
+
+  /** Main-thread time one slice may take (ms); the rest of the frame is for layout and paint. */
+  var SLICE_MS = 8;
+  /** Cells a preview stage (options.preview: the segmented one) draws at most: a few screenfuls. */
+  var PREVIEW_CELLS = 1500;
+
+  function nextSlice(fn) {
+    // requestAnimationFrame paints each slice; a hidden page gets no frames, so it uses timers.
+    if (typeof document !== 'undefined' && document.hidden) setTimeout(fn, 0);
+    else requestAnimationFrame(function () { fn(); });
+  }
+
+  /** Stops a showProgressive() in flight (its promise then never resolves). */
+  View.prototype.stopProgressive = function () {
+    if (this.job) this.job.cancelled = true;
+    this.job = null;
+  };
+
+  /**
+   * Shows a model of one stage of a streamed comparison ('segmented' | 'aligned' | 'complete')
+   * without blocking the main thread on building the DOM: the grid is built a few rows per frame
+   * (SLICE_MS each, the slice size adapting).
+   *   live (no fully drawn grid on screen): the first rows go on screen at once, the rest are built
+   *     aside and added in one go; options.preview stops at PREVIEW_CELLS (the segmented stage);
+   *   otherwise the grid is built off screen and replaces the one shown, so the page never goes blank;
+   *   'complete' after a drawn 'aligned' of the same rows: only the cells with contested marks are
+   *     redrawn (ParallaxRender.patchCells).
+   * Then spans, keyboard, filter and ribbons; the panels a frame later (the coverage matrix is one
+   * big table). options.onFirstSlice() is called once the first rows are on screen. A newer call
+   * (or show(), clear(), stopProgressive()) abandons this one, whose promise then never resolves.
+   * The DOM of a 'complete' stage is the one show() builds (tests/browser/stream.test.mjs).
+   */
+  View.prototype.showProgressive = function (model, options) {
+    options = options || {};
+    this.stopProgressive();
+    var self = this;
+    var job = this.job = { cancelled: false };
+    var stage = options.stage || 'complete';
+    // What to keep (scroll, selection) is read when the new grid goes on screen: reading the scroll
+    // position of a page just changed would force a layout now.
+    var before = { keepScroll: null, previousSelection: this.selected };
+    var shown = this.gridState;
+    // The complete stage after a fully drawn aligned one: same rows and claims, only the contested
+    // marks differ, so only the cells that hold them are redrawn (no new grid, no full layout).
+    var patch = stage === 'complete' && shown && shown.stage === 'aligned' && this.gridComplete &&
+      shown.model.rows.length === model.rows.length && shown.model.claims.length === model.claims.length &&
+      shown.model.articles.length === model.articles.length;
+    // Live when no fully drawn grid is on screen (first stage, or a stage that overtook it): the
+    // first rows go on screen at once, the rest are built aside and added in one go (each addition
+    // to a live grid costs a layout of the whole grid).
+    var live = !patch && (options.live !== undefined ? !!options.live : !(this.grid && this.grid.querySelector('.px-s')));
+    var grid = patch ? null : ParallaxRender.comparisonStart(model);
+    // The panels say at once what is being computed.
+    if (stage !== 'complete') { this.stage = stage; this.renderPendingPanels(); }
+    var rest = live ? document.createDocumentFragment() : null;
+    var rowsPerSlice = 1;
+    var firstDone = false;
+    function firstSlice() {
+      if (firstDone) return;
+      firstDone = true;
+      if (options.onFirstSlice) options.onFirstSlice();
+    }
+    function finish(done) {
+      if (job.cancelled) return;
+      self.afterShow(model, before, stage, true);
+      firstSlice();
+      nextSlice(function () {
+        if (job.cancelled) return;
+        self.panelsPending = false;
+        self.renderPanels();
+        self.job = null;
+        done();
+      });
+    }
+    return new Promise(function (resolve) {
+      function slice() {
+        if (job.cancelled) return;
+        if (patch) {
+          ParallaxRender.patchCells(shown, model, function (p) { return p.contested; });
+          self.model = model;
+          self.sentencesByClaim = shown.sentencesByClaim;
+          nextSlice(function () { finish(resolve); });
+          return;
+        }
+        var t0 = performance.now();
+        // Live: rows go straight on screen while the grid is small (cheap layouts), then aside.
+        var target = live && firstDone && grid.next * model.articles.length >= PREVIEW_CELLS ? rest : null;
+        // Adaptive: grow the slice while it stays under budget, shrink it when it does not.
+        ParallaxRender.comparisonRows(grid, rowsPerSlice, target);
+        var spent = performance.now() - t0;
+        if (spent < SLICE_MS / 2) rowsPerSlice *= 2;
+        else if (spent > SLICE_MS && rowsPerSlice > 1) rowsPerSlice = Math.max(1, rowsPerSlice >> 1);
+        if (live && !firstDone) {
+          // The first rows on screen at once.
+          before = self.beforeShow();
+          self.mountGrid(model, grid);
+          firstSlice();
+        }
+        // A preview stage of a large set stops at PREVIEW_CELLS: the next stage replaces it soon, and
+        // every cell added now is a cell the browser lays out again then.
+        var enough = options.preview && grid.next * model.articles.length >= PREVIEW_CELLS;
+        if (grid.next < model.rows.length && !enough) { nextSlice(slice); return; }
+        if (live) grid.element.appendChild(rest);
+        else {
+          before = self.beforeShow();
+          self.mountGrid(model, grid);
+        }
+        // The panels and the filter in the next frame, after this layout.
+        nextSlice(function () { finish(resolve); });
+      }
+      nextSlice(slice);
+    });
+  };
+
   View.prototype.renderPanels = function () {
+    if (this.panelsPending) return;
+    if (this.stage && this.stage !== 'complete') {
+      this.renderPendingPanels();
+      return;
+    }
     this.renderMatrix();
     this.renderContradictions();
     this.renderOmissions();
     this.renderStance();
     var n = this.model.contradictions.filter(function (x) { return x.shown; }).length;
     this.tabButtons.contradictions.textContent = 'Contradictions' + (n ? ' (' + n + ')' : '');
+  };
+
+  /** Panels of a stage not yet complete: what is being computed (streamed display). */
+  View.prototype.renderPendingPanels = function () {
+    var self = this;
+    var text = this.stageStopped ? 'Not computed: the comparison was cancelled.'
+      : this.stage === 'segmented' ? 'Aligning the articles…' : 'Finding contradictions…';
+    ['matrix', 'contradictions', 'omissions', 'stance'].forEach(function (k) {
+      clear(self.panels[k]);
+      self.panels[k].appendChild(el('p', 'px-empty-hint px-pending', text));
+    });
+    this.tabButtons.contradictions.textContent = 'Contradictions';
   };
 
   View.prototype.sourceName = function (article) {
@@ -720,7 +897,7 @@ var ParallaxView = (function () {
       cell.classList.toggle('px-row-hidden', filtering && !rowHas[cell.dataset.row]);
     });
     this.filterCount.textContent = filtering ? passing + (passing === 1 ? ' sentence matches' : ' sentences match') : '';
-    this.renderMatrix();
+    if ((!this.stage || this.stage === 'complete') && !this.panelsPending) this.renderMatrix();
     this.scheduleRibbons();
   };
 
@@ -784,7 +961,8 @@ var ParallaxView = (function () {
     var tbody = el('tbody');
     var omitted = {};
     model.omissions.forEach(function (o) { o.missing.forEach(function (m) { omitted[o.article + ':' + m.claim] = true; }); });
-    claims.slice(0, MAX_MATRIX_ROWS).forEach(function (claim) {
+    var maxRows = Math.min(MAX_MATRIX_ROWS, Math.max(20, Math.floor(MAX_MATRIX_CELLS / Math.max(1, model.articles.length))));
+    claims.slice(0, maxRows).forEach(function (claim) {
       var tr = el('tr', 'px-matrix-row');
       tr.dataset.claim = String(claim.index);
       var th = el('th', 'px-matrix-claim');
@@ -820,8 +998,8 @@ var ParallaxView = (function () {
     table.appendChild(tbody);
     wrap.appendChild(table);
     panel.appendChild(wrap);
-    if (claims.length > MAX_MATRIX_ROWS) {
-      panel.appendChild(el('p', 'px-panel-meta', (claims.length - MAX_MATRIX_ROWS) + ' more claims not shown (export the CSV for all).'));
+    if (claims.length > maxRows) {
+      panel.appendChild(el('p', 'px-panel-meta', (claims.length - maxRows) + ' more claims not shown (export the CSV for all).'));
     }
   };
 

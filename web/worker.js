@@ -10,6 +10,9 @@
  *   'version' payload: none                          -> result: "0.1.0" (engine version string)
  *   'compare' payload: {files: [{name, bytes: Uint8Array}], options: {}}
  *                                                    -> result: {report: <parallax/1 object>, elapsedMs}
+ *   'compareStaged' payload: as 'compare'            -> {id, stage: {name, json, elapsedMs}} per stage
+ *                                                       ('segmented', 'aligned', 'complete'), then
+ *                                                       result: {stages, elapsedMs}
  *   'stance'  payload: {claim, body}                 -> result: {label, related, scores?, evidence?}
  *   'match'   payload: {a, b}                        -> result: {same, score}
  *   'loadResources' payload: {files: [{name, bytes}]} -> result: {matcher} (learned matcher for match/compare)
@@ -103,6 +106,47 @@
     });
   }
 
+  // ---- staged compare (owner: stream, docs/viewer.md "Streaming") ----
+  /**
+   * compare, posting each stage as the engine finishes it: {id, stage: {name, json, elapsedMs}}
+   * for 'segmented', 'aligned' and 'complete' (json: the parallax/1 text so far, parsed by the
+   * page, so only a string crosses threads), then the reply {id, result: {stages, elapsedMs}}.
+   * An engine without compareStaged (an older build) posts the complete stage only.
+   */
+  function compareStaged(id, payload) {
+    var files = payload && Array.isArray(payload.files) ? payload.files : null;
+    if (!files) return Promise.reject(fail('bad_request', 'compareStaged needs payload.files (an array).'));
+    var optionsJson = JSON.stringify((payload && payload.options) || {});
+    return getModule().then(function (Module) {
+      var input = files.map(function (f) {
+        var bytes = f && f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(0);
+        return { name: String((f && f.name) || 'untitled'), bytes: bytes };
+      });
+      var started = now();
+      var stages = 0;
+      function post(name, json) {
+        stages++;
+        scope.postMessage({ id: id, stage: { name: String(name), json: json, elapsedMs: now() - started } });
+      }
+      var out;
+      try {
+        if (typeof Module.compareStaged === 'function') out = Module.compareStaged(input, optionsJson, post);
+        else {
+          out = Module.compare(input, optionsJson);
+          if (out && out.ok === true) post('complete', out.json);
+        }
+      } catch (e) {
+        modulePromise = null; // an aborted Emscripten module cannot be reused
+        throw fail('engine_crash', 'The analysis engine stopped unexpectedly: ' + String(e && e.message || e));
+      }
+      if (!out || out.ok !== true) {
+        throw fail((out && out.code) || 'engine_error', (out && out.message) || 'The analysis failed.');
+      }
+      return { stages: stages, elapsedMs: now() - started };
+    });
+  }
+  // ---- end staged compare ----
+
   /** One line through a JSONL function ('matchJsonl' | 'stanceJsonl'); the parsed result without its id. */
   function single(fn, record) {
     return getModule().then(function (Module) {
@@ -130,8 +174,10 @@
     });
   }
 
-  function handle(type, payload) {
+  function handle(type, payload, id) {
     switch (type) {
+      case 'compareStaged':
+        return compareStaged(id, payload);
       case 'version':
         return getModule().then(function (Module) { return String(Module.version()); });
       case 'compare':
@@ -152,7 +198,7 @@
     var id = data.id;
     var reply;
     try {
-      reply = handle(data.type, data.payload);
+      reply = handle(data.type, data.payload, id);
     } catch (e) {
       reply = Promise.reject(e);
     }

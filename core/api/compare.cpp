@@ -167,8 +167,15 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
   return options;
 }
 
+// ---- staged compare (owner: stream): compare() without an observer ----
 Result<report::Analysis> compare(const std::vector<InputFile>& files, const CompareOptions& options,
                                  const Resources& resources) {
+  return compare(files, options, resources, CompareObserver{});
+}
+// ---- end staged compare ----
+
+Result<report::Analysis> compare(const std::vector<InputFile>& files, const CompareOptions& options,
+                                 const Resources& resources, const CompareObserver& on_stage) {
   std::size_t total_bytes = 0;
   for (const InputFile& file : files) total_bytes += file.bytes.size();
   if (total_bytes > options.max_total_bytes) {
@@ -226,6 +233,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
         {analysis.articles[0].raw.name, "single_article", "warning",
          "Only one article was read: add at least one more to compare sources."});
   }
+  if (on_stage) on_stage(kStageSegmented, analysis);  // staged compare (stream)
 
   // The learned matcher when the resources hold one, else the TF-IDF baseline; an explicit
   // threshold in the options overrides the matcher's own.
@@ -303,6 +311,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
   std::vector<align::Unit>().swap(units);  // memory (issue 6): vectors no later stage reads
   count_independent_sources(analysis);
+  if (on_stage) on_stage(kStageAligned, analysis);  // staged compare (stream)
 
   // --- diverge (issue 4): facts, contradictions, omissions ---
   {
@@ -330,6 +339,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
     analysis.article_stance = stance::analyze_articles(inputs, analysis.actors);
   }
   // --- end article stance ---
+  if (on_stage) on_stage(kStageComplete, analysis);  // staged compare (stream)
   return analysis;
 }
 

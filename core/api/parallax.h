@@ -16,6 +16,7 @@
 // Nothing here keeps references to caller memory after returning.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -102,6 +103,30 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
 /// compare() then report::to_json().
 Result<std::string> compare_json(const std::vector<InputFile>& files, const CompareOptions& options,
                                  const Resources& resources = {});
+
+// ---- staged compare: the analysis reported stage by stage (owner: stream, issue 6) ----
+
+/// Names of the stages compare() reports to a CompareObserver, in this order:
+///   kStageSegmented  articles (sources, titles, paragraphs, sentences) and ingest notices; no
+///                    claims, rows, links or reuse yet (empty), words 0, sentence claims empty.
+///   kStageAligned    + claims, rows, links, verbatim reuse, words and reused shares.
+///   kStageComplete   + facts, contradictions, omissions, actors, stance: the analysis compare()
+///                    returns (report::to_json of it is compare_json's output, byte for byte).
+/// A call that fails (kNoArticles, kTooLarge) reports no stage.
+inline constexpr std::string_view kStageSegmented = "segmented";
+inline constexpr std::string_view kStageAligned = "aligned";
+inline constexpr std::string_view kStageComplete = "complete";
+
+/// Called on the caller's thread inside compare(), once per stage as it finishes. The analysis is
+/// valid only during the call (copy what you keep). The callback does its own I/O, if any.
+using CompareObserver =
+    std::function<void(std::string_view stage, const report::Analysis& analysis)>;
+
+/// compare(), telling `on_stage` (may be empty) about each stage as it finishes.
+Result<report::Analysis> compare(const std::vector<InputFile>& files, const CompareOptions& options,
+                                 const Resources& resources, const CompareObserver& on_stage);
+
+// ---- end staged compare ----
 
 /// One `match --jsonl` line: {"id","a","b"} -> {"id","same","score"}; an unreadable
 /// line -> {"id","error":{"code","message"}}. Never fails.

@@ -295,3 +295,114 @@ TEST_CASE("compare fills actors and the stance of every article", "[api][stance]
   }
 }
 // --- end article stance ---
+
+// --- staged compare (owner: stream): stages in order, partial analyses consistent ---
+namespace {
+
+struct Stage {
+  std::string name;
+  Json json;               // report::to_json of the partial analysis, parsed
+  std::size_t claims = 0;  // alignment.claims.size() seen by the observer
+  std::size_t contradictions = 0;
+};
+
+std::vector<Stage> staged_compare(const std::vector<InputFile>& files,
+                                  Result<report::Analysis>* out) {
+  std::vector<Stage> stages;
+  *out = compare(files, {}, {}, [&](std::string_view stage, const report::Analysis& analysis) {
+    stages.push_back({std::string(stage), Json::parse(report::to_json(analysis)),
+                      analysis.alignment.claims.size(), analysis.divergence.contradictions.size()});
+  });
+  return stages;
+}
+
+}  // namespace
+
+TEST_CASE("staged compare reports segmented, aligned, complete in order", "[api][compare]") {
+  // A contradiction (8 vs 12 percent in one claim) so the last stage adds something of its own.
+  const std::string contradicting =
+      "Velmora strike\n\nDock workers in Velmora walked out on Monday, halting all container "
+      "traffic at the harbour.\n\nThe union said the strike would last until the port authority "
+      "raised wages by 12 percent.\n";
+  const std::vector<InputFile> files = {{"gazette.txt", kHarbourGazette},
+                                        {"coastal.md", kCoastalTimes},
+                                        {"post.html", kMorningPost},
+                                        {"wire.txt", contradicting}};
+  Result<report::Analysis> result = Error{ErrorCode::kInvalidArgument, "not run"};
+  const std::vector<Stage> stages = staged_compare(files, &result);
+  REQUIRE(result.ok());
+  REQUIRE(stages.size() == 3);
+  CHECK(stages[0].name == kStageSegmented);
+  CHECK(stages[1].name == kStageAligned);
+  CHECK(stages[2].name == kStageComplete);
+
+  // The last stage is the final analysis: the same bytes as compare_json.
+  auto json = compare_json(files, {});
+  REQUIRE(json.ok());
+  const Json final_doc = Json::parse(json.value());
+  CHECK(report::to_json(result.value()) == json.value());
+  CHECK(stages[2].json == final_doc);
+
+  // Segmented: every article with the final paragraphs and sentences, nothing aligned yet.
+  const Json& seg = stages[0].json;
+  CHECK(stages[0].claims == 0);
+  CHECK(seg["claims"].empty());
+  CHECK(seg["rows"].empty());
+  CHECK(seg["links"].empty());
+  CHECK(seg["reuse"].empty());
+  CHECK(seg["contradictions"].empty());
+  CHECK(seg["stance"].empty());
+  REQUIRE(seg["articles"].size() == final_doc["articles"].size());
+  for (std::size_t a = 0; a < seg["articles"].size(); ++a) {
+    const Json& partial = seg["articles"][a];
+    const Json& full = final_doc["articles"][a];
+    for (const char* key : {"id", "name", "title", "source", "format", "bytes"})
+      CHECK(partial[key] == full[key]);
+    REQUIRE(partial["paragraphs"].size() == full["paragraphs"].size());
+    for (std::size_t p = 0; p < partial["paragraphs"].size(); ++p) {
+      const Json& pp = partial["paragraphs"][p];
+      const Json& fp = full["paragraphs"][p];
+      CHECK(pp["text"] == fp["text"]);
+      CHECK(pp["kind"] == fp["kind"]);
+      REQUIRE(pp["sentences"].size() == fp["sentences"].size());
+      for (std::size_t s = 0; s < pp["sentences"].size(); ++s) {
+        CHECK(pp["sentences"][s]["start"] == fp["sentences"][s]["start"]);
+        CHECK(pp["sentences"][s]["end"] == fp["sentences"][s]["end"]);
+        CHECK(pp["sentences"][s]["claims"].empty());
+      }
+    }
+  }
+
+  // Aligned: the final claims, rows, links and reuse; divergences and stance still empty.
+  const Json& aligned = stages[1].json;
+  CHECK(stages[1].claims > 0);
+  for (const char* key : {"claims", "rows", "links", "reuse", "matcher"})
+    CHECK(aligned[key] == final_doc[key]);
+  CHECK(aligned["articles"] == final_doc["articles"]);
+  CHECK(stages[1].contradictions == 0);
+  CHECK(aligned["contradictions"].empty());
+  CHECK(aligned["facts"].empty());
+  CHECK(aligned["stance"].empty());
+  CHECK(aligned["actors"].empty());
+  // ... which the last stage adds.
+  CHECK(stages[2].contradictions > 0);
+  CHECK_FALSE(final_doc["contradictions"].empty());
+  CHECK_FALSE(final_doc["stance"].empty());
+}
+
+TEST_CASE("staged compare: a failed call reports no stage, an empty observer is fine",
+          "[api][compare]") {
+  Result<report::Analysis> result = Error{ErrorCode::kInvalidArgument, "not run"};
+  const std::vector<Stage> none = staged_compare({{"empty.txt", "  \n"}}, &result);
+  CHECK_FALSE(result.ok());
+  CHECK(result.error().code == ErrorCode::kNoArticles);
+  CHECK(none.empty());
+
+  auto quiet = compare({{"gazette.txt", kHarbourGazette}, {"coastal.md", kCoastalTimes}}, {}, {},
+                       CompareObserver{});
+  REQUIRE(quiet.ok());
+  auto json = compare_json({{"gazette.txt", kHarbourGazette}, {"coastal.md", kCoastalTimes}}, {});
+  REQUIRE(json.ok());
+  CHECK(report::to_json(quiet.value()) == json.value());
+}
+// --- end staged compare ---
