@@ -145,7 +145,9 @@ async function compareCommand(args) {
 
   const chosen = chooseTier(tier, totalBytes);
   if (chosen === 'baseline') v8.setFlagsFromString('--liftoff-only');
-  const corePath = process.env.PARALLAX_CORE_JS || path.join(__dirname, '..', 'build', 'wasm', 'parallax-core.js');
+  const corePath = process.env.PARALLAX_CORE_JS
+    ? path.resolve(process.env.PARALLAX_CORE_JS)
+    : path.join(__dirname, '..', 'build', 'wasm', 'parallax-core.js');
   const core = await require(corePath)();
   if (!loadResources(core, options)) return 1;
   const start = process.hrtime.bigint();
