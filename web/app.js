@@ -282,16 +282,21 @@
     }).catch(function (e) {
       if (seq !== state.runSeq) return;
       view.stopProgressive();
-      setProgress('');
-      state.model = null;
-      state.report = null;
-      state.rawReport = null;
-      state.stage = null;
-      state.lastInfo = { mode: engine.mode, version: engine.versionString };
-      state.pageNotices.push(runErrorNotice(e));
-      postToParent({ type: 'error', code: (e && e.code) || 'error', message: String((e && e.message) || e) });
-      renderAll();
+      showRunError(e);
     });
+  }
+
+  /** A failed run (either path): no analysis, the error as a page notice, the parent told. */
+  function showRunError(e) {
+    setProgress('');
+    state.model = null;
+    state.report = null;
+    state.rawReport = null;
+    state.stage = null;
+    state.lastInfo = { mode: engine.mode, version: engine.versionString };
+    state.pageNotices.push(runErrorNotice(e));
+    postToParent({ type: 'error', code: (e && e.code) || 'error', message: String((e && e.message) || e) });
+    renderAll();
   }
 
   /** One compare, drawn once when complete: small sets, and every set with index.html?nostream (A/B). */
@@ -312,15 +317,7 @@
       document.dispatchEvent(new CustomEvent('parallax-analysis', { detail: { report: state.report } }));
     }).catch(function (e) {
       if (seq !== state.runSeq) return;
-      setProgress('');
-      state.model = null;
-      state.report = null;
-      state.rawReport = null;
-      state.stage = null;
-      state.lastInfo = { mode: engine.mode, version: engine.versionString };
-      state.pageNotices.push(runErrorNotice(e));
-      postToParent({ type: 'error', code: (e && e.code) || 'error', message: String((e && e.message) || e) });
-      renderAll();
+      showRunError(e);
     });
   }
 

@@ -75,15 +75,20 @@
     return scope.performance && scope.performance.now ? scope.performance.now() : Date.now();
   }
 
+  /** The files of a request as the engine takes them: a name and bytes (empty when absent). */
+  function engineInputs(files) {
+    return files.map(function (f) {
+      var bytes = f && f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(0);
+      return { name: String((f && f.name) || 'untitled'), bytes: bytes };
+    });
+  }
+
   function compare(payload) {
     var files = payload && Array.isArray(payload.files) ? payload.files : null;
     if (!files) return Promise.reject(fail('bad_request', 'compare needs payload.files (an array).'));
     var optionsJson = JSON.stringify((payload && payload.options) || {});
     return getModule().then(function (Module) {
-      var input = files.map(function (f) {
-        var bytes = f && f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(0);
-        return { name: String((f && f.name) || 'untitled'), bytes: bytes };
-      });
+      var input = engineInputs(files);
       var started = now();
       var out;
       try {
@@ -118,10 +123,7 @@
     if (!files) return Promise.reject(fail('bad_request', 'compareStaged needs payload.files (an array).'));
     var optionsJson = JSON.stringify((payload && payload.options) || {});
     return getModule().then(function (Module) {
-      var input = files.map(function (f) {
-        var bytes = f && f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(0);
-        return { name: String((f && f.name) || 'untitled'), bytes: bytes };
-      });
+      var input = engineInputs(files);
       var started = now();
       var stages = 0;
       function post(name, json) {
