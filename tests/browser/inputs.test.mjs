@@ -85,7 +85,10 @@ test('a large set shows a progress bar and can be cancelled', async () => {
   await dropFiles(page, '#px-drop', files);
   await page.locator('#px-progress').waitFor({ state: 'visible' });
   assert.match(await page.locator('#px-progress-text').textContent(), /Reading|Comparing/);
-  await page.locator('#px-progress-text', { hasText: 'Comparing' }).waitFor();
+  // Comparing, or already a later stage of the streamed run (Aligning…, Finding contradictions…):
+  // the stage text can change between two polls, so wait for any of them.
+  await page.waitForFunction(() => /Comparing|Aligning|Finding|Drawing/.test(
+    document.querySelector('#px-progress-text')?.textContent || ''));
   await screenshot(page, 'progress');
   await page.click('#px-cancel');
   await page.locator('#px-progress').waitFor({ state: 'hidden' });
