@@ -9,6 +9,7 @@
 // [start, end) yields exactly the span's text.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -72,6 +73,22 @@ inline std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 0xcbf2
     hash *= 0x100000001b3ull;
   }
   return hash;
+}
+
+/// Word lists searched by bisection: `sorted_words` is true when `words` is in strictly
+/// increasing byte order (check every list with a static_assert next to it), and
+/// `in_sorted_words` is then a membership test in log time.
+template <std::size_t N>
+constexpr bool sorted_words(const std::string_view (&words)[N]) {
+  for (std::size_t k = 1; k < N; ++k) {
+    if (!(words[k - 1] < words[k])) return false;
+  }
+  return true;
+}
+
+template <std::size_t N>
+bool in_sorted_words(const std::string_view (&words)[N], std::string_view w) {
+  return std::binary_search(std::begin(words), std::end(words), w);
 }
 
 }  // namespace parallax

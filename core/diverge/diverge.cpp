@@ -313,22 +313,22 @@ int weekday(const Date& date) {
 
 bool hedged_sentence(const std::vector<Word>& words) {
   static constexpr std::string_view kCues[] = {
-      "may",       "might",    "could",       "would",    "if",      "unless",   "reportedly",
-      "possibly",  "perhaps",  "likely",      "unlikely", "should",  "rumoured", "rumored",
-      "allegedly", "expected", "speculation", "whether",  "suggest", "suggests"};
+      "allegedly", "could",    "expected",   "if",       "likely",   "may",    "might",
+      "perhaps",   "possibly", "reportedly", "rumored",  "rumoured", "should", "speculation",
+      "suggest",   "suggests", "unless",     "unlikely", "whether",  "would"};
+  static_assert(sorted_words(kCues), "keep the hedge cues sorted");
   for (const Word& w : words)
-    for (std::string_view cue : kCues)
-      if (w.lower == cue) return true;
+    if (in_sorted_words(kCues, w.lower)) return true;
   return false;
 }
 
 bool negated_sentence(const std::vector<Word>& words) {
-  for (const Word& w : words) {
-    if (w.lower == "not" || w.lower == "never" || w.lower == "no" || w.lower == "denied" ||
-        w.lower == "denies" || w.lower == "isn't" || w.lower == "wasn't" || w.lower == "won't" ||
-        w.lower == "didn't" || w.lower == "doesn't" || w.lower == "aren't")
-      return true;
-  }
+  static constexpr std::string_view kCues[] = {"aren't",  "denied", "denies", "didn't",
+                                               "doesn't", "isn't",  "never",  "no",
+                                               "not",     "wasn't", "won't"};
+  static_assert(sorted_words(kCues), "keep the negation cues sorted");
+  for (const Word& w : words)
+    if (in_sorted_words(kCues, w.lower)) return true;
   return false;
 }
 

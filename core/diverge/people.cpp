@@ -128,9 +128,11 @@ bool place_word(const Word& w, bool title_case_sentence, const Context& context)
 
 // Meeting words: nouns and verbs that name a meeting of people.
 bool event_word(std::string_view w) {
-  return w == "summit" || w == "summits" || w == "meeting" || w == "meetings" || w == "talks" ||
-         w == "meet" || w == "meets" || w == "met" || w == "conference" || w == "negotiations" ||
-         w == "encounter" || w == "convene" || w == "convenes";
+  static constexpr std::string_view kWords[] = {
+      "conference", "convene", "convenes",     "encounter", "meet",    "meeting", "meetings",
+      "meets",      "met",     "negotiations", "summit",    "summits", "talks"};
+  static_assert(sorted_words(kWords), "keep the meeting words sorted");
+  return in_sorted_words(kWords, w);
 }
 
 bool separator(const Word& w) {

@@ -23,19 +23,10 @@ namespace detail {
 
 namespace {
 
-// True when `words` is sorted bytewise (checked at compile time for every list below:
-// in_list searches them by bisection).
-template <std::size_t N>
-constexpr bool sorted(const std::string_view (&words)[N]) {
-  for (std::size_t k = 1; k < N; ++k) {
-    if (!(words[k - 1] < words[k])) return false;
-  }
-  return true;
-}
-
+// Every list below is sorted bytewise (checked at compile time): in_list searches by bisection.
 template <std::size_t N>
 bool in_list(const std::string_view (&words)[N], std::string_view w) {
-  return std::binary_search(std::begin(words), std::end(words), w);
+  return in_sorted_words(words, w);
 }
 
 // Role titles: one name word after one of them is a person ("President Zelensky").
@@ -131,9 +122,9 @@ constexpr std::string_view kCommonStarts[] = {
     "whether", "while",     "with",     "yesterday",    "yet",
 };
 
-static_assert(sorted(kRoleTitles) && sorted(kDescriptors) && sorted(kSuffixes) &&
-                  sorted(kGenericHeads) && sorted(kReportingVerbs) && sorted(kFillers) &&
-                  sorted(kCommonStarts),
+static_assert(sorted_words(kRoleTitles) && sorted_words(kDescriptors) && sorted_words(kSuffixes) &&
+                  sorted_words(kGenericHeads) && sorted_words(kReportingVerbs) &&
+                  sorted_words(kFillers) && sorted_words(kCommonStarts),
               "keep the word lists sorted");
 
 struct Group {

@@ -26,15 +26,8 @@ std::size_t match_phrase(std::string_view phrase, const std::vector<Word>& words
   return n;
 }
 
-// True when `phrases` is sorted bytewise (checked at compile time: longest_match relies on it).
-template <std::size_t N>
-constexpr bool sorted(const std::string_view (&phrases)[N]) {
-  for (std::size_t k = 1; k < N; ++k) {
-    if (phrases[k] < phrases[k - 1]) return false;
-  }
-  return true;
-}
-static_assert(sorted(kHedgePhrases) && sorted(kCertaintyPhrases),
+// The phrase lists are sorted bytewise (checked at compile time: longest_match relies on it).
+static_assert(sorted_words(kHedgePhrases) && sorted_words(kCertaintyPhrases),
               "hedges.inc must be sorted: node scripts/build-lexicons.mjs");
 
 // The longest phrase of the sorted list `phrases` that matches the words from position i.
