@@ -1,18 +1,11 @@
 // Bad inputs give a visible notice or a sensible result, never a crash, and the page stays usable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, INDEX_URL, missingPrerequisite, waitForColumns, waitForIdle, screenshot, dropFiles,
-  foreignRequests,
+  useBrowser, openPage, INDEX_URL, waitForColumns, waitForIdle, screenshot, dropFiles, foreignRequests,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  const missing = missingPrerequisite();
-  if (missing) throw new Error(missing);
-  browser = await launch();
-});
-after(async () => { await browser?.close(); });
+const browser = useBrowser();
 
 const GOOD_A = Buffer.from(
   'Ferry fares rise in Lowmere\n\n' +

@@ -1,28 +1,17 @@
 // Over http with the strict Content-Security-Policy header, from a sub-path of the host: no
 // violation, the normal worker runs the analysis, every request stays on the local server; the
 // exports, the stance calls and the lazily loaded learned matcher work under the policy too.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, missingPrerequisite, waitForColumns, screenshot, sampleFiles, serveRepo, foreignRequests, waitForTreatments,
+  useBrowser, openPage, waitForColumns, screenshot, sampleFiles, foreignRequests, waitForTreatments,
 } from './helpers.mjs';
 
-let browser;
-let server;
-before(async () => {
-  const missing = missingPrerequisite();
-  if (missing) throw new Error(missing);
-  browser = await launch();
-  server = await serveRepo({ prefix: '/newsroom/tools/parallax' });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const browser = useBrowser({ server: { prefix: '/newsroom/tools/parallax' } });
 
 test('index.html works under the strict CSP header at a sub-path, without violations or foreign requests', async () => {
   const { page, log } = await openPage(browser.context);
-  const response = await page.goto(server.base + '/index.html');
+  const response = await page.goto(browser.server.base + '/index.html');
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
   await waitForColumns(page, sampleFiles().length);
   const result = await page.evaluate(() => ({
@@ -60,8 +49,8 @@ test('index.html works under the strict CSP header at a sub-path, without violat
   assert.deepEqual(log.consoleErrors, [], 'no console errors at all');
   assert.deepEqual(log.browserErrors, [], 'no browser log errors (this includes CSP refusals inside the worker)');
   assert.deepEqual(log.pageErrors, []);
-  assert.deepEqual(foreignRequests(log.requests, server.origin), [], 'every request went to the local server');
-  assert.ok(log.requests.every((u) => !u.startsWith(server.origin) || u.startsWith(server.base + '/')), 'every request stayed under the sub-path');
+  assert.deepEqual(foreignRequests(log.requests, browser.server.origin), [], 'every request went to the local server');
+  assert.ok(log.requests.every((u) => !u.startsWith(browser.server.origin) || u.startsWith(browser.server.base + '/')), 'every request stayed under the sub-path');
   assert.ok(log.requests.some((u) => u.endsWith('/web/worker.js')), 'the worker script was loaded');
   await screenshot(page, 'csp-http');
   await page.close();

@@ -1,25 +1,14 @@
 // The three ways in (docs/embedding.md): <parallax-compare> in a host page (file:// and http under
 // the strict CSP), the iframe postMessage protocol, and the ES module API in a page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, openPage, missingPrerequisite, screenshot, serveRepo, foreignRequests, REPO, waitForTreatments,
+  useBrowser, openPage, screenshot, foreignRequests, REPO, waitForTreatments,
 } from './helpers.mjs';
 
-let browser;
-let server;
-before(async () => {
-  const missing = missingPrerequisite();
-  if (missing) throw new Error(missing);
-  browser = await launch();
-  server = await serveRepo({ prefix: '/cms/tools/parallax' });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const browser = useBrowser({ server: { prefix: '/cms/tools/parallax' } });
 
 const ELEMENT_FILE = pathToFileURL(join(REPO, 'web/examples/element.html')).href;
 
@@ -101,11 +90,11 @@ test('<parallax-compare> from file://', async () => {
 });
 
 test('<parallax-compare> over http at a sub-path, under the strict CSP', async () => {
-  await checkElement(server.base + '/web/examples/element.html', server.origin);
+  await checkElement(browser.server.base + '/web/examples/element.html', browser.server.origin);
 });
 
 test('iframe mode: the postMessage protocol', async () => {
-  const { page, log } = await openPage(browser.context, server.base + '/web/examples/iframe.html');
+  const { page, log } = await openPage(browser.context, browser.server.base + '/web/examples/iframe.html');
   await page.waitForFunction(() => (window.parallaxMessages || []).some((m) => m.type === 'analysis'), null, { timeout: 30000 });
   const messages = await page.evaluate(() => window.parallaxMessages.map((m) => ({ type: m.type, articles: m.articles, shared: m.shared,
     schema: m.report && m.report.schema })));
@@ -130,12 +119,12 @@ test('iframe mode: the postMessage protocol', async () => {
   await page.waitForFunction(() => window.parallaxMessages.some((m) => m.type === 'error'));
   await screenshot(page, 'iframe');
   const violations = await page.evaluate(() => window.__cspViolations);
-  assertStrict(log, violations, server.origin);
+  assertStrict(log, violations, browser.server.origin);
   await page.close();
 });
 
 test('ES module API in a page: load, compare, match (learned), stance', async () => {
-  const { page, log } = await openPage(browser.context, server.base + '/web/examples/module.html');
+  const { page, log } = await openPage(browser.context, browser.server.base + '/web/examples/module.html');
   await page.waitForFunction(() => document.body.dataset.done, null, { timeout: 60000 });
   const out = await page.locator('#out').textContent();
   assert.equal(await page.evaluate(() => document.body.dataset.done), 'true', out);
@@ -143,6 +132,6 @@ test('ES module API in a page: load, compare, match (learned), stance', async ()
   assert.match(out, /match: same=(true|false) score=0?\.\d+|match: same=(true|false) score=[01]/);
   assert.match(out, /stance: (agree|disagree|discuss|unrelated)/);
   const violations = await page.evaluate(() => window.__cspViolations);
-  assertStrict(log, violations, server.origin);
+  assertStrict(log, violations, browser.server.origin);
   await page.close();
 });

@@ -1,7 +1,8 @@
 // Shared helpers for the browser tests (node:test + playwright-core, Debian's Chromium).
 // Not a test file itself (node --test only runs *.test.mjs here).
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
 import { dirname, join, resolve, extname, sep } from 'node:path';
@@ -48,6 +49,39 @@ export async function launch() {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium for a test file: launched before its tests (the file fails with the reason when
+ * Chromium or the built page is missing) and closed after them. `browser.context` is the launched
+ * context. With `figuresFile`, `browser.figures` (an object the tests fill) is written to
+ * test-output/<figuresFile> at the end. With `server` (serveRepo's options), the repository is
+ * also served over http during the file: `browser.server`.
+ */
+export function useBrowser({ figuresFile = null, server = null } = {}) {
+  let launched = null;
+  const handle = {
+    figures: {},
+    server: null,
+    get context() {
+      return launched.context;
+    },
+  };
+  before(async () => {
+    const missing = missingPrerequisite();
+    if (missing) throw new Error(missing);
+    launched = await launch();
+    if (server) handle.server = await serveRepo(server);
+  });
+  after(async () => {
+    await launched?.close();
+    await handle.server?.close();
+    if (figuresFile) {
+      mkdirSync(join(REPO, 'test-output'), { recursive: true });
+      writeFileSync(join(REPO, 'test-output', figuresFile), JSON.stringify(handle.figures, null, 2) + '\n');
+    }
+  });
+  return handle;
 }
 
 /**

@@ -1,17 +1,11 @@
 // A hostile HTML article must be shown as text: nothing in it runs, loads or opens a dialog.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, INDEX_URL, missingPrerequisite, waitForColumns, screenshot, dropFiles, foreignRequests,
+  useBrowser, openPage, INDEX_URL, waitForColumns, screenshot, dropFiles, foreignRequests,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  const missing = missingPrerequisite();
-  if (missing) throw new Error(missing);
-  browser = await launch();
-});
-after(async () => { await browser?.close(); });
+const browser = useBrowser();
 
 const HOSTILE = `<!doctype html>
 <html><head><title>Council approves &lt;script&gt; budget</title>

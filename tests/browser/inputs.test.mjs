@@ -1,21 +1,15 @@
 // Putting articles in and arranging them: rename a source, reorder and remove articles, add more
 // later without losing the view (filter, panel), cancel a long comparison; narrow screens (columns
 // become tabs), 200% zoom, and AA contrast of the text colours.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, INDEX_URL, missingPrerequisite, waitForColumns, screenshot, dropFiles, sampleFiles, foreignRequests, tempDir,
+  useBrowser, openPage, INDEX_URL, waitForColumns, screenshot, dropFiles, sampleFiles, foreignRequests, tempDir,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  const missing = missingPrerequisite();
-  if (missing) throw new Error(missing);
-  browser = await launch();
-});
-after(async () => { await browser?.close(); });
+const browser = useBrowser();
 
 function assertClean(log) {
   assert.deepEqual(log.pageErrors, [], 'no uncaught page errors');

@@ -1,21 +1,15 @@
 // The divergence panels (contradictions, omissions, stance) against a hand-made parallax/1 fixture
 // (tests/browser/fixtures/divergence.json), opened as a saved analysis; and the same panels when
 // the fields are empty (the engine's output today) or absent (older documents).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, INDEX_URL, missingPrerequisite, waitForColumns, screenshot, dropFiles, foreignRequests, FIXTURES,
+  useBrowser, openPage, INDEX_URL, waitForColumns, screenshot, dropFiles, foreignRequests, FIXTURES,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  const missing = missingPrerequisite();
-  if (missing) throw new Error(missing);
-  browser = await launch();
-});
-after(async () => { await browser?.close(); });
+const browser = useBrowser();
 
 const fixture = () => JSON.parse(readFileSync(join(FIXTURES, 'divergence.json'), 'utf8'));
 

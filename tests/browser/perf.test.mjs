@@ -4,29 +4,19 @@
 // when absent), and the page weight: every file index.html loads (including the worker's and the
 // lazily loaded learned resources), gzipped and summed. Figures print to stdout and go to
 // test-output/perf.json. The page weight must stay under 3 MB gzipped (that one is asserted).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
-  launch, openPage, INDEX_URL, missingPrerequisite, waitForColumns, screenshot, dropFiles, REPO, serveRepo,
+  useBrowser, openPage, INDEX_URL, waitForColumns, screenshot, dropFiles, REPO, serveRepo,
 } from './helpers.mjs';
 import { fncBodiesByStory } from '../../scripts/bench-lib/datasets.mjs';
 
 const DATA = join(REPO, '../shared/data');
-const figures = {};
-let browser;
-before(async () => {
-  const missing = missingPrerequisite();
-  if (missing) throw new Error(missing);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  mkdirSync(join(REPO, 'test-output'), { recursive: true });
-  writeFileSync(join(REPO, 'test-output/perf.json'), JSON.stringify(figures, null, 2) + '\n');
-});
+const browser = useBrowser({ figuresFile: 'perf.json' });
+const figures = browser.figures;
 
 // Installed before the drop: "first results" = the first article text on screen (the streamed
 // page's "segmented" stage, docs/viewer.md "Streaming"), and every long main-thread task.

@@ -4,29 +4,18 @@
 // a usable page, and the longest main-thread task of a 100-article render is measured (printed,
 // and written to test-output/stream.json; not a pass/fail threshold). Screenshots of a partial and
 // of the finished page go to test-output/screenshots/stream-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, INDEX_URL, missingPrerequisite, waitForColumns, screenshot, dropFiles, sampleFiles,
-  foreignRequests, REPO,
+  useBrowser, openPage, INDEX_URL, waitForColumns, screenshot, dropFiles, sampleFiles, foreignRequests, REPO,
 } from './helpers.mjs';
 import { fncBodiesByStory } from '../../scripts/bench-lib/datasets.mjs';
 
 const DATA = join(REPO, '../shared/data');
-const figures = {};
-let browser;
-before(async () => {
-  const missing = missingPrerequisite();
-  if (missing) throw new Error(missing);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  mkdirSync(join(REPO, 'test-output'), { recursive: true });
-  writeFileSync(join(REPO, 'test-output/stream.json'), JSON.stringify(figures, null, 2) + '\n');
-});
+const browser = useBrowser({ figuresFile: 'stream.json' });
+const figures = browser.figures;
 
 /** 100 FNC-1 bodies when ../shared/data has them, else the samples repeated (renamed) to 60 files. */
 function manyArticles() {

@@ -1,21 +1,14 @@
 // The viewer opened from disk (file://): sample preload, dropping files, the file picker,
 // shared-sentence highlighting, boilerplate toggles, and no network requests.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, openPage, INDEX_URL, missingPrerequisite, waitForColumns, screenshot, dropFiles,
-  sampleFiles, tempDir, foreignRequests, waitForTreatments,
+  useBrowser, openPage, INDEX_URL, waitForColumns, screenshot, dropFiles, sampleFiles, tempDir, foreignRequests, waitForTreatments,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  const missing = missingPrerequisite();
-  if (missing) throw new Error(missing);
-  browser = await launch();
-});
-after(async () => { await browser?.close(); });
+const browser = useBrowser();
 
 function assertClean(log) {
   assert.deepEqual(log.pageErrors, [], 'no uncaught page errors');
