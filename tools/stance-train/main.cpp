@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/files.h"
 #include "gbdt.h"
 #include "represent/represent.h"
 #include "segment/segment.h"
@@ -36,14 +37,7 @@ namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-bool read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *out = s.str();
-  return true;
-}
+using tools::read_file;
 
 // RFC 4180 CSV: quoted fields may hold commas, newlines and doubled quotes.
 Rows parse_csv(const std::string& text) {

@@ -38,6 +38,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "../common/files.h"
 #include "../stance-train/gbdt.h"
 #include "align/align.h"
 #include "represent/represent.h"
@@ -59,14 +60,7 @@ struct Corpus {
   std::vector<std::string> news;  // FNC-1 body sentences
 };
 
-bool read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *out = s.str();
-  return true;
-}
+using tools::read_file;
 
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out(1);
