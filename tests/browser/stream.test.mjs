@@ -63,12 +63,19 @@ function record() {
   new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
 }
 
-test('streamed: columns of text first, then claims, then panels; the final DOM is the non-streamed one', async () => {
-  const { name, files } = manyArticles();
-  const { page, log } = await openPage(browser.context, INDEX_URL + '?empty');
+/** An empty page, the stage recorder installed, `files` dropped: the run has started. */
+async function openAndDrop(files) {
+  const opened = await openPage(browser.context, INDEX_URL + '?empty');
+  const { page } = opened;
   await page.waitForFunction(() => window.ParallaxApp && window.ParallaxApp.engineMode && document.body.dataset.state === 'empty');
   await page.evaluate(record);
   await dropFiles(page, '#px-drop', files);
+  return opened;
+}
+
+test('streamed: columns of text first, then claims, then panels; the final DOM is the non-streamed one', async () => {
+  const { name, files } = manyArticles();
+  const { page, log } = await openAndDrop(files);
   // A partial stage on screen: text columns, progress line, Cancel available.
   await page.waitForFunction(() => window.__stream.columns !== null, null, { timeout: 60000, polling: 'raf' });
   const partial = await page.evaluate(() => ({
@@ -147,10 +154,7 @@ test('streamed: columns of text first, then claims, then panels; the final DOM i
 
 test('streamed: Cancel in mid-stream leaves a usable page', async () => {
   const { name, files } = manyArticles();
-  const { page, log } = await openPage(browser.context, INDEX_URL + '?empty');
-  await page.waitForFunction(() => window.ParallaxApp && window.ParallaxApp.engineMode && document.body.dataset.state === 'empty');
-  await page.evaluate(record);
-  await dropFiles(page, '#px-drop', files);
+  const { page, log } = await openAndDrop(files);
   // As soon as text columns are on screen (the segmented stage, or the aligned one if it overtook).
   await page.waitForFunction(() => window.__stream.columns !== null, null, { timeout: 60000, polling: 'raf' });
   const stageAtCancel = await page.evaluate(() => document.body.dataset.stage);
@@ -189,10 +193,7 @@ test('streamed: Cancel in mid-stream leaves a usable page', async () => {
 test('streamed: the five seed articles', async (t) => {
   const files = seedFiles();
   if (!files) { t.skip('../shared/data/seeds is absent'); return; }
-  const { page, log } = await openPage(browser.context, INDEX_URL + '?empty');
-  await page.waitForFunction(() => window.ParallaxApp && window.ParallaxApp.engineMode && document.body.dataset.state === 'empty');
-  await page.evaluate(record);
-  await dropFiles(page, '#px-drop', files);
+  const { page, log } = await openAndDrop(files);
   await waitForColumns(page, files.length, 60000);
   const marks = await page.evaluate(() => window.__stream);
   const timing = (await page.evaluate(() => window.ParallaxApp.timings)).pop();
