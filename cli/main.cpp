@@ -2,6 +2,7 @@
 // All analysis happens in the core; this file only reads files, streams lines,
 // prints, and turns errors into exit codes (0 ok, 1 cannot proceed, 2 usage).
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,7 +21,7 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage:\n"
-    "  parallax compare [--json] [--options JSON] FILE|DIR...\n"
+    "  parallax compare [--json] [--timing] [--options JSON] FILE|DIR...\n"
     "      Align articles about one event. Prints a readable summary, or with --json the\n"
     "      parallax/1 document. Directories are read one level deep (.txt .md .html .htm .json).\n"
     "      --options takes a JSON object: {\"matchThreshold\":0.42,\"maxArticles\":5000,\n"
@@ -184,11 +185,14 @@ int run_compare(const std::vector<std::string>& args, const ResourceChoice& choi
   if (std::find(args.begin(), args.end(), "--jsonl") != args.end())
     return run_compare_jsonl(args, choice);
   bool json = false;
+  bool timing = false;
   std::string options_json;
   std::vector<fs::path> paths;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--json") {
       json = true;
+    } else if (args[i] == "--timing") {
+      timing = true;
     } else if (args[i] == "--options") {
       if (i + 1 >= args.size()) return usage_error("--options needs a JSON object");
       options_json = args[++i];
@@ -232,19 +236,25 @@ int run_compare(const std::vector<std::string>& args, const ResourceChoice& choi
 
   parallax::Resources resources;
   if (!resources_for(choice, options.value().learned_matcher, &resources)) return 1;
+  // Timed as the WASM module's compare() is (wasm/cli.cjs --timing): the analysis and its
+  // JSON, nothing around them.
+  const auto start = std::chrono::steady_clock::now();
   auto analysis = parallax::compare(inputs, options.value(), resources);
   if (!analysis.ok()) {
     std::cerr << "parallax: " << analysis.error().message << "\n";
     return 1;
   }
+  const std::string output = json ? parallax::report::to_json(analysis.value())
+                                  : parallax::report::to_summary(analysis.value());
+  if (timing) {
+    const std::chrono::duration<double, std::milli> elapsed =
+        std::chrono::steady_clock::now() - start;
+    std::cerr << "compute-ms " << elapsed.count() << "\n";
+  }
   for (const auto& notice : analysis.value().notices) {
     std::cerr << "parallax: " << notice.severity << ": " << notice.message << "\n";
   }
-  if (json) {
-    std::cout << parallax::report::to_json(analysis.value()) << "\n";
-  } else {
-    std::cout << parallax::report::to_summary(analysis.value());
-  }
+  std::cout << output << (json ? "\n" : "");
   return 0;
 }
 

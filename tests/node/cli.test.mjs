@@ -72,6 +72,16 @@ test('200 files at once, and a directory argument', () => {
   assert.equal(fromDir.stdout, r.stdout);
 });
 
+test('--timing prints the compare call\'s time to stderr and leaves stdout alone', () => {
+  const paths = writeTempFiles({ 't1.txt': story(1), 't2.txt': story(2) });
+  const plain = runCli(['compare', '--json', ...paths]);
+  const timed = runCli(['compare', '--json', '--timing', ...paths]);
+  assert.equal(timed.status, 0);
+  assert.equal(timed.stdout, plain.stdout);
+  assert.match(timed.stderr, /^compute-ms \d+(\.\d+)?(e[-+]?\d+)?$/m);
+  assert.doesNotMatch(plain.stderr, /compute-ms/);
+});
+
 test('usage errors and missing files', () => {
   assert.equal(runCli([]).status, 2);
   assert.equal(runCli(['frobnicate']).status, 2);
