@@ -310,10 +310,11 @@ std::size_t content_words(const std::vector<ArticleView>& articles, const align:
       ref.sentence >= paragraphs[ref.paragraph].sentences.size())
     return 0;
   std::size_t n = 0;
-  for (const auto& w : detail::scan_words(articles[ref.article].text,
-                                          paragraphs[ref.paragraph].sentences[ref.sentence].span))
+  const detail::SentenceWords scanned = detail::scan_words(
+      articles[ref.article].text, paragraphs[ref.paragraph].sentences[ref.sentence].span);
+  for (const detail::Word& w : scanned.words)
     n += (!w.punct && !w.number && !detail::is_stopword(w.lower) &&
-          !detail::quantity_word(w.lower) && detail::month_number(w.lower) == 0)
+          !detail::quantity_word(w.lower) && w.month == 0)
              ? 1
              : 0;
   return n;

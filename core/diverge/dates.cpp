@@ -93,6 +93,14 @@ struct Relative {
 
 Relative relative_at(const std::vector<Word>& words, std::size_t i, const Date& published) {
   Relative r;
+  // The words a relative date can start with: most words are none of them.
+  static constexpr std::string_view kStarts[] = {"coming",  "earlier",  "last",  "later",
+                                                 "next",    "this",     "today", "tomorrow",
+                                                 "tonight", "yesterday"};
+  static_assert(sorted_words(kStarts), "keep the first words of relative dates sorted");
+  static constexpr FirstLetterLengths kFilter(kStarts);
+  static_assert(kFilter.valid, "relative dates start with a-z");
+  if (i >= words.size() || !kFilter.may_hold(words[i].lower)) return r;
   auto lower = [&](std::size_t k) -> std::string_view {
     return k < words.size() ? std::string_view(words[k].lower) : std::string_view();
   };
@@ -166,7 +174,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
     bool relative = false;
     std::string phrase;
     double strength = 1.0;
-    const int month = w.punct ? 0 : month_number(w.lower);
+    const int month = w.month;
     const bool ambiguous_month = w.lower == "may" || w.lower == "march";
     if (month != 0 && (w.cap || !ambiguous_month)) {
       // Month Day[,] [Year] | Month Year | (in) Month
@@ -202,7 +210,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
       // Day [of] Month [Year]
       std::size_t j = i + 1;
       if (words[j].lower == "of" && j + 1 < words.size()) ++j;
-      const int m = month_number(words[j].lower);
+      const int m = words[j].month;
       if (m == 0 || (!words[j].cap && (words[j].lower == "may" || words[j].lower == "march")))
         continue;
       date.month = m;
@@ -218,7 +226,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
       }
     } else if (w.number && w.lower.size() == 10 && w.lower[4] == '-' && w.lower[7] == '-') {
       // ISO 2025-08-15
-      const std::string& s = w.lower;
+      const std::string_view s = w.lower;
       auto num = [&](std::size_t from, std::size_t n) {
         int v = 0;
         for (std::size_t k = from; k < from + n; ++k) {
@@ -300,7 +308,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
     int offset = 0;
     bool known = false;
     if (last + 1 < words.size()) {
-      const std::string& z = words[last + 1].lower;
+      const std::string_view z = words[last + 1].lower;
       offset = zone_minutes(z, &known);
       if (known) {
         zone = "utc";
@@ -354,9 +362,9 @@ Date parse_published(std::string_view published) {
   }
   // Otherwise the first full date written out ("Aug. 10, 2025", "10 August 2025").
   std::string text(published);
-  const auto words = detail::scan_words(text, {0, text.size()});
+  const detail::SentenceWords scanned = detail::scan_words(text, {0, text.size()});
   std::vector<Fact> facts;
-  detail::extract_dates(words, Context{}, facts);
+  detail::extract_dates(scanned.words, Context{}, facts);
   for (const Fact& f : facts) {
     if (f.date.year != 0 && f.date.month != 0 && f.date.day != 0) return f.date;
   }
