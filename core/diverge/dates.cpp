@@ -91,16 +91,20 @@ struct Relative {
   std::string phrase;     ///< normalised phrase ("next friday")
 };
 
-Relative relative_at(const std::vector<Word>& words, std::size_t i, const Date& published) {
-  Relative r;
-  // The words a relative date can start with: most words are none of them.
+// True when a relative date can start with `lower` ("next", "today", "later"): most words
+// cannot, and relative_at is not called for them.
+bool may_start_relative(std::string_view lower) {
   static constexpr std::string_view kStarts[] = {"coming",  "earlier",  "last",  "later",
                                                  "next",    "this",     "today", "tomorrow",
                                                  "tonight", "yesterday"};
   static_assert(sorted_words(kStarts), "keep the first words of relative dates sorted");
   static constexpr FirstLetterLengths kFilter(kStarts);
   static_assert(kFilter.valid, "relative dates start with a-z");
-  if (i >= words.size() || !kFilter.may_hold(words[i].lower)) return r;
+  return kFilter.may_hold(lower);
+}
+
+Relative relative_at(const std::vector<Word>& words, std::size_t i, const Date& published) {
+  Relative r;
   auto lower = [&](std::size_t k) -> std::string_view {
     return k < words.size() ? std::string_view(words[k].lower) : std::string_view();
   };
@@ -175,7 +179,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
     std::string phrase;
     double strength = 1.0;
     const int month = w.month;
-    const bool ambiguous_month = w.lower == "may" || w.lower == "march";
+    const bool ambiguous_month = month != 0 && (w.lower == "may" || w.lower == "march");
     if (month != 0 && (w.cap || !ambiguous_month)) {
       // Month Day[,] [Year] | Month Year | (in) Month
       std::size_t j = i + 1;
@@ -243,6 +247,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
       date.year = year_number(w);
       strength = 0.6;
     } else {
+      if (!may_start_relative(w.lower)) continue;
       Relative r = relative_at(words, i, published);
       if (r.words == 0) continue;
       date = r.date;

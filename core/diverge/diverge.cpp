@@ -88,6 +88,8 @@ bool initials(std::string_view word) {
 }
 
 bool starts_link(std::string_view text, std::size_t i) {
+  const char c = ascii_lower(static_cast<unsigned char>(text[i]));
+  if (c != 'h' && c != 'w') return false;  // most words
   auto starts = [&](std::string_view prefix) {
     if (text.size() - i < prefix.size()) return false;
     for (std::size_t k = 0; k < prefix.size(); ++k)
@@ -95,6 +97,20 @@ bool starts_link(std::string_view text, std::size_t i) {
     return true;
   };
   return starts("http://") || starts("https://") || starts("www.");
+}
+
+// A scanned word or mark with its word classes.
+Word make_word(std::string_view text, Span span, std::string_view lower, bool punct) {
+  Word w;
+  w.span = span;
+  w.lower = lower;
+  w.punct = punct;
+  w.cap = !punct && text[span.start] >= 'A' && text[span.start] <= 'Z';
+  w.number = !punct && ascii_digit(static_cast<unsigned char>(text[span.start]));
+  w.month = month_number(lower);
+  w.title = !punct && !w.number && is_title_word(lower);
+  w.event = !punct && !w.number && is_event_word(lower);
+  return w;
 }
 
 }  // namespace
@@ -111,18 +127,6 @@ SentenceWords scan_words(std::string_view text, Span span) {
   char* const block = out.bytes.get();
   std::size_t used = 0;
   words.reserve(std::min<std::size_t>(kMaxWordsPerSentence, (end - i) / 4 + 4));
-  auto add = [&](Span word_span, std::size_t lower_start, bool punct) {
-    Word w;
-    w.span = word_span;
-    w.lower = std::string_view(block + lower_start, used - lower_start);
-    w.punct = punct;
-    w.cap = !punct && text[word_span.start] >= 'A' && text[word_span.start] <= 'Z';
-    w.number = !punct && ascii_digit(static_cast<unsigned char>(text[word_span.start]));
-    w.month = month_number(w.lower);
-    w.title = !punct && !w.number && is_title_word(w.lower);
-    w.event = !punct && !w.number && is_event_word(w.lower);
-    words.push_back(w);
-  };
   while (i < end && words.size() < kMaxWordsPerSentence) {
     bool space = false;
     const int mark = mark_length(text, i, &space);
@@ -138,7 +142,7 @@ SentenceWords scan_words(std::string_view text, Span span) {
       } else {
         for (std::size_t k = mark_span.start; k < mark_span.end; ++k) block[used++] = text[k];
       }
-      add(mark_span, lower_start, true);
+      words.push_back(make_word(text, mark_span, {block + lower_start, used - lower_start}, true));
       i += mark;
       continue;
     }
@@ -151,7 +155,6 @@ SentenceWords scan_words(std::string_view text, Span span) {
     // character follows.
     const std::size_t start = i;
     const std::size_t lower_start = used;
-    auto lower = [&]() { return std::string_view(block + lower_start, used - lower_start); };
     const bool digit_first = ascii_digit(static_cast<unsigned char>(text[i]));
     while (i < end) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -188,7 +191,7 @@ SentenceWords scan_words(std::string_view text, Span span) {
       }
       if (c == '.' && !digit_first && next_alnum &&
           ascii_alpha(static_cast<unsigned char>(text[next])) &&
-          (used - lower_start == 1 || initials(lower()))) {
+          (used - lower_start == 1 || initials({block + lower_start, used - lower_start}))) {
         block[used++] = '.';
         ++i;
         continue;
@@ -201,7 +204,8 @@ SentenceWords scan_words(std::string_view text, Span span) {
       break;
     }
     // "U.S." and "a.m." keep their final dot.
-    if (i < end && text[i] == '.' && !digit_first && initials(lower())) {
+    if (i < end && text[i] == '.' && !digit_first &&
+        initials({block + lower_start, used - lower_start})) {
       block[used++] = '.';
       ++i;
     }
@@ -211,7 +215,7 @@ SentenceWords scan_words(std::string_view text, Span span) {
       used = lower_start;
       continue;
     }
-    add({start, i}, lower_start, false);
+    words.push_back(make_word(text, {start, i}, {block + lower_start, used - lower_start}, false));
   }
   return out;
 }

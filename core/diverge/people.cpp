@@ -85,10 +85,9 @@ constexpr bool same_first_words(const std::string_view (&first_words)[N]) {
 std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string* head) {
   if (i >= words.size() || words[i].punct || words[i].number) return 0;
   std::string_view first = words[i].lower;
-  if (first.rfind("ex-", 0) == 0) {
-    first.remove_prefix(3);  // "ex-President"
-  } else if (!words[i].title) {
-    return 0;  // most words: no office starts here
+  if (!words[i].title) {  // most words: no office starts here, unless "ex-President"
+    if (first.size() < 3 || first[0] != 'e' || first[1] != 'x' || first[2] != '-') return 0;
+    first.remove_prefix(3);
   }
   for (const Title& title : kTitles) {
     if (title.words[0] != first) continue;
