@@ -129,6 +129,26 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out);  //
 void extract_events(const std::vector<Word>& words, const Context& context,
                     std::vector<Fact>& out);  // people.cpp: places, event keys, status
 
+/// The words of every comparable sentence of a set (non-boilerplate paragraphs), scanned once
+/// by analyse and read by the places pass, the facts pass and the contradiction finder.
+struct ScannedSet {
+  struct Paragraph {
+    std::size_t first = 0;  ///< index of its first sentence in sentences[article]
+    std::size_t count = 0;  ///< sentences scanned (0 for a boilerplate paragraph)
+  };
+  std::vector<std::vector<SentenceWords>> sentences;  ///< [article][k], in text order
+  std::vector<std::vector<Paragraph>> paragraphs;     ///< [article][paragraph]
+  /// The words of a sentence, or nullptr when it was not scanned.
+  const std::vector<Word>* words_of(const align::UnitRef& ref) const;
+};
+
+/// find_contradictions reading sentence words from `scanned` when it has them
+/// (contradictions.cpp; nullptr: it scans the sentences it needs).
+std::vector<Contradiction> find_contradictions(const std::vector<Fact>& facts,
+                                               const std::vector<ArticleView>& articles,
+                                               const std::vector<align::Claim>& claims,
+                                               bool* truncated, const ScannedSet* scanned);
+
 /// Facts of one scanned sentence, in text order (extract_facts without the scan).
 std::vector<Fact> extract_facts(const std::vector<Word>& words, const align::UnitRef& ref,
                                 const Context& context);

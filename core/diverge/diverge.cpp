@@ -128,8 +128,14 @@ SentenceWords scan_words(std::string_view text, Span span) {
   std::size_t used = 0;
   words.reserve(std::min<std::size_t>(kMaxWordsPerSentence, (end - i) / 4 + 4));
   while (i < end && words.size() < kMaxWordsPerSentence) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead == ' ') {  // the commonest byte between words
+      ++i;
+      continue;
+    }
     bool space = false;
-    const int mark = mark_length(text, i, &space);
+    // An ASCII letter or digit starts a word (mark_length would say 0, not a space).
+    const int mark = ascii_alpha(lead) || ascii_digit(lead) ? 0 : mark_length(text, i, &space);
     if (space) {
       i += mark;
       continue;
@@ -492,18 +498,38 @@ std::vector<Fact> extract_facts(std::string_view text, Span span, const align::U
   return detail::extract_facts(scanned.words, ref, context);
 }
 
+namespace detail {
+
+const std::vector<Word>* ScannedSet::words_of(const align::UnitRef& ref) const {
+  if (ref.article >= paragraphs.size() || ref.paragraph >= paragraphs[ref.article].size())
+    return nullptr;
+  const Paragraph& p = paragraphs[ref.article][ref.paragraph];
+  if (ref.sentence >= p.count || p.first + ref.sentence >= sentences[ref.article].size())
+    return nullptr;
+  return &sentences[ref.article][p.first + ref.sentence].words;
+}
+
+}  // namespace detail
+
 DivergeResult analyse(const std::vector<ArticleView>& articles,
                       const std::vector<align::Claim>& claims) {
   DivergeResult result;
-  // The words of every comparable sentence, scanned once for both passes (in sentence order).
-  std::vector<std::vector<detail::SentenceWords>> scanned(articles.size());
+  // The words of every comparable sentence, scanned once for all passes (in sentence order).
+  detail::ScannedSet scanned;
+  scanned.sentences.resize(articles.size());
+  scanned.paragraphs.resize(articles.size());
   for (std::size_t a = 0; a < articles.size(); ++a) {
     const ArticleView& article = articles[a];
     if (article.paragraphs == nullptr) continue;
     for (const segment::Paragraph& p : *article.paragraphs) {
-      if (p.boilerplate) continue;
-      for (const segment::Sentence& s : p.sentences)
-        scanned[a].push_back(detail::scan_words(article.text, s.span));
+      detail::ScannedSet::Paragraph where;
+      where.first = scanned.sentences[a].size();
+      if (!p.boilerplate) {
+        where.count = p.sentences.size();
+        for (const segment::Sentence& s : p.sentences)
+          scanned.sentences[a].push_back(detail::scan_words(article.text, s.span));
+      }
+      scanned.paragraphs[a].push_back(where);
     }
   }
   // Pass 1: the places the set uses to name events, from every comparable sentence.
@@ -512,7 +538,7 @@ DivergeResult analyse(const std::vector<ArticleView>& articles,
     std::vector<std::string> places;
     for (std::size_t a = 0; a < articles.size(); ++a) {
       if (articles[a].paragraphs == nullptr) continue;
-      std::vector<std::string> more = detail::collect_event_places(scanned[a]);
+      std::vector<std::string> more = detail::collect_event_places(scanned.sentences[a]);
       places.insert(places.end(), more.begin(), more.end());
     }
     std::sort(places.begin(), places.end());
@@ -525,27 +551,25 @@ DivergeResult analyse(const std::vector<ArticleView>& articles,
     const ArticleView& article = articles[a];
     if (article.paragraphs == nullptr) continue;
     context.published = parse_published(article.published);
-    std::size_t first_sentence = 0;  // of the paragraph, in scanned[a]
     for (std::uint32_t p = 0; p < article.paragraphs->size(); ++p) {
       const segment::Paragraph& paragraph = (*article.paragraphs)[p];
       if (paragraph.boilerplate) continue;
-      const std::size_t base = first_sentence;
-      first_sentence += paragraph.sentences.size();
       for (std::uint32_t s = 0; s < paragraph.sentences.size(); ++s) {
         if (result.facts.size() >= kMaxFacts) {
           result.truncated = true;
           break;
         }
         if (detail::code_like(article.text, paragraph.sentences[s].span)) continue;
-        const std::vector<detail::Word>& words = scanned[a][base + s].words;
-        std::vector<Fact> more = detail::extract_facts(words, {a, p, s}, context);
+        const std::vector<detail::Word>* words = scanned.words_of({a, p, s});
+        if (words == nullptr) continue;  // never: every sentence here was scanned
+        std::vector<Fact> more = detail::extract_facts(*words, {a, p, s}, context);
         for (Fact& f : more) result.facts.push_back(std::move(f));
       }
     }
-    std::vector<detail::SentenceWords>().swap(scanned[a]);  // done with this article's words
   }
   bool truncated = false;
-  result.contradictions = find_contradictions(result.facts, articles, claims, &truncated);
+  result.contradictions =
+      detail::find_contradictions(result.facts, articles, claims, &truncated, &scanned);
   result.truncated = result.truncated || truncated;
   result.omissions = find_omissions(claims, articles.size());
   return result;
