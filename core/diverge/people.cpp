@@ -81,14 +81,20 @@ constexpr bool same_first_words(const std::string_view (&first_words)[N]) {
   return true;
 }
 
+bool ex_prefixed(std::string_view lower) {
+  return lower.size() >= 3 && lower[0] == 'e' && lower[1] == 'x' && lower[2] == '-';
+}
+
+// False when no title can start at w: most words (a title word, or "ex-" + one).
+bool may_start_title(const Word& w) {
+  return !w.punct && !w.number && (w.title || ex_prefixed(w.lower));
+}
+
 // The title starting at word i: its number of words (0: none) and its head.
 std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string* head) {
-  if (i >= words.size() || words[i].punct || words[i].number) return 0;
+  if (i >= words.size() || !may_start_title(words[i])) return 0;
   std::string_view first = words[i].lower;
-  if (!words[i].title) {  // most words: no office starts here, unless "ex-President"
-    if (first.size() < 3 || first[0] != 'e' || first[1] != 'x' || first[2] != '-') return 0;
-    first.remove_prefix(3);
-  }
+  if (!words[i].title) first.remove_prefix(3);  // "ex-President"
   for (const Title& title : kTitles) {
     if (title.words[0] != first) continue;
     std::size_t n = 1;
@@ -269,6 +275,7 @@ std::string event_key_near(const std::vector<Word>& words, std::size_t at, const
 void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
   const bool tc = title_case(words);
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!may_start_title(words[i])) continue;  // most words; title_at would say 0
     std::string head;
     const std::size_t title_words = title_at(words, i, &head);
     if (title_words == 0) continue;
