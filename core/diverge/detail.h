@@ -124,10 +124,13 @@ bool negated_sentence(const std::vector<Word>& words);
 /// The extractors, one per file; each appends to `out`.
 void extract_values(const std::vector<Word>& words, std::vector<Fact>& out);  // values.cpp
 void extract_dates(const std::vector<Word>& words, const Context& context,
-                   std::vector<Fact>& out);                                   // dates.cpp
-void extract_people(const std::vector<Word>& words, std::vector<Fact>& out);  // people.cpp
-void extract_events(const std::vector<Word>& words, const Context& context,
-                    std::vector<Fact>& out);  // people.cpp: places, event keys, status
+                   std::vector<Fact>& out);  // dates.cpp
+/// people.cpp; `title_case_sentence` is title_case(words), computed once per sentence.
+void extract_people(const std::vector<Word>& words, bool title_case_sentence,
+                    std::vector<Fact>& out);
+/// people.cpp: places, event keys, status.
+void extract_events(const std::vector<Word>& words, bool title_case_sentence,
+                    const Context& context, std::vector<Fact>& out);
 
 /// The words of every comparable sentence of a set (non-boilerplate paragraphs), scanned once
 /// by analyse and read by the places pass, the facts pass and the contradiction finder.

@@ -454,8 +454,9 @@ std::vector<Fact> extract_facts(const std::vector<Word>& words, const align::Uni
   std::vector<Fact> facts;
   extract_dates(words, context, facts);
   extract_values(words, facts);
-  extract_people(words, facts);
-  extract_events(words, context, facts);
+  const bool tc = title_case(words);
+  extract_people(words, tc, facts);
+  extract_events(words, tc, context, facts);
   const bool hedged = hedged_sentence(words);
   const bool negated = negated_sentence(words);
   for (Fact& fact : facts) {

@@ -272,8 +272,9 @@ std::string event_key_near(const std::vector<Word>& words, std::size_t at, const
   return place.empty() ? std::string() : "event:meeting@" + place;
 }
 
-void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
-  const bool tc = title_case(words);
+void extract_people(const std::vector<Word>& words, bool title_case_sentence,
+                    std::vector<Fact>& out) {
+  const bool tc = title_case_sentence;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!may_start_title(words[i])) continue;  // most words; title_at would say 0
     std::string head;
@@ -381,9 +382,9 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
   }
 }
 
-void extract_events(const std::vector<Word>& words, const Context& context,
-                    std::vector<Fact>& out) {
-  const bool tc = title_case(words);
+void extract_events(const std::vector<Word>& words, bool title_case_sentence,
+                    const Context& context, std::vector<Fact>& out) {
+  const bool tc = title_case_sentence;
   // Places after in/at/to/from/near.
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     const std::string_view p = words[i].lower;
@@ -512,7 +513,8 @@ std::vector<std::string> collect_event_places(const std::vector<SentenceWords>& 
     std::vector<Fact> people;
     bool titled = false;
     for (const Word& w : words) titled = titled || w.title;
-    if (titled) extract_people(words, people);
+    const bool tc = title_case(words);
+    if (titled) extract_people(words, tc, people);
     for (const Fact& f : people) {
       std::string_view n = f.unit;
       while (!n.empty()) {
@@ -522,7 +524,7 @@ std::vector<std::string> collect_event_places(const std::vector<SentenceWords>& 
         n.remove_prefix(space + 1);
       }
     }
-    if (title_case(words)) continue;
+    if (tc) continue;
     const Context none;
     for (std::size_t e = 0; e < words.size(); ++e) {
       if (!words[e].event) continue;
