@@ -302,17 +302,21 @@ bool numeric(FactKind kind) {
          kind == FactKind::kCount;
 }
 
-// Content words of a sentence: a line of three words ("Hank was 57 years old.") is too thin
-// to say that two figures are about one thing.
+// Content words of a sentence, counted up to `enough`: a line of three words ("Hank was 57
+// years old.") is too thin to say that two figures are about one thing.
 std::size_t content_words(const std::vector<ArticleView>& articles,
-                          const detail::ScannedSet* scanned, const align::UnitRef& ref) {
-  auto count = [](const std::vector<detail::Word>& words) {
+                          const detail::ScannedSet* scanned, const align::UnitRef& ref,
+                          std::size_t enough) {
+  auto count = [enough](const std::vector<detail::Word>& words) {
     std::size_t n = 0;
-    for (const detail::Word& w : words)
-      n += (!w.punct && !w.number && !detail::is_stopword(w.lower) &&
-            !detail::quantity_word(w.lower) && w.month == 0)
+    for (const detail::Word& w : words) {
+      if (n >= enough) break;
+      // The cheap tests first; the stopword bisection last.
+      n += (!w.punct && !w.number && w.month == 0 && !detail::quantity_word(w.lower) &&
+            !detail::is_stopword(w.lower))
                ? 1
                : 0;
+    }
     return n;
   };
   if (scanned != nullptr) {
@@ -353,7 +357,7 @@ void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
       const align::UnitRef& r = claim.members[i].ref;
       auto found = by_sentence.find({r.article, r.paragraph, r.sentence});
       if (found != by_sentence.end() &&
-          content_words(builder.articles, builder.scanned, r) >= kMinContentWords)
+          content_words(builder.articles, builder.scanned, r, kMinContentWords) >= kMinContentWords)
         facts_of[i] = &found->second;
     }
     for (std::size_t i = 0; i < members; ++i) {
