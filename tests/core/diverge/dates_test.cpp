@@ -137,7 +137,8 @@ TEST_CASE("every month name and abbreviation, and words that only start like one
       if (spelling == "SEPT" && m != 8) continue;
       const std::string sentence = "The summit opened on " + spelling + " 5, 2024, in Oslo.";
       INFO(sentence);
-      const diverge::Fact* f = first_of(facts_of(sentence), FactKind::kDate);
+      const auto facts = facts_of(sentence);  // alive while f is used
+      const diverge::Fact* f = first_of(facts, FactKind::kDate);
       REQUIRE(f != nullptr);
       CHECK(f->value == "2024-" + month + "-05");
     }
@@ -146,7 +147,8 @@ TEST_CASE("every month name and abbreviation, and words that only start like one
   for (const char* word : {"Janu", "Augus", "Septembers", "Octo", "Decemb", "Mayday", "Junes"}) {
     const std::string sentence = std::string("The summit opened on ") + word + " 5, 2024, in Oslo.";
     INFO(sentence);
-    const diverge::Fact* f = first_of(facts_of(sentence), FactKind::kDate);
+    const auto facts = facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = first_of(facts, FactKind::kDate);
     REQUIRE(f != nullptr);
     CHECK(f->value == "2024");
   }

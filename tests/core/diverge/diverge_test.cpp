@@ -215,8 +215,8 @@ TEST_CASE("every hedge and negation cue marks the facts of its sentence", "[dive
         "suggest",   "suggests", "unless",     "unlikely", "whether",  "would"}) {
     const std::string sentence = std::string("Officials ") + cue + " open the summit on 15 August.";
     INFO(sentence);
-    const diverge::Fact* f =
-        diverge_test::first_of(diverge_test::facts_of(sentence), FactKind::kDate);
+    const auto facts = diverge_test::facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = diverge_test::first_of(facts, FactKind::kDate);
     REQUIRE(f != nullptr);
     CHECK(f->hedged);
     CHECK_FALSE(f->negated);
@@ -226,8 +226,8 @@ TEST_CASE("every hedge and negation cue marks the facts of its sentence", "[dive
                           "not", "wasn't", "won't", "didn\xE2\x80\x99t", "WON'T"}) {
     const std::string sentence = std::string("Officials ") + cue + " open the summit on 15 August.";
     INFO(sentence);
-    const diverge::Fact* f =
-        diverge_test::first_of(diverge_test::facts_of(sentence), FactKind::kDate);
+    const auto facts = diverge_test::facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = diverge_test::first_of(facts, FactKind::kDate);
     REQUIRE(f != nullptr);
     CHECK(f->negated);
     CHECK_FALSE(f->hedged);
@@ -237,8 +237,8 @@ TEST_CASE("every hedge and negation cue marks the facts of its sentence", "[dive
     const std::string sentence =
         std::string("Officials ") + word + " open the summit on 15 August.";
     INFO(sentence);
-    const diverge::Fact* f =
-        diverge_test::first_of(diverge_test::facts_of(sentence), FactKind::kDate);
+    const auto facts = diverge_test::facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = diverge_test::first_of(facts, FactKind::kDate);
     REQUIRE(f != nullptr);
     CHECK_FALSE(f->hedged);
     CHECK_FALSE(f->negated);

@@ -112,8 +112,8 @@ TEST_CASE("every number word counts, and words that only look like one do not", 
   for (const Row& row : rows) {
     const std::string sentence = std::string("Police said ") + row.word + " sailors were rescued.";
     INFO(sentence);
-    const diverge::Fact* f =
-        diverge_test::first_of(diverge_test::facts_of(sentence), diverge::FactKind::kCount);
+    const auto facts = diverge_test::facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = diverge_test::first_of(facts, diverge::FactKind::kCount);
     REQUIRE(f != nullptr);
     CHECK(f->value == std::string(row.value) + " sailor");
   }
