@@ -87,6 +87,7 @@ bool numbers_compatible(const Fact& x, const Fact& y) {
 struct Builder {
   const std::vector<Fact>& facts;
   const std::vector<ArticleView>& articles;
+  const detail::ScannedSet* scanned;  ///< words of the sentences, when analyse has them
   std::vector<Contradiction> out;
   std::set<
       std::tuple<std::string, std::string, std::uint32_t, std::uint32_t, std::string, std::string>>
@@ -301,22 +302,34 @@ bool numeric(FactKind kind) {
          kind == FactKind::kCount;
 }
 
-// Content words of a sentence: a line of three words ("Hank was 57 years old.") is too thin
-// to say that two figures are about one thing.
-std::size_t content_words(const std::vector<ArticleView>& articles, const align::UnitRef& ref) {
+// Content words of a sentence, counted up to `enough`: a line of three words ("Hank was 57
+// years old.") is too thin to say that two figures are about one thing.
+std::size_t content_words(const std::vector<ArticleView>& articles,
+                          const detail::ScannedSet* scanned, const align::UnitRef& ref,
+                          std::size_t enough) {
+  auto count = [enough](const std::vector<detail::Word>& words) {
+    std::size_t n = 0;
+    for (const detail::Word& w : words) {
+      if (n >= enough) break;
+      // The cheap tests first; the stopword bisection last.
+      n += (!w.punct && !w.number && w.month == 0 && !detail::quantity_word(w.lower) &&
+            !detail::is_stopword(w.lower))
+               ? 1
+               : 0;
+    }
+    return n;
+  };
+  if (scanned != nullptr) {
+    if (const std::vector<detail::Word>* words = scanned->words_of(ref)) return count(*words);
+  }
   if (ref.article >= articles.size() || articles[ref.article].paragraphs == nullptr) return 0;
   const auto& paragraphs = *articles[ref.article].paragraphs;
   if (ref.paragraph >= paragraphs.size() ||
       ref.sentence >= paragraphs[ref.paragraph].sentences.size())
     return 0;
-  std::size_t n = 0;
-  for (const auto& w : detail::scan_words(articles[ref.article].text,
-                                          paragraphs[ref.paragraph].sentences[ref.sentence].span))
-    n += (!w.punct && !w.number && !detail::is_stopword(w.lower) &&
-          !detail::quantity_word(w.lower) && detail::month_number(w.lower) == 0)
-             ? 1
-             : 0;
-  return n;
+  const detail::SentenceWords words = detail::scan_words(
+      articles[ref.article].text, paragraphs[ref.paragraph].sentences[ref.sentence].span);
+  return count(words.words);
 }
 
 // The other dates of a sentence ("In 2013: 54 bodies found"): two figures of different
@@ -343,7 +356,8 @@ void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
     for (std::size_t i = 0; i < members; ++i) {
       const align::UnitRef& r = claim.members[i].ref;
       auto found = by_sentence.find({r.article, r.paragraph, r.sentence});
-      if (found != by_sentence.end() && content_words(builder.articles, r) >= kMinContentWords)
+      if (found != by_sentence.end() &&
+          content_words(builder.articles, builder.scanned, r, kMinContentWords) >= kMinContentWords)
         facts_of[i] = &found->second;
     }
     for (std::size_t i = 0; i < members; ++i) {
@@ -410,11 +424,13 @@ void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
 
 }  // namespace
 
+namespace detail {
+
 std::vector<Contradiction> find_contradictions(const std::vector<Fact>& facts,
                                                const std::vector<ArticleView>& articles,
                                                const std::vector<align::Claim>& claims,
-                                               bool* truncated) {
-  Builder builder{facts, articles, {}, {}, false, {}};
+                                               bool* truncated, const ScannedSet* scanned) {
+  Builder builder{facts, articles, scanned, {}, {}, false, {}};
   std::map<std::string, std::vector<const Fact*>> by_subject;
   std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::vector<const Fact*>>
       by_sentence;
@@ -454,6 +470,15 @@ std::vector<Contradiction> find_contradictions(const std::vector<Fact>& facts,
   });
   if (truncated != nullptr) *truncated = builder.truncated;
   return out;
+}
+
+}  // namespace detail
+
+std::vector<Contradiction> find_contradictions(const std::vector<Fact>& facts,
+                                               const std::vector<ArticleView>& articles,
+                                               const std::vector<align::Claim>& claims,
+                                               bool* truncated) {
+  return detail::find_contradictions(facts, articles, claims, truncated, nullptr);
 }
 
 }  // namespace parallax::diverge

@@ -91,6 +91,18 @@ struct Relative {
   std::string phrase;     ///< normalised phrase ("next friday")
 };
 
+// True when a relative date can start with `lower` ("next", "today", "later"): most words
+// cannot, and relative_at is not called for them.
+bool may_start_relative(std::string_view lower) {
+  static constexpr std::string_view kStarts[] = {"coming",  "earlier",  "last",  "later",
+                                                 "next",    "this",     "today", "tomorrow",
+                                                 "tonight", "yesterday"};
+  static_assert(sorted_words(kStarts), "keep the first words of relative dates sorted");
+  static constexpr FirstLetterLengths kFilter(kStarts);
+  static_assert(kFilter.valid, "relative dates start with a-z");
+  return kFilter.may_hold(lower);
+}
+
 Relative relative_at(const std::vector<Word>& words, std::size_t i, const Date& published) {
   Relative r;
   auto lower = [&](std::size_t k) -> std::string_view {
@@ -166,8 +178,8 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
     bool relative = false;
     std::string phrase;
     double strength = 1.0;
-    const int month = w.punct ? 0 : month_number(w.lower);
-    const bool ambiguous_month = w.lower == "may" || w.lower == "march";
+    const int month = w.month;
+    const bool ambiguous_month = month != 0 && (w.lower == "may" || w.lower == "march");
     if (month != 0 && (w.cap || !ambiguous_month)) {
       // Month Day[,] [Year] | Month Year | (in) Month
       std::size_t j = i + 1;
@@ -202,7 +214,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
       // Day [of] Month [Year]
       std::size_t j = i + 1;
       if (words[j].lower == "of" && j + 1 < words.size()) ++j;
-      const int m = month_number(words[j].lower);
+      const int m = words[j].month;
       if (m == 0 || (!words[j].cap && (words[j].lower == "may" || words[j].lower == "march")))
         continue;
       date.month = m;
@@ -218,7 +230,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
       }
     } else if (w.number && w.lower.size() == 10 && w.lower[4] == '-' && w.lower[7] == '-') {
       // ISO 2025-08-15
-      const std::string& s = w.lower;
+      const std::string_view s = w.lower;
       auto num = [&](std::size_t from, std::size_t n) {
         int v = 0;
         for (std::size_t k = from; k < from + n; ++k) {
@@ -235,6 +247,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
       date.year = year_number(w);
       strength = 0.6;
     } else {
+      if (!may_start_relative(w.lower)) continue;
       Relative r = relative_at(words, i, published);
       if (r.words == 0) continue;
       date = r.date;
@@ -300,7 +313,7 @@ void extract_dates(const std::vector<Word>& words, const Context& context, std::
     int offset = 0;
     bool known = false;
     if (last + 1 < words.size()) {
-      const std::string& z = words[last + 1].lower;
+      const std::string_view z = words[last + 1].lower;
       offset = zone_minutes(z, &known);
       if (known) {
         zone = "utc";
@@ -354,9 +367,9 @@ Date parse_published(std::string_view published) {
   }
   // Otherwise the first full date written out ("Aug. 10, 2025", "10 August 2025").
   std::string text(published);
-  const auto words = detail::scan_words(text, {0, text.size()});
+  const detail::SentenceWords scanned = detail::scan_words(text, {0, text.size()});
   std::vector<Fact> facts;
-  detail::extract_dates(words, Context{}, facts);
+  detail::extract_dates(scanned.words, Context{}, facts);
   for (const Fact& f : facts) {
     if (f.date.year != 0 && f.date.month != 0 && f.date.day != 0) return f.date;
   }

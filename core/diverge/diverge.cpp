@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 #include "diverge/detail.h"
 #include "represent/represent.h"
@@ -17,6 +18,14 @@ bool ascii_alpha(unsigned char c) {
 }
 bool ascii_digit(unsigned char c) {
   return c >= '0' && c <= '9';
+}
+// Lower case of an ASCII byte (what std::tolower does in the C locale); other bytes unchanged.
+char ascii_lower(unsigned char c) {
+  return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+// Marks that glue digits into an identifier ("id=124602682", "#3", "a/2").
+bool identifier_glue(char c) {
+  return c == '/' || c == '=' || c == '_' || c == '#';
 }
 
 // Byte length of a mark at text[i] that is punctuation, or 0: ASCII punctuation, curly quotes,
@@ -79,37 +88,67 @@ bool initials(std::string_view word) {
 }
 
 bool starts_link(std::string_view text, std::size_t i) {
+  const char c = ascii_lower(static_cast<unsigned char>(text[i]));
+  if (c != 'h' && c != 'w') return false;  // most words
   auto starts = [&](std::string_view prefix) {
     if (text.size() - i < prefix.size()) return false;
     for (std::size_t k = 0; k < prefix.size(); ++k)
-      if (std::tolower(static_cast<unsigned char>(text[i + k])) != prefix[k]) return false;
+      if (ascii_lower(static_cast<unsigned char>(text[i + k])) != prefix[k]) return false;
     return true;
   };
   return starts("http://") || starts("https://") || starts("www.");
 }
 
+// A scanned word or mark with its word classes.
+Word make_word(std::string_view text, Span span, std::string_view lower, bool punct) {
+  Word w;
+  w.span = span;
+  w.lower = lower;
+  w.punct = punct;
+  w.cap = !punct && text[span.start] >= 'A' && text[span.start] <= 'Z';
+  w.number = !punct && ascii_digit(static_cast<unsigned char>(text[span.start]));
+  w.month = month_number(lower);
+  w.title = !punct && !w.number && is_title_word(lower);
+  w.event = !punct && !w.number && is_event_word(lower);
+  return w;
+}
+
 }  // namespace
 
-std::vector<Word> scan_words(std::string_view text, Span span) {
-  std::vector<Word> words;
-  words.reserve(std::min<std::size_t>(kMaxWordsPerSentence, span.size() / 4 + 4));
+SentenceWords scan_words(std::string_view text, Span span) {
+  SentenceWords out;
+  std::vector<Word>& words = out.words;
   const std::size_t end = std::min(span.end, text.size());
   std::size_t i = std::min(span.start, end);
+  if (i == end) return out;
+  // Every word's lower-case bytes take at most the bytes it was read from, so one block of
+  // the sentence's size holds them all.
+  out.bytes.reset(new char[end - i]);
+  char* const block = out.bytes.get();
+  std::size_t used = 0;
+  words.reserve(std::min<std::size_t>(kMaxWordsPerSentence, (end - i) / 4 + 4));
   while (i < end && words.size() < kMaxWordsPerSentence) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead == ' ') {  // the commonest byte between words
+      ++i;
+      continue;
+    }
     bool space = false;
-    const int mark = mark_length(text, i, &space);
+    // An ASCII letter or digit starts a word (mark_length would say 0, not a space).
+    const int mark = ascii_alpha(lead) || ascii_digit(lead) ? 0 : mark_length(text, i, &space);
     if (space) {
       i += mark;
       continue;
     }
     if (mark > 0) {
-      Word w;
-      w.span = {i, std::min(end, i + mark)};
-      w.lower = text[i] == '\'' || (mark == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99)
-                    ? std::string("'")
-                    : std::string(slice(text, w.span));
-      w.punct = true;
-      words.push_back(std::move(w));
+      const std::size_t lower_start = used;
+      const Span mark_span{i, std::min(end, i + mark)};
+      if (text[i] == '\'' || (mark == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99)) {
+        block[used++] = '\'';
+      } else {
+        for (std::size_t k = mark_span.start; k < mark_span.end; ++k) block[used++] = text[k];
+      }
+      words.push_back(make_word(text, mark_span, {block + lower_start, used - lower_start}, true));
       i += mark;
       continue;
     }
@@ -121,68 +160,70 @@ std::vector<Word> scan_words(std::string_view text, Span span) {
     // A word: letters, digits and non-ASCII letters, with inner . , : ' - when a word
     // character follows.
     const std::size_t start = i;
-    std::string lower;
+    const std::size_t lower_start = used;
     const bool digit_first = ascii_digit(static_cast<unsigned char>(text[i]));
     while (i < end) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      // ASCII letters and digits first: most bytes, and never a mark.
+      if (ascii_alpha(c) || ascii_digit(c)) {
+        block[used++] = ascii_lower(c);
+        ++i;
+        continue;
+      }
       bool sp = false;
       const int m = mark_length(text, i, &sp);
       if (m == 0 && !sp) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        lower.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
+        block[used++] = static_cast<char>(c);  // a byte of a non-ASCII letter
         ++i;
         continue;
       }
       if (sp) break;
-      const char c = text[i];
       std::size_t apostrophe = 0;
       const std::size_t next = i + 1;
       const bool next_alnum = next < end && (ascii_alpha(static_cast<unsigned char>(text[next])) ||
                                              ascii_digit(static_cast<unsigned char>(text[next])));
       if (is_apostrophe(text, i, &apostrophe) && i + apostrophe < end &&
           ascii_alpha(static_cast<unsigned char>(text[i + apostrophe])) && !digit_first) {
-        lower.push_back('\'');
+        block[used++] = '\'';
         i += apostrophe;
         continue;
       }
       if ((c == '.' || c == ',' || c == ':') && digit_first && next < end &&
           ascii_digit(static_cast<unsigned char>(text[next])) &&
           ascii_digit(static_cast<unsigned char>(text[i - 1]))) {
-        lower.push_back(c);
+        block[used++] = static_cast<char>(c);
         ++i;
         continue;
       }
       if (c == '.' && !digit_first && next_alnum &&
           ascii_alpha(static_cast<unsigned char>(text[next])) &&
-          (lower.size() == 1 || initials(lower))) {
-        lower.push_back('.');
+          (used - lower_start == 1 || initials({block + lower_start, used - lower_start}))) {
+        block[used++] = '.';
         ++i;
         continue;
       }
       if (c == '-' && next_alnum) {
-        lower.push_back('-');
+        block[used++] = '-';
         ++i;
         continue;
       }
       break;
     }
     // "U.S." and "a.m." keep their final dot.
-    if (i < end && text[i] == '.' && !digit_first && initials(lower)) {
-      lower.push_back('.');
+    if (i < end && text[i] == '.' && !digit_first &&
+        initials({block + lower_start, used - lower_start})) {
+      block[used++] = '.';
       ++i;
     }
     // Digits glued to '/', '=', '_' or '#' are identifiers ("id=124602682"), not values.
-    if (digit_first &&
-        ((start > 0 && std::string_view("/=_#").find(text[start - 1]) != std::string_view::npos) ||
-         (i < end && std::string_view("/=_#").find(text[i]) != std::string_view::npos)))
+    if (digit_first && ((start > 0 && identifier_glue(text[start - 1])) ||
+                        (i < end && identifier_glue(text[i])))) {
+      used = lower_start;
       continue;
-    Word w;
-    w.span = {start, i};
-    w.lower = std::move(lower);
-    w.cap = text[start] >= 'A' && text[start] <= 'Z';
-    w.number = digit_first;
-    words.push_back(std::move(w));
+    }
+    words.push_back(make_word(text, {start, i}, {block + lower_start, used - lower_start}, false));
   }
-  return words;
+  return out;
 }
 
 bool title_case(const std::vector<Word>& words) {
@@ -205,11 +246,26 @@ int month_number(std::string_view w) {
                                                  "may",       "june",     "july",     "august",
                                                  "september", "october",  "november", "december"};
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  if (w.size() < 3 || w.size() > 9) return 0;
+  switch (w[0]) {  // the first letters of the months
+    case 'j':
+    case 'f':
+    case 'm':
+    case 'a':
+    case 's':
+    case 'o':
+    case 'n':
+    case 'd':
+      break;
+    default:
+      return 0;
+  }
+  // The first three letters tell the months apart; then the word is the full name, the
+  // three-letter abbreviation, or "sept".
   for (int m = 0; m < 12; ++m) {
-    if (w == kMonths[m]) return m + 1;
-    if (w.size() >= 3 && w.size() < kMonths[m].size() && kMonths[m].substr(0, w.size()) == w &&
-        (w.size() == 3 || (m == 8 && w == "sept")))
-      return m + 1;
+    const std::string_view name = kMonths[m];
+    if (w[0] != name[0] || w[1] != name[1] || w[2] != name[2]) continue;
+    return w.size() == 3 || w == name || (m == 8 && w == "sept") ? m + 1 : 0;
   }
   return 0;
 }
@@ -223,26 +279,26 @@ int weekday_number(std::string_view w) {
 }
 
 bool parse_number(std::string_view w, double* out) {
-  static constexpr std::string_view kWords[] = {
-      "zero",     "one",     "two",     "three",     "four",     "five",     "six",
-      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
-      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-  for (int n = 0; n <= 20; ++n) {
-    if (w == kWords[n]) {
-      *out = n;
-      return true;
-    }
+  if (w.empty()) return false;
+  if (!ascii_digit(static_cast<unsigned char>(w[0]))) {
+    // Number words, sorted for bisection, and their values.
+    static constexpr std::string_view kWords[] = {
+        "dozen",  "eight",     "eighteen", "eighty",  "eleven",  "fifteen",  "fifty",  "five",
+        "forty",  "four",      "fourteen", "hundred", "nine",    "nineteen", "ninety", "one",
+        "seven",  "seventeen", "seventy",  "six",     "sixteen", "sixty",    "ten",    "thirteen",
+        "thirty", "three",     "twelve",   "twenty",  "two",     "zero"};
+    static constexpr int kValues[] = {12, 8, 18, 80, 11, 15, 50, 5,  40, 4,  14, 100, 9,  19, 90,
+                                      1,  7, 17, 70, 6,  16, 60, 10, 13, 30, 3,  12,  20, 2,  0};
+    static_assert(sorted_words(kWords), "keep the number words sorted");
+    static_assert(std::size(kWords) == std::size(kValues), "one value per number word");
+    static constexpr FirstLetterLengths kFilter(kWords);
+    static_assert(kFilter.valid, "number words start with a-z");
+    if (!kFilter.may_hold(w)) return false;
+    const std::size_t at = word_index(kWords, w);
+    if (at == std::size(kWords)) return false;
+    *out = kValues[at];
+    return true;
   }
-  static constexpr std::pair<std::string_view, int> kTens[] = {
-      {"thirty", 30}, {"forty", 40},  {"fifty", 50},    {"sixty", 60}, {"seventy", 70},
-      {"eighty", 80}, {"ninety", 90}, {"hundred", 100}, {"dozen", 12}};
-  for (const auto& [word, n] : kTens) {
-    if (w == word) {
-      *out = n;
-      return true;
-    }
-  }
-  if (w.empty() || !ascii_digit(static_cast<unsigned char>(w[0]))) return false;
   // Digits with thousands commas ("1,500") or one decimal point ("3.5").
   double value = 0, scale = 0;
   bool seen_point = false;
@@ -317,8 +373,10 @@ bool hedged_sentence(const std::vector<Word>& words) {
       "perhaps",   "possibly", "reportedly", "rumored",  "rumoured", "should", "speculation",
       "suggest",   "suggests", "unless",     "unlikely", "whether",  "would"};
   static_assert(sorted_words(kCues), "keep the hedge cues sorted");
+  static constexpr FirstLetterLengths kFilter(kCues);
+  static_assert(kFilter.valid, "hedge cues start with a-z");
   for (const Word& w : words)
-    if (in_sorted_words(kCues, w.lower)) return true;
+    if (kFilter.may_hold(w.lower) && in_word_list(kCues, w.lower)) return true;
   return false;
 }
 
@@ -327,8 +385,10 @@ bool negated_sentence(const std::vector<Word>& words) {
                                                "doesn't", "isn't",  "never",  "no",
                                                "not",     "wasn't", "won't"};
   static_assert(sorted_words(kCues), "keep the negation cues sorted");
+  static constexpr FirstLetterLengths kFilter(kCues);
+  static_assert(kFilter.valid, "negation cues start with a-z");
   for (const Word& w : words)
-    if (in_sorted_words(kCues, w.lower)) return true;
+    if (kFilter.may_hold(w.lower) && in_word_list(kCues, w.lower)) return true;
   return false;
 }
 
@@ -387,17 +447,18 @@ std::string_view fact_kind_name(FactKind kind) {
   return "number";
 }
 
-std::vector<Fact> extract_facts(std::string_view text, Span span, const align::UnitRef& ref,
+namespace detail {
+
+std::vector<Fact> extract_facts(const std::vector<Word>& words, const align::UnitRef& ref,
                                 const Context& context) {
-  if (detail::code_like(text, span)) return {};
-  const std::vector<detail::Word> words = detail::scan_words(text, span);
   std::vector<Fact> facts;
-  detail::extract_dates(words, context, facts);
-  detail::extract_values(words, facts);
-  detail::extract_people(words, facts);
-  detail::extract_events(words, context, facts);
-  const bool hedged = detail::hedged_sentence(words);
-  const bool negated = detail::negated_sentence(words);
+  extract_dates(words, context, facts);
+  extract_values(words, facts);
+  const bool tc = title_case(words);
+  extract_people(words, tc, facts);
+  extract_events(words, tc, context, facts);
+  const bool hedged = hedged_sentence(words);
+  const bool negated = negated_sentence(words);
   for (Fact& fact : facts) {
     fact.ref = ref;
     // Content words within 4 words on each side of a figure or a date: what it is about
@@ -405,16 +466,15 @@ std::vector<Fact> extract_facts(std::string_view text, Span span, const align::U
     if (fact.kind == FactKind::kNumber || fact.kind == FactKind::kMoney ||
         fact.kind == FactKind::kPercent || fact.kind == FactKind::kCount ||
         fact.kind == FactKind::kDate) {
-      const std::size_t first = detail::word_at(words, fact.span.start);
+      const std::size_t first = word_at(words, fact.span.start);
       std::size_t last = first;
       while (last + 1 < words.size() && words[last + 1].span.end <= fact.span.end) ++last;
       for (std::size_t k = first >= 4 ? first - 4 : 0; k < words.size() && k <= last + 4; ++k) {
         if (k >= first && k <= last) continue;
-        const detail::Word& w = words[k];
-        if (w.punct || w.number || detail::is_stopword(w.lower) || detail::quantity_word(w.lower) ||
-            detail::month_number(w.lower) != 0)
+        const Word& w = words[k];
+        if (w.punct || w.number || is_stopword(w.lower) || quantity_word(w.lower) || w.month != 0)
           continue;
-        fact.near.push_back(detail::singular(w.lower));
+        fact.near.push_back(singular(std::string(w.lower)));
       }
       std::sort(fact.near.begin(), fact.near.end());
       fact.near.erase(std::unique(fact.near.begin(), fact.near.end()), fact.near.end());
@@ -430,21 +490,56 @@ std::vector<Fact> extract_facts(std::string_view text, Span span, const align::U
   return facts;
 }
 
+}  // namespace detail
+
+std::vector<Fact> extract_facts(std::string_view text, Span span, const align::UnitRef& ref,
+                                const Context& context) {
+  if (detail::code_like(text, span)) return {};
+  const detail::SentenceWords scanned = detail::scan_words(text, span);
+  return detail::extract_facts(scanned.words, ref, context);
+}
+
+namespace detail {
+
+const std::vector<Word>* ScannedSet::words_of(const align::UnitRef& ref) const {
+  if (ref.article >= paragraphs.size() || ref.paragraph >= paragraphs[ref.article].size())
+    return nullptr;
+  const Paragraph& p = paragraphs[ref.article][ref.paragraph];
+  if (ref.sentence >= p.count || p.first + ref.sentence >= sentences[ref.article].size())
+    return nullptr;
+  return &sentences[ref.article][p.first + ref.sentence].words;
+}
+
+}  // namespace detail
+
 DivergeResult analyse(const std::vector<ArticleView>& articles,
                       const std::vector<align::Claim>& claims) {
   DivergeResult result;
+  // The words of every comparable sentence, scanned once for all passes (in sentence order).
+  detail::ScannedSet scanned;
+  scanned.sentences.resize(articles.size());
+  scanned.paragraphs.resize(articles.size());
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    const ArticleView& article = articles[a];
+    if (article.paragraphs == nullptr) continue;
+    for (const segment::Paragraph& p : *article.paragraphs) {
+      detail::ScannedSet::Paragraph where;
+      where.first = scanned.sentences[a].size();
+      if (!p.boilerplate) {
+        where.count = p.sentences.size();
+        for (const segment::Sentence& s : p.sentences)
+          scanned.sentences[a].push_back(detail::scan_words(article.text, s.span));
+      }
+      scanned.paragraphs[a].push_back(where);
+    }
+  }
   // Pass 1: the places the set uses to name events, from every comparable sentence.
   Context context;
   {
     std::vector<std::string> places;
-    for (const ArticleView& article : articles) {
-      if (article.paragraphs == nullptr) continue;
-      std::vector<Span> spans;
-      for (const segment::Paragraph& p : *article.paragraphs) {
-        if (p.boilerplate) continue;
-        for (const segment::Sentence& s : p.sentences) spans.push_back(s.span);
-      }
-      std::vector<std::string> more = collect_event_places(article.text, spans);
+    for (std::size_t a = 0; a < articles.size(); ++a) {
+      if (articles[a].paragraphs == nullptr) continue;
+      std::vector<std::string> more = detail::collect_event_places(scanned.sentences[a]);
       places.insert(places.end(), more.begin(), more.end());
     }
     std::sort(places.begin(), places.end());
@@ -465,14 +560,17 @@ DivergeResult analyse(const std::vector<ArticleView>& articles,
           result.truncated = true;
           break;
         }
-        std::vector<Fact> more =
-            extract_facts(article.text, paragraph.sentences[s].span, {a, p, s}, context);
+        if (detail::code_like(article.text, paragraph.sentences[s].span)) continue;
+        const std::vector<detail::Word>* words = scanned.words_of({a, p, s});
+        if (words == nullptr) continue;  // never: every sentence here was scanned
+        std::vector<Fact> more = detail::extract_facts(*words, {a, p, s}, context);
         for (Fact& f : more) result.facts.push_back(std::move(f));
       }
     }
   }
   bool truncated = false;
-  result.contradictions = find_contradictions(result.facts, articles, claims, &truncated);
+  result.contradictions =
+      detail::find_contradictions(result.facts, articles, claims, &truncated, &scanned);
   result.truncated = result.truncated || truncated;
   result.omissions = find_omissions(claims, articles.size());
   return result;

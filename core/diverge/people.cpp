@@ -65,11 +65,36 @@ constexpr Title kTitles[] = {
     {{"leader", {}, {}}, "leader"},
 };
 
+// True when `first_words` holds the first word of every title and no other word.
+template <std::size_t N>
+constexpr bool same_first_words(const std::string_view (&first_words)[N]) {
+  for (const Title& title : kTitles) {
+    bool found = false;
+    for (std::string_view w : first_words) found = found || w == title.words[0];
+    if (!found) return false;
+  }
+  for (std::string_view w : first_words) {
+    bool found = false;
+    for (const Title& title : kTitles) found = found || w == title.words[0];
+    if (!found) return false;
+  }
+  return true;
+}
+
+bool ex_prefixed(std::string_view lower) {
+  return lower.size() >= 3 && lower[0] == 'e' && lower[1] == 'x' && lower[2] == '-';
+}
+
+// False when no title can start at w: most words (a title word, or "ex-" + one).
+bool may_start_title(const Word& w) {
+  return !w.punct && !w.number && (w.title || ex_prefixed(w.lower));
+}
+
 // The title starting at word i: its number of words (0: none) and its head.
 std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string* head) {
-  if (i >= words.size() || words[i].punct || words[i].number) return 0;
+  if (i >= words.size() || !may_start_title(words[i])) return 0;
   std::string_view first = words[i].lower;
-  if (first.rfind("ex-", 0) == 0) first.remove_prefix(3);  // "ex-President"
+  if (!words[i].title) first.remove_prefix(3);  // "ex-President"
   for (const Title& title : kTitles) {
     if (title.words[0] != first) continue;
     std::size_t n = 1;
@@ -84,15 +109,9 @@ std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string*
   return 0;
 }
 
-bool is_title_word(std::string_view w) {
-  for (const Title& t : kTitles)
-    if (t.words[0] == w) return true;
-  return false;
-}
-
 bool nationality(const Word& w) {
   if (!w.cap) return false;
-  const std::string& s = w.lower;
+  const std::string_view s = w.lower;
   auto ends = [&](std::string_view e) {
     return s.size() > e.size() + 2 && s.compare(s.size() - e.size(), e.size(), e) == 0;
   };
@@ -103,9 +122,7 @@ bool nationality(const Word& w) {
 // A capitalised word that can be part of a person's name.
 bool name_word(const Word& w) {
   if (w.punct || w.number || !w.cap) return false;
-  if (is_stopword(w.lower) || is_title_word(w.lower) || month_number(w.lower) != 0 ||
-      weekday_number(w.lower) >= 0)
-    return false;
+  if (w.title || w.month != 0 || is_stopword(w.lower) || weekday_number(w.lower) >= 0) return false;
   if (w.lower.find('-') != std::string::npos) return false;
   if (w.lower.size() >= 2 && w.lower.compare(w.lower.size() - 2, 2, "'s") == 0) return false;
   return true;
@@ -118,21 +135,12 @@ std::string surname(std::string_view name) {
 
 bool place_word(const Word& w, bool title_case_sentence, const Context& context) {
   if (w.punct || w.number || !w.cap) return false;
-  if (is_stopword(w.lower) || is_title_word(w.lower) || month_number(w.lower) != 0 ||
-      weekday_number(w.lower) >= 0 || w.lower.find('-') != std::string::npos)
+  if (w.title || w.month != 0 || is_stopword(w.lower) || weekday_number(w.lower) >= 0 ||
+      w.lower.find('-') != std::string::npos)
     return false;
   if (title_case_sentence)
     return std::binary_search(context.event_places.begin(), context.event_places.end(), w.lower);
   return true;
-}
-
-// Meeting words: nouns and verbs that name a meeting of people.
-bool event_word(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "conference", "convene", "convenes",     "encounter", "meet",    "meeting", "meetings",
-      "meets",      "met",     "negotiations", "summit",    "summits", "talks"};
-  static_assert(sorted_words(kWords), "keep the meeting words sorted");
-  return in_sorted_words(kWords, w);
 }
 
 bool separator(const Word& w) {
@@ -149,7 +157,10 @@ bool known_place(const Context& context, std::string_view lower) {
 // The lower-case words [from, to) joined by single spaces ("former u.s. president").
 std::string joined_lower(const std::vector<Word>& words, std::size_t from, std::size_t to) {
   std::string out;
-  for (std::size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k].lower;
+  for (std::size_t k = from; k < to; ++k) {
+    if (!out.empty()) out += ' ';
+    out += words[k].lower;
+  }
   return out;
 }
 
@@ -178,7 +189,7 @@ std::string event_place(const std::vector<Word>& words, std::size_t e, const Con
     if (w.punct) break;
     if (known_place(context, w.lower) && w.cap) {
       *where = e - back;
-      return w.lower;
+      return std::string(w.lower);
     }
   }
   // "summit ... in/at <Place>" inside the same clause, within 10 words.
@@ -187,7 +198,7 @@ std::string event_place(const std::vector<Word>& words, std::size_t e, const Con
     if ((words[k].lower == "in" || words[k].lower == "at") && k + 1 < words.size() &&
         words[k + 1].cap && known_place(context, words[k + 1].lower)) {
       *where = k + 1;
-      return words[k + 1].lower;
+      return std::string(words[k + 1].lower);
     }
   }
   // Otherwise a known event place within 6 words in the same clause.
@@ -217,11 +228,38 @@ std::string event_place(const std::vector<Word>& words, std::size_t e, const Con
 std::vector<std::size_t> event_mentions(const std::vector<Word>& words) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < words.size(); ++i)
-    if (!words[i].punct && event_word(words[i].lower)) out.push_back(i);
+    if (words[i].event) out.push_back(i);
   return out;
 }
 
 }  // namespace
+
+// Meeting words: nouns and verbs that name a meeting of people.
+bool is_event_word(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "conference", "convene", "convenes",     "encounter", "meet",    "meeting", "meetings",
+      "meets",      "met",     "negotiations", "summit",    "summits", "talks"};
+  static_assert(sorted_words(kWords), "keep the meeting words sorted");
+  static constexpr FirstLetterLengths kFilter(kWords);
+  static_assert(kFilter.valid, "meeting words start with a-z");
+  return kFilter.may_hold(w) && in_word_list(kWords, w);
+}
+
+bool is_title_word(std::string_view w) {
+  // The distinct first words of kTitles, sorted for bisection.
+  static constexpr std::string_view kFirstWords[] = {
+      "adviser",     "advisor", "aide",      "ambassador", "ceo",     "chairman",  "chairwoman",
+      "chancellor",  "chief",   "commander", "defence",    "defense", "director",  "envoy",
+      "finance",     "foreign", "general",   "governor",   "head",    "interior",  "king",
+      "leader",      "mayor",   "minister",  "pope",       "premier", "president", "press",
+      "prime",       "queen",   "secretary", "senator",    "special", "spokesman", "spokesperson",
+      "spokeswoman", "vice"};
+  static_assert(sorted_words(kFirstWords), "keep the first words of the titles sorted");
+  static_assert(same_first_words(kFirstWords), "kFirstWords: exactly the first words of kTitles");
+  static constexpr FirstLetterLengths kFilter(kFirstWords);
+  static_assert(kFilter.valid, "titles start with a-z");
+  return kFilter.may_hold(w) && in_word_list(kFirstWords, w);
+}
 
 std::string event_key_near(const std::vector<Word>& words, std::size_t at, const Context& context) {
   std::size_t best = words.size(), best_distance = 13;
@@ -234,9 +272,11 @@ std::string event_key_near(const std::vector<Word>& words, std::size_t at, const
   return place.empty() ? std::string() : "event:meeting@" + place;
 }
 
-void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
-  const bool tc = title_case(words);
+void extract_people(const std::vector<Word>& words, bool title_case_sentence,
+                    std::vector<Fact>& out) {
+  const bool tc = title_case_sentence;
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!may_start_title(words[i])) continue;  // most words; title_at would say 0
     std::string head;
     const std::size_t title_words = title_at(words, i, &head);
     if (title_words == 0) continue;
@@ -342,20 +382,20 @@ void extract_people(const std::vector<Word>& words, std::vector<Fact>& out) {
   }
 }
 
-void extract_events(const std::vector<Word>& words, const Context& context,
-                    std::vector<Fact>& out) {
-  const bool tc = title_case(words);
+void extract_events(const std::vector<Word>& words, bool title_case_sentence,
+                    const Context& context, std::vector<Fact>& out) {
+  const bool tc = title_case_sentence;
   // Places after in/at/to/from/near.
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    const std::string& p = words[i].lower;
+    const std::string_view p = words[i].lower;
     if (p != "in" && p != "at" && p != "to" && p != "from" && p != "near") continue;
     std::size_t e = i + 1;
     while (e < words.size() && e < i + 4 && place_word(words[e], tc, context)) ++e;
     if (e == i + 1) continue;
     // "to U.S. President ...", "in Western capitals", "Russian": not places.
-    if (e < words.size() && is_title_word(words[e].lower)) continue;
+    if (e < words.size() && words[e].title) continue;
     if (e == i + 2) {
-      const std::string& only = words[i + 1].lower;
+      const std::string_view only = words[i + 1].lower;
       auto ends = [&](std::string_view x) {
         return only.size() > x.size() && only.compare(only.size() - x.size(), x.size(), x) == 0;
       };
@@ -380,7 +420,7 @@ void extract_events(const std::vector<Word>& words, const Context& context,
   };
   std::vector<Cue> cues;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& w = words[i].lower;
+    const std::string_view w = words[i].lower;
     auto next = [&](std::size_t k) -> std::string_view {
       return i + k < words.size() ? std::string_view(words[i + k].lower) : std::string_view();
     };
@@ -466,15 +506,15 @@ void extract_events(const std::vector<Word>& words, const Context& context,
   }
 }
 
-std::vector<std::string> collect_event_places(std::string_view text,
-                                              const std::vector<Span>& sentences) {
+std::vector<std::string> collect_event_places(const std::vector<SentenceWords>& sentences) {
   std::vector<std::string> places, names;
-  for (const Span& span : sentences) {
-    const std::vector<Word> words = scan_words(text, span);
+  for (const SentenceWords& sentence : sentences) {
+    const std::vector<Word>& words = sentence.words;
     std::vector<Fact> people;
     bool titled = false;
-    for (const Word& w : words) titled = titled || (!w.punct && is_title_word(w.lower));
-    if (titled) extract_people(words, people);
+    for (const Word& w : words) titled = titled || w.title;
+    const bool tc = title_case(words);
+    if (titled) extract_people(words, tc, people);
     for (const Fact& f : people) {
       std::string_view n = f.unit;
       while (!n.empty()) {
@@ -484,17 +524,17 @@ std::vector<std::string> collect_event_places(std::string_view text,
         n.remove_prefix(space + 1);
       }
     }
-    if (title_case(words)) continue;
+    if (tc) continue;
     const Context none;
     for (std::size_t e = 0; e < words.size(); ++e) {
-      if (words[e].punct || !event_word(words[e].lower)) continue;
+      if (!words[e].event) continue;
       if (e > 0 && place_word(words[e - 1], false, none) && e - 1 > 0)
-        places.push_back(words[e - 1].lower);
+        places.emplace_back(words[e - 1].lower);
       for (std::size_t k = e + 1; k < words.size() && k <= e + 10; ++k) {
         if (separator(words[k])) break;
         if ((words[k].lower == "in" || words[k].lower == "at") && k + 1 < words.size() &&
             place_word(words[k + 1], false, none)) {
-          places.push_back(words[k + 1].lower);
+          places.emplace_back(words[k + 1].lower);
           break;
         }
       }
@@ -514,6 +554,9 @@ std::vector<std::string> collect_event_places(std::string_view text,
 namespace parallax::diverge {
 std::vector<std::string> collect_event_places(std::string_view text,
                                               const std::vector<Span>& sentences) {
-  return detail::collect_event_places(text, sentences);
+  std::vector<detail::SentenceWords> scanned;
+  scanned.reserve(sentences.size());
+  for (const Span& span : sentences) scanned.push_back(detail::scan_words(text, span));
+  return detail::collect_event_places(scanned);
 }
 }  // namespace parallax::diverge

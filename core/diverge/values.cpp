@@ -87,18 +87,23 @@ bool year_like(const Word& w, double value) {
 
 // Words around figures that say nothing about what is counted.
 bool quantity_word(std::string_view w) {
+  // Bounds and approximations, verbs of saying, and pronouns and auxiliaries (npm
+  // `stopword`'s English list is short); sorted for bisection.
   static constexpr std::string_view kWords[] = {
-      "every", "each", "per", "about", "around", "some", "more", "less", "than", "over", "under",
-      "up", "least", "nearly", "almost", "only", "just", "said", "says", "say", "total", "least",
-      "roughly", "approximately", "estimated", "extra", "during", "will", "would", "was", "were",
-      "has", "have", "had", "been", "after", "before", "while", "since", "until", "into", "from",
-      "with", "within", "without",
-      // pronouns and auxiliaries (npm `stopword`'s English list is short)
-      "he", "she", "it", "they", "we", "you", "his", "her", "their", "its", "our", "them", "him",
-      "is", "are", "be", "do", "does", "did", "can", "who", "which", "that", "this"};
-  for (std::string_view q : kWords)
-    if (w == q) return true;
-  return false;
+      "about", "after",     "almost",  "approximately", "are",     "around", "be",
+      "been",  "before",    "can",     "did",           "do",      "does",   "during",
+      "each",  "estimated", "every",   "extra",         "from",    "had",    "has",
+      "have",  "he",        "her",     "him",           "his",     "into",   "is",
+      "it",    "its",       "just",    "least",         "less",    "more",   "nearly",
+      "only",  "our",       "over",    "per",           "roughly", "said",   "say",
+      "says",  "she",       "since",   "some",          "than",    "that",   "their",
+      "them",  "they",      "this",    "total",         "under",   "until",  "up",
+      "was",   "we",        "were",    "which",         "while",   "who",    "will",
+      "with",  "within",    "without", "would",         "you"};
+  static_assert(sorted_words(kWords), "keep the quantity words sorted");
+  static constexpr FirstLetterLengths kFilter(kWords);
+  static_assert(kFilter.valid, "quantity words start with a-z");
+  return kFilter.may_hold(w) && in_word_list(kWords, w);
 }
 
 void extract_values(const std::vector<Word>& words, std::vector<Fact>& out) {
@@ -173,8 +178,8 @@ void extract_values(const std::vector<Word>& words, std::vector<Fact>& out) {
     const bool money = !unit.empty();
     if (!money && !percent && j < words.size() && !words[j].punct && !words[j].number &&
         alphabetic(words[j].lower) && !is_stopword(words[j].lower) &&
-        !quantity_word(words[j].lower) && !words[j].cap && month_number(words[j].lower) == 0) {
-      unit = singular(words[j].lower);
+        !quantity_word(words[j].lower) && !words[j].cap && words[j].month == 0) {
+      unit = singular(std::string(words[j].lower));
       last = j;
     }
     if (word_number && unit.empty()) continue;  // "two" alone says nothing checkable
@@ -185,9 +190,8 @@ void extract_values(const std::vector<Word>& words, std::vector<Fact>& out) {
     // Approximations and bounds before the number.
     double low = value * scale, high = (digits_range ? range_high : value) * scale;
     {
-      const std::string none;
-      const std::string& p1 = first > 0 ? words[first - 1].lower : none;
-      const std::string& p2 = first > 1 ? words[first - 2].lower : none;
+      const std::string_view p1 = first > 0 ? words[first - 1].lower : std::string_view();
+      const std::string_view p2 = first > 1 ? words[first - 2].lower : std::string_view();
       if (first > 0) {
         if (p1 == "about" || p1 == "around" || p1 == "nearly" || p1 == "almost" ||
             p1 == "roughly" || p1 == "approximately" || p1 == "some" || p1 == "estimated" ||

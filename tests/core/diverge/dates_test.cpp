@@ -124,3 +124,32 @@ TEST_CASE("a date is tied to the event next to it", "[diverge]") {
   REQUIRE(first_of(plain, FactKind::kDate) != nullptr);
   CHECK(first_of(plain, FactKind::kDate)->subject.empty());
 }
+
+TEST_CASE("every month name and abbreviation, and words that only start like one", "[diverge]") {
+  const char* full[] = {"January", "February", "March",     "April",   "May",      "June",
+                        "July",    "August",   "September", "October", "November", "December"};
+  for (int m = 0; m < 12; ++m) {
+    const std::string name = full[m];
+    const std::string month = (m < 9 ? "0" : "") + std::to_string(m + 1);
+    // Full name, three-letter abbreviation with and without its dot, upper case.
+    for (const std::string& spelling :
+         {name, name.substr(0, 3), name.substr(0, 3) + ".", std::string("SEPT")}) {
+      if (spelling == "SEPT" && m != 8) continue;
+      const std::string sentence = "The summit opened on " + spelling + " 5, 2024, in Oslo.";
+      INFO(sentence);
+      const auto facts = facts_of(sentence);  // alive while f is used
+      const diverge::Fact* f = first_of(facts, FactKind::kDate);
+      REQUIRE(f != nullptr);
+      CHECK(f->value == "2024-" + month + "-05");
+    }
+  }
+  // Four letters of a longer name, or a longer word, are no month: only the year is a date.
+  for (const char* word : {"Janu", "Augus", "Septembers", "Octo", "Decemb", "Mayday", "Junes"}) {
+    const std::string sentence = std::string("The summit opened on ") + word + " 5, 2024, in Oslo.";
+    INFO(sentence);
+    const auto facts = facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = first_of(facts, FactKind::kDate);
+    REQUIRE(f != nullptr);
+    CHECK(f->value == "2024");
+  }
+}

@@ -206,3 +206,41 @@ TEST_CASE("analyse: random texts never crash and keep spans inside the text", "[
     }
   }
 }
+
+TEST_CASE("every hedge and negation cue marks the facts of its sentence", "[diverge]") {
+  using diverge::FactKind;
+  for (const char* cue :
+       {"allegedly", "could",    "expected",   "if",       "likely",   "may",    "might",
+        "perhaps",   "possibly", "reportedly", "rumored",  "rumoured", "should", "speculation",
+        "suggest",   "suggests", "unless",     "unlikely", "whether",  "would"}) {
+    const std::string sentence = std::string("Officials ") + cue + " open the summit on 15 August.";
+    INFO(sentence);
+    const auto facts = diverge_test::facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = diverge_test::first_of(facts, FactKind::kDate);
+    REQUIRE(f != nullptr);
+    CHECK(f->hedged);
+    CHECK_FALSE(f->negated);
+  }
+  // Negations, with straight and curly apostrophes (the scan folds both to ').
+  for (const char* cue : {"aren't", "denied", "denies", "didn't", "doesn't", "isn't", "never", "no",
+                          "not", "wasn't", "won't", "didn\xE2\x80\x99t", "WON'T"}) {
+    const std::string sentence = std::string("Officials ") + cue + " open the summit on 15 August.";
+    INFO(sentence);
+    const auto facts = diverge_test::facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = diverge_test::first_of(facts, FactKind::kDate);
+    REQUIRE(f != nullptr);
+    CHECK(f->negated);
+    CHECK_FALSE(f->hedged);
+  }
+  // Words that only start like a cue, or are one letter off, mark nothing.
+  for (const char* word : {"maybe", "iff", "wouldn", "nope", "knot", "shoulder", "never-ending"}) {
+    const std::string sentence =
+        std::string("Officials ") + word + " open the summit on 15 August.";
+    INFO(sentence);
+    const auto facts = diverge_test::facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = diverge_test::first_of(facts, FactKind::kDate);
+    REQUIRE(f != nullptr);
+    CHECK_FALSE(f->hedged);
+    CHECK_FALSE(f->negated);
+  }
+}

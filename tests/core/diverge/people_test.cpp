@@ -159,3 +159,86 @@ TEST_CASE("event places come from how the set names its events", "[diverge]") {
   // "Trump" is a person in the same text, "the" is not capitalised: neither is a place.
   CHECK(places == std::vector<std::string>{"alaska", "geneva"});
 }
+
+TEST_CASE("every office of the title list is found before a name", "[diverge]") {
+  // One row per entry of kTitles (people.cpp): the quick lookups of title words must find
+  // them all, multi-word titles whole ("vice president", not "president").
+  struct Row {
+    const char* title;
+    const char* head;
+  };
+  const Row rows[] = {
+      {"Secretary of State", "secretary of state"},
+      {"Vice President", "vice president"},
+      {"Prime Minister", "prime minister"},
+      {"Foreign Minister", "foreign minister"},
+      {"Defence Minister", "defence minister"},
+      {"Defense Minister", "defence minister"},
+      {"Finance Minister", "finance minister"},
+      {"Interior Minister", "interior minister"},
+      {"Press Secretary", "press secretary"},
+      {"Special Envoy", "special envoy"},
+      {"Minister", "minister"},
+      {"President", "president"},
+      {"Chancellor", "chancellor"},
+      {"Senator", "senator"},
+      {"Governor", "governor"},
+      {"Mayor", "mayor"},
+      {"Secretary", "secretary"},
+      {"Ambassador", "ambassador"},
+      {"Envoy", "envoy"},
+      {"Spokesman", "spokesman"},
+      {"Spokeswoman", "spokeswoman"},
+      {"Spokesperson", "spokesperson"},
+      {"Adviser", "adviser"},
+      {"Advisor", "adviser"},
+      {"Aide", "aide"},
+      {"Director", "director"},
+      {"Head", "head"},
+      {"Chief", "chief"},
+      {"King", "king"},
+      {"Queen", "queen"},
+      {"General", "general"},
+      {"Commander", "commander"},
+      {"Premier", "premier"},
+      {"Chairman", "chairman"},
+      {"Chairwoman", "chairwoman"},
+      {"CEO", "ceo"},
+      {"Pope", "pope"},
+      {"Leader", "leader"},
+  };
+  for (const Row& row : rows) {
+    const std::string sentence =
+        std::string("Officials thanked ") + row.title + " Marek Dalby yesterday.";
+    INFO(sentence);
+    const auto found = people(sentence);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].role == row.head);
+    CHECK(found[0].subject == "person:dalby");
+    CHECK_FALSE(found[0].former);
+  }
+  // Near misses: a longer or shorter word, a plural, a hyphenated compound.
+  for (const char* word : {"Presidents", "Presiden", "Kings", "Mayors", "Vice-President"}) {
+    const std::string sentence =
+        std::string("Officials thanked ") + word + " Marek Dalby yesterday.";
+    INFO(sentence);
+    CHECK(people(sentence).empty());
+  }
+}
+
+TEST_CASE("every meeting word names an event at the place before it", "[diverge]") {
+  for (const char* word :
+       {"conference", "convene", "convenes", "encounter", "meet", "meeting", "meetings", "meets",
+        "met", "negotiations", "summit", "summits", "talks"}) {
+    const std::string text = std::string("Officials said the Geneva ") + word + " went well.";
+    INFO(text);
+    const auto places =
+        diverge::collect_event_places(text, std::vector<Span>{Span{0, text.size()}});
+    CHECK(places == std::vector<std::string>{"geneva"});
+  }
+  for (const char* word : {"office", "meetingroom", "summitry", "talk", "mee"}) {
+    const std::string text = std::string("Officials said the Geneva ") + word + " went well.";
+    INFO(text);
+    CHECK(diverge::collect_event_places(text, std::vector<Span>{Span{0, text.size()}}).empty());
+  }
+}

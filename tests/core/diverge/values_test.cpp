@@ -93,3 +93,33 @@ TEST_CASE("scanning never crashes on hostile text and stays bounded", "[diverge]
   CHECK(facts_of("$").empty());
   CHECK(facts_of("\xE2\x80").empty());
 }
+
+TEST_CASE("every number word counts, and words that only look like one do not", "[diverge]") {
+  struct Row {
+    const char* word;
+    const char* value;
+  };
+  // "one" and "hundred" are left out on purpose by extract_values ("one of", "hundreds").
+  const Row rows[] = {
+      {"zero", "0"},       {"two", "2"},       {"three", "3"},     {"four", "4"},
+      {"five", "5"},       {"six", "6"},       {"seven", "7"},     {"eight", "8"},
+      {"nine", "9"},       {"ten", "10"},      {"eleven", "11"},   {"twelve", "12"},
+      {"thirteen", "13"},  {"fourteen", "14"}, {"fifteen", "15"},  {"sixteen", "16"},
+      {"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"}, {"twenty", "20"},
+      {"thirty", "30"},    {"forty", "40"},    {"fifty", "50"},    {"sixty", "60"},
+      {"seventy", "70"},   {"eighty", "80"},   {"ninety", "90"},   {"dozen", "12"},
+  };
+  for (const Row& row : rows) {
+    const std::string sentence = std::string("Police said ") + row.word + " sailors were rescued.";
+    INFO(sentence);
+    const auto facts = diverge_test::facts_of(sentence);  // alive while f is used
+    const diverge::Fact* f = diverge_test::first_of(facts, diverge::FactKind::kCount);
+    REQUIRE(f != nullptr);
+    CHECK(f->value == std::string(row.value) + " sailor");
+  }
+  for (const char* word : {"tens", "twentyone", "fourty", "dozens", "nin", "zeros"}) {
+    const std::string sentence = std::string("Police said ") + word + " sailors were rescued.";
+    INFO(sentence);
+    CHECK(diverge_test::facts_of(sentence).empty());
+  }
+}
