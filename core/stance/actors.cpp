@@ -187,21 +187,31 @@ std::string most_common(const std::map<std::string, std::uint32_t>& counts) {
 }  // namespace
 
 ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_actors) {
-  Discovery d;
+  // Every sentence is tokenised once; the three passes below (lower-case words, discovery,
+  // mentions) read the stored words.
+  struct ReadSentence {
+    SentenceRef ref;
+    bool prose = false, list_item = false;
+    std::vector<Word> words;
+  };
+  std::vector<ReadSentence> sentences;
   for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph& p, Span span) {
-    if (!prose(p)) return;
-    for (const Word& w : stance_words(articles[ref.article].text, span)) {
+    sentences.push_back({ref, prose(p), p.kind == segment::ParagraphKind::kListItem,
+                         stance_words(articles[ref.article].text, span)});
+  });
+  Discovery d;
+  for (const ReadSentence& sentence : sentences) {
+    if (!sentence.prose) continue;
+    for (const Word& w : sentence.words) {
       if (!w.capitalised && !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z') {
         d.lower_seen.insert(std::string(strip_possessive(w.lower)));
       }
     }
-  });
-  for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph& p, Span span) {
-    if (!prose(p)) return;
-    const std::vector<Word> words = stance_words(articles[ref.article].text, span);
-    if (detail::title_case(words)) return;
-    discover(articles[ref.article].text, words, p.kind == segment::ParagraphKind::kListItem, d);
-  });
+  }
+  for (const ReadSentence& sentence : sentences) {
+    if (!sentence.prose || detail::title_case(sentence.words)) continue;
+    discover(articles[sentence.ref.article].text, sentence.words, sentence.list_item, d);
+  }
 
   // People: candidates that pass the checks, grouped by surname.
   struct Person {
@@ -276,9 +286,10 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
   // The first words of the phrases: a word that starts none is passed over at once.
   std::unordered_set<std::string_view> phrase_starts;  // views of the keys of `phrases`
   for (const auto& [words, id] : phrases) phrase_starts.insert(words.front());
-  for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph&, Span span) {
+  for (const ReadSentence& sentence : sentences) {
+    const SentenceRef ref = sentence.ref;
     const std::string_view text = articles[ref.article].text;
-    const std::vector<Word> words = stance_words(text, span);
+    const std::vector<Word>& words = sentence.words;
     std::vector<std::string> key;
     for (std::size_t i = 0; i < words.size();) {
       // Single-word phrases are looked up without a possessive, longer ones as written.
@@ -328,7 +339,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
       mentions.push_back({actor, ref, {words[i].span.start, words[i + matched - 1].span.end}});
       i += matched;
     }
-  });
+  }
 
   // Rank, keep the main ones, renumber.
   std::vector<std::uint32_t> order;

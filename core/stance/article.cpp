@@ -57,6 +57,18 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
     std::map<std::string, SourceCount> sources;
     std::size_t next_mention = 0;  // first mention of by_article[a] not yet behind us
     const ActorMention* last_named = nullptr;
+    // The target sentiment of each mention, scored while its sentence is read (mentions of
+    // sentences the loop does not read are scored after it). `placed`: the mentions in sentence
+    // order (they come in text order from find_actors; sorted for any other ActorSet).
+    const std::vector<const ActorMention*>& mentions = by_article[a];
+    std::vector<std::size_t> placed(mentions.size());
+    for (std::size_t k = 0; k < placed.size(); ++k) placed[k] = k;
+    std::stable_sort(placed.begin(), placed.end(), [&](std::size_t x, std::size_t y) {
+      return before(mentions[x]->ref, mentions[y]->ref);
+    });
+    std::vector<double> mention_sentiment(mentions.size(), 0.0);
+    std::vector<bool> scored(mentions.size(), false);
+    std::size_t next_placed = 0;
     for (std::uint32_t p = 0; p < paragraphs.size() && sentences < kMaxStanceSentences; ++p) {
       if (paragraphs[p].boilerplate) continue;
       for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
@@ -124,6 +136,15 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
               sc.sentences.back().sentence != s)
             sc.sentences.push_back(ref);
         }
+        // Target sentiment of the mentions in this sentence.
+        while (next_placed < placed.size() && before(mentions[placed[next_placed]]->ref, ref))
+          ++next_placed;
+        for (; next_placed < placed.size() && !before(ref, mentions[placed[next_placed]]->ref);
+             ++next_placed) {
+          const std::size_t k = placed[next_placed];
+          mention_sentiment[k] = detail::target_sentiment(text, span, mentions[k]->span, read);
+          scored[k] = true;
+        }
         // Mentions of this sentence are now behind us.
         while (next_mention < by_article[a].size() &&
                (by_article[a][next_mention]->ref.paragraph < p ||
@@ -159,20 +180,25 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
              std::pair<double, std::uint32_t>>
         per_sentence;
     // Mentions come in text order: the sentence read for one serves the next ones in it.
-    detail::SentenceWords read;
+    detail::SentenceWords read;              // for the mentions not scored above
     const ActorMention* read_for = nullptr;  // a mention in the sentence `read` holds
-    for (const ActorMention* m : by_article[a]) {
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+      const ActorMention* m = mentions[k];
       if (m->ref.paragraph >= paragraphs.size() ||
           m->ref.sentence >= paragraphs[m->ref.paragraph].sentences.size())
         continue;
-      const Span span = paragraphs[m->ref.paragraph].sentences[m->ref.sentence].span;
-      if (read_for == nullptr || read_for->ref.paragraph != m->ref.paragraph ||
-          read_for->ref.sentence != m->ref.sentence) {
-        read = detail::read_sentence(text, span, lexicon);
-        read_for = m;
-      }
       auto& acc = per_sentence[{m->actor, {m->ref.paragraph, m->ref.sentence}}];
-      acc.first += detail::target_sentiment(text, span, m->span, read);
+      if (scored[k]) {
+        acc.first += mention_sentiment[k];
+      } else {
+        const Span span = paragraphs[m->ref.paragraph].sentences[m->ref.sentence].span;
+        if (read_for == nullptr || read_for->ref.paragraph != m->ref.paragraph ||
+            read_for->ref.sentence != m->ref.sentence) {
+          read = detail::read_sentence(text, span, lexicon);
+          read_for = m;
+        }
+        acc.first += detail::target_sentiment(text, span, m->span, read);
+      }
       acc.second += 1;
     }
     std::map<std::uint32_t, TargetStance> targets;
