@@ -62,6 +62,21 @@ bool joins_next(const Word& w) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC3 && c <= 0xC9);
 }
 
+// A quick check before a hash lookup: the (first byte, length) pairs of a set of words. A word
+// whose pair is not there is not in the set.
+class WordShapes {
+ public:
+  void add(std::string_view w) { seen_[index(w)] = true; }
+  bool may_hold(std::string_view w) const { return seen_[index(w)]; }
+
+ private:
+  static std::size_t index(std::string_view w) {
+    if (w.empty()) return 0;
+    return static_cast<unsigned char>(w[0]) * 32 + std::min<std::size_t>(w.size(), 31);
+  }
+  std::vector<bool> seen_ = std::vector<bool>(256 * 32, false);
+};
+
 struct Candidate {
   std::map<std::string, std::uint32_t> spellings;  // name as written -> count
   bool titled = false;
@@ -70,8 +85,8 @@ struct Candidate {
 };
 
 struct Discovery {
-  std::unordered_set<std::string> lower_seen;              // words written in lower case in the set
-  std::map<std::string, Candidate> full;                   // lower full name -> candidate
+  std::unordered_set<std::string_view> lower_seen;  // words written in lower case (views of words)
+  std::map<std::string, Candidate> full;            // lower full name -> candidate
   std::map<std::string, std::set<std::string>> followers;  // first word -> words after it
   std::set<std::string> alone;                             // single capitalised words
 };
@@ -110,16 +125,16 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
     if (start > last) continue;
     // Named as a source ("Tomas Odali stressed", "said Oren Castell") or after a role written in
     // lower case ("foreign minister Sergei Lavrov"): a person, as after a title.
-    auto speech = [](const std::string& w) {
+    auto speech = [](std::string_view w) {
       return w == "said" || w == "says" || w == "told" || w == "stressed" || w == "added" ||
              w == "confirmed" || w == "insisted" || w == "warned" || w == "explained" ||
              w == "argued" || w == "noted" || w == "admitted" || w == "acknowledged";
     };
     const bool cited =
-        last > start &&
-        ((last + 1 < words.size() && speech(words[last + 1].lower)) ||
-         (first > 0 && (words[first - 1].lower == "said" || words[first - 1].lower == "says" ||
-                        detail::is_role_title(words[first - 1].lower))));
+        last > start && ((last + 1 < words.size() && speech(words[last + 1].lower)) ||
+                         (first > 0 && (std::string_view(words[first - 1].lower) == "said" ||
+                                        std::string_view(words[first - 1].lower) == "says" ||
+                                        detail::is_role_title(words[first - 1].lower))));
     titled = titled || cited;
     for (std::size_t k = start; k < last; ++k)
       d.followers[words[k].lower].insert(words[k + 1].lower);
@@ -204,7 +219,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
     if (!sentence.prose) continue;
     for (const Word& w : sentence.words) {
       if (!w.capitalised && !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z') {
-        d.lower_seen.insert(std::string(strip_possessive(w.lower)));
+        d.lower_seen.insert(strip_possessive(w.lower));
       }
     }
   }
@@ -285,7 +300,14 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
   std::vector<ActorMention> mentions;
   // The first words of the phrases: a word that starts none is passed over at once.
   std::unordered_set<std::string_view> phrase_starts;  // views of the keys of `phrases`
-  for (const auto& [words, id] : phrases) phrase_starts.insert(words.front());
+  WordShapes start_shapes;                             // their first bytes and lengths
+  for (const auto& [words, id] : phrases) {
+    phrase_starts.insert(words.front());
+    start_shapes.add(words.front());
+  }
+  const auto starts_phrase = [&](std::string_view word) {
+    return start_shapes.may_hold(word) && phrase_starts.count(word) > 0;
+  };
   for (const ReadSentence& sentence : sentences) {
     const SentenceRef ref = sentence.ref;
     const std::string_view text = articles[ref.article].text;
@@ -294,8 +316,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
     for (std::size_t i = 0; i < words.size();) {
       // Single-word phrases are looked up without a possessive, longer ones as written.
       const std::string_view word = words[i].lower, bare = strip_possessive(word);
-      if (phrase_starts.count(word) == 0 &&
-          (bare.size() == word.size() || phrase_starts.count(bare) == 0)) {
+      if (!starts_phrase(word) && (bare.size() == word.size() || !starts_phrase(bare))) {
         ++i;
         continue;
       }

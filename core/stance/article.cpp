@@ -27,6 +27,33 @@ bool before(const SentenceRef& x, const SentenceRef& y) {
   return x.sentence < y.sentence;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return lower;
+}
+
+// actor_source_name, with the aliases lower-cased once per call instead of once per citation.
+class SourceNames {
+ public:
+  explicit SourceNames(const ActorSet& actors) {
+    for (const Actor& actor : actors.actors) {
+      for (const std::string& alias : actor.aliases)
+        aliases_.push_back({ascii_lower(alias), &actor.name});
+    }
+  }
+  std::string operator()(const std::string& source) const {
+    const std::string lower = ascii_lower(source);
+    for (const auto& [alias, name] : aliases_) {
+      if (alias == lower) return *name;
+    }
+    return source;
+  }
+
+ private:
+  std::vector<std::pair<std::string, const std::string*>> aliases_;  // in actor order
+};
+
 }  // namespace
 
 std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
@@ -39,6 +66,7 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
   std::optional<detail::Lexicon> index;
   if (bytes >= kIndexBytes) index.emplace();
   const detail::Lexicon* lexicon = index ? &*index : nullptr;
+  const SourceNames source_name(actors);
   // Mentions per article and sentence, for the targets.
   std::vector<std::vector<const ActorMention*>> by_article(articles.size());
   for (const ActorMention& m : actors.mentions) {
@@ -111,7 +139,7 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
         }
         // Attribution; "he said" goes to the person named last before it, in this sentence or
         // in this or the previous paragraph.
-        for (const Citation& c : detail::find_citations(text, words, read.titled)) {
+        for (const Citation& c : detail::find_citations(text, words, read.entries, read.titled)) {
           std::string name;
           if (c.pronoun) {
             const ActorMention* named = nullptr;
@@ -127,7 +155,7 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
               continue;
             name = actors.actors[named->actor].name;
           } else {
-            name = actor_source_name(actors, c.source);
+            name = source_name(c.source);
           }
           SourceCount& sc = sources[name];
           sc.source = name;

@@ -30,16 +30,23 @@ std::size_t match_phrase(std::string_view phrase, const std::vector<Word>& words
 static_assert(sorted_words(kHedgePhrases) && sorted_words(kCertaintyPhrases),
               "hedges.inc must be sorted: node scripts/build-lexicons.mjs");
 
+// An entry whose first word is `first`: `first` itself or `first` + ' ' + more words.
+bool first_word_is(std::string_view phrase, std::string_view first) {
+  return phrase.size() >= first.size() && phrase.compare(0, first.size(), first) == 0 &&
+         (phrase.size() == first.size() || phrase[first.size()] == ' ');
+}
+
 // The longest phrase of the sorted list `phrases` that matches the words from position i.
-// Only entries that start with the word itself can match, and in a sorted list they sit
-// together from the word's lower bound on: a binary search, then a short scan.
+// Only entries whose first word is the word itself can match, and in a sorted list they sit
+// together from the word's lower bound on ("in" < "in my view" < "inconclusive": a space sorts
+// before any letter): a binary search, then a scan that stops at the first other entry.
 template <std::size_t N>
 std::size_t longest_match(const std::string_view (&phrases)[N], const std::vector<Word>& words,
                           std::size_t i) {
   const std::string_view first = words[i].lower;
   std::size_t best = 0;
   for (const std::string_view* it = std::lower_bound(std::begin(phrases), std::end(phrases), first);
-       it != std::end(phrases) && it->substr(0, first.size()) == first; ++it) {
+       it != std::end(phrases) && first_word_is(*it, first); ++it) {
     best = std::max(best, match_phrase(*it, words, i));
   }
   return best;
@@ -62,12 +69,13 @@ HedgeCount count_phrases(const std::vector<Word>& words,
       continue;
     }
     // "quite clearly" beats "clearly"; at equal length certainty wins ("no doubt" vs "doubt").
-    bool negated = i > 0 && (words[i - 1].lower == "not" || words[i - 1].lower == "no");
+    const std::string_view before = i > 0 ? std::string_view(words[i - 1].lower) : "";
+    bool negated = before == "not" || before == "no";
     // "certain", "clear", "definite" assert only after a verb ("it is clear that"), not before a
     // noun ("certain operations", "a clear message").
-    const std::string& w = words[i].lower;
+    const std::string_view w = words[i].lower;
     if (certain == 1 && hedge <= 1 && (w == "certain" || w == "clear" || w == "definite")) {
-      const std::string prev = i > 0 ? words[i - 1].lower : std::string();
+      const std::string_view prev = before;
       const bool predicative = prev == "is" || prev == "are" || prev == "was" || prev == "were" ||
                                prev == "be" || prev == "been" || prev == "seems" ||
                                prev == "remains" || prev == "not" || prev == "am";

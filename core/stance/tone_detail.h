@@ -38,6 +38,8 @@ struct WordEntry {
   std::int8_t booster = 0;    ///< +1 / -1: the word alone is a degree adverb
   bool pair_start = false;    ///< a two-word degree adverb starts with it ("kind" of "kind of")
   bool phrase_start = false;  ///< a hedge or certainty phrase starts with it
+  bool reporting = false;     ///< is_reporting_verb
+  bool filler = false;        ///< is_verb_filler
 };
 /// The entry of a word from the sorted tables (binary searches): for one sentence read alone.
 WordEntry lookup_word(std::string_view lower);
@@ -53,6 +55,9 @@ class Lexicon {
 };
 /// The first words of the hedge and certainty phrases (hedging.cpp), for Lexicon.
 std::vector<std::string_view> hedge_phrase_starts();
+/// The reporting verbs and the verb fillers (attribution.cpp), for Lexicon.
+std::vector<std::string_view> reporting_verbs();
+std::vector<std::string_view> verb_fillers();
 /// A hedge or certainty phrase starts with this word (hedging.cpp; binary search).
 bool starts_hedge_phrase(std::string_view lower);
 /// count_hedges, given the entries of the words (positions that start no phrase are skipped).
@@ -79,9 +84,10 @@ std::vector<double> word_valences(const std::vector<Word>& words,
                                   const std::vector<WordEntry>& entries, bool titled);
 /// sentence_tone of text[span], given the valences of its words.
 double sentence_tone(std::string_view text, Span span, const std::vector<double>& valences);
-/// find_citations of a sentence, given its words and title_case(words) (attribution.cpp).
+/// find_citations of a sentence, given its words, their entries and title_case(words)
+/// (attribution.cpp).
 std::vector<Citation> find_citations(std::string_view text, const std::vector<Word>& words,
-                                     bool titled);
+                                     const std::vector<WordEntry>& entries, bool titled);
 /// target_features of a mention in a read sentence (target.cpp).
 std::vector<double> target_features(std::string_view text, Span sentence, Span mention,
                                     const SentenceWords& read);
