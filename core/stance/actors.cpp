@@ -168,22 +168,6 @@ bool prose(const segment::Paragraph& p) {
          p.kind != segment::ParagraphKind::kTable;
 }
 
-template <typename F>
-void for_each_sentence(const std::vector<StanceInput>& articles, F&& visit) {
-  for (std::uint32_t a = 0; a < articles.size(); ++a) {
-    if (articles[a].paragraphs == nullptr) continue;
-    const auto& paragraphs = *articles[a].paragraphs;
-    std::size_t seen = 0;
-    for (std::uint32_t p = 0; p < paragraphs.size(); ++p) {
-      if (paragraphs[p].boilerplate) continue;
-      for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
-        if (++seen > kMaxStanceSentences) return;
-        visit(SentenceRef{a, p, s}, paragraphs[p], paragraphs[p].sentences[s].span);
-      }
-    }
-  }
-}
-
 std::string most_common(const std::map<std::string, std::uint32_t>& counts) {
   std::string best;
   std::uint32_t n = 0;
@@ -201,31 +185,57 @@ std::string most_common(const std::map<std::string, std::uint32_t>& counts) {
 
 }  // namespace
 
+SetWords set_words(const std::vector<StanceInput>& articles) {
+  SetWords out;
+  out.articles.resize(articles.size());
+  out.more.assign(articles.size(), false);
+  for (std::uint32_t a = 0; a < articles.size(); ++a) {
+    if (articles[a].paragraphs == nullptr) continue;
+    const auto& paragraphs = *articles[a].paragraphs;
+    std::vector<SentenceWordList>& sentences = out.articles[a];
+    for (std::uint32_t p = 0; p < paragraphs.size() && !out.more[a]; ++p) {
+      if (paragraphs[p].boilerplate) continue;
+      for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
+        if (sentences.size() == kMaxStanceSentences) {
+          out.more[a] = true;
+          break;
+        }
+        const Span span = paragraphs[p].sentences[s].span;
+        sentences.push_back({SentenceRef{a, p, s}, span, prose(paragraphs[p]),
+                             paragraphs[p].kind == segment::ParagraphKind::kListItem,
+                             stance_words(articles[a].text, span)});
+      }
+    }
+  }
+  return out;
+}
+
 ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_actors) {
-  // Every sentence is tokenised once; the three passes below (lower-case words, discovery,
-  // mentions) read the stored words.
-  struct ReadSentence {
-    SentenceRef ref;
-    bool prose = false, list_item = false;
-    std::vector<Word> words;
-  };
-  std::vector<ReadSentence> sentences;
-  for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph& p, Span span) {
-    sentences.push_back({ref, prose(p), p.kind == segment::ParagraphKind::kListItem,
-                         stance_words(articles[ref.article].text, span)});
-  });
+  return find_actors(articles, set_words(articles), max_actors);
+}
+
+ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& set,
+                     std::size_t max_actors) {
+  // The three passes below (lower-case words, discovery, mentions) read the stored words of
+  // the sentences, article by article; the first article with more sentences than are read
+  // ends the reading.
+  std::vector<const SentenceWordList*> sentences;
+  for (std::size_t a = 0; a < articles.size() && a < set.articles.size(); ++a) {
+    for (const SentenceWordList& sentence : set.articles[a]) sentences.push_back(&sentence);
+    if (a < set.more.size() && set.more[a]) break;
+  }
   Discovery d;
-  for (const ReadSentence& sentence : sentences) {
-    if (!sentence.prose) continue;
-    for (const Word& w : sentence.words) {
+  for (const SentenceWordList* sentence : sentences) {
+    if (!sentence->prose) continue;
+    for (const Word& w : sentence->words) {
       if (!w.capitalised && !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z') {
         d.lower_seen.insert(strip_possessive(w.lower));
       }
     }
   }
-  for (const ReadSentence& sentence : sentences) {
-    if (!sentence.prose || detail::title_case(sentence.words)) continue;
-    discover(articles[sentence.ref.article].text, sentence.words, sentence.list_item, d);
+  for (const SentenceWordList* sentence : sentences) {
+    if (!sentence->prose || detail::title_case(sentence->words)) continue;
+    discover(articles[sentence->ref.article].text, sentence->words, sentence->list_item, d);
   }
 
   // People: candidates that pass the checks, grouped by surname.
@@ -308,10 +318,10 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
   const auto starts_phrase = [&](std::string_view word) {
     return start_shapes.may_hold(word) && phrase_starts.count(word) > 0;
   };
-  for (const ReadSentence& sentence : sentences) {
-    const SentenceRef ref = sentence.ref;
+  for (const SentenceWordList* sentence : sentences) {
+    const SentenceRef ref = sentence->ref;
     const std::string_view text = articles[ref.article].text;
-    const std::vector<Word>& words = sentence.words;
+    const std::vector<Word>& words = sentence->words;
     std::vector<std::string> key;
     for (std::size_t i = 0; i < words.size();) {
       // Single-word phrases are looked up without a possessive, longer ones as written.

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "stance/tone_detail.h"
 
@@ -58,6 +59,11 @@ class SourceNames {
 
 std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
                                             const ActorSet& actors) {
+  return analyze_articles(articles, actors, set_words(articles));
+}
+
+std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
+                                            const ActorSet& actors, SetWords set) {
   std::vector<ArticleStance> out(articles.size());
   // The lexicons by word, for every sentence of the set. Building the index costs about what
   // ~3,000 words (~16 KB of text) save by it; below that the sorted tables are searched directly.
@@ -97,89 +103,90 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
     std::vector<double> mention_sentiment(mentions.size(), 0.0);
     std::vector<bool> scored(mentions.size(), false);
     std::size_t next_placed = 0;
-    for (std::uint32_t p = 0; p < paragraphs.size() && sentences < kMaxStanceSentences; ++p) {
-      if (paragraphs[p].boilerplate) continue;
-      for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
-        if (++sentences > kMaxStanceSentences) break;
-        const Span span = paragraphs[p].sentences[s].span;
-        const SentenceRef ref{a, p, s};
-        // The sentence is read once: words, valences and hedges serve every figure below.
-        const detail::SentenceWords read = detail::read_sentence(text, span, lexicon);
-        const std::vector<Word>& words = read.words;
-        // Tone.
-        const double tone = detail::sentence_tone(text, span, read.valences);
-        tone_sum += tone;
-        if (tone >= kNeutral) ++st.positive;
-        if (tone <= -kNeutral) ++st.negative;
-        if (std::fabs(tone) >= kNeutral) toned.push_back({ref, tone});
-        // Hedging.
-        const HedgeCount hedges = read.hedges;
-        st.hedges += hedges.hedges;
-        st.boosters += hedges.boosters;
-        if ((hedges.hedges > 0 || hedges.boosters > 0) &&
-            st.hedging_sentences.size() < kMaxListedSentences)
-          st.hedging_sentences.push_back(ref);
-        // Subjectivity.
-        const std::vector<double>& valences = read.valences;
-        std::size_t cues = hedges.hedges + hedges.boosters, loaded_here = 0;
-        for (std::size_t i = 0; i < words.size(); ++i) {
-          if (valences[i] == 0) continue;
-          if (std::fabs(read.lexicon[i]) >= 1.5) ++cues;
-          if (is_loaded_word(words[i].lower)) {
-            ++loaded_here;
-            loaded[words[i].lower] += 1;
+    // The non-boilerplate sentences (at most kMaxStanceSentences), with their words.
+    std::vector<SentenceWordList> unread;
+    std::vector<SentenceWordList>& read_list = a < set.articles.size() ? set.articles[a] : unread;
+    for (SentenceWordList& sentence : read_list) {
+      ++sentences;
+      const std::uint32_t p = sentence.ref.paragraph, s = sentence.ref.sentence;
+      const Span span = sentence.span;
+      const SentenceRef ref{a, p, s};
+      // The sentence is read once: words, valences and hedges serve every figure below.
+      const detail::SentenceWords read = detail::read_sentence(std::move(sentence.words), lexicon);
+      const std::vector<Word>& words = read.words;
+      // Tone.
+      const double tone = detail::sentence_tone(text, span, read.valences);
+      tone_sum += tone;
+      if (tone >= kNeutral) ++st.positive;
+      if (tone <= -kNeutral) ++st.negative;
+      if (std::fabs(tone) >= kNeutral) toned.push_back({ref, tone});
+      // Hedging.
+      const HedgeCount hedges = read.hedges;
+      st.hedges += hedges.hedges;
+      st.boosters += hedges.boosters;
+      if ((hedges.hedges > 0 || hedges.boosters > 0) &&
+          st.hedging_sentences.size() < kMaxListedSentences)
+        st.hedging_sentences.push_back(ref);
+      // Subjectivity.
+      const std::vector<double>& valences = read.valences;
+      std::size_t cues = hedges.hedges + hedges.boosters, loaded_here = 0;
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (valences[i] == 0) continue;
+        if (std::fabs(read.lexicon[i]) >= 1.5) ++cues;
+        if (is_loaded_word(words[i].lower)) {
+          ++loaded_here;
+          loaded[words[i].lower] += 1;
+        }
+        // A modified word: a degree adverb, negation, capitals or "but" changed its valence.
+        if (std::fabs(std::fabs(valences[i]) - std::fabs(read.lexicon[i])) >= 0.2) ++cues;
+      }
+      if (loaded_here > 0 || cues >= 2) {
+        ++subjective;
+        if (st.subjective_sentences.size() < kMaxListedSentences)
+          st.subjective_sentences.push_back(ref);
+      }
+      // Attribution; "he said" goes to the person named last before it, in this sentence or
+      // in this or the previous paragraph.
+      for (const Citation& c : detail::find_citations(text, words, read.entries, read.titled)) {
+        std::string name;
+        if (c.pronoun) {
+          const ActorMention* named = nullptr;
+          for (std::size_t k = next_mention; k < by_article[a].size(); ++k) {
+            const ActorMention* m = by_article[a][k];
+            if (m->ref.paragraph != p || m->ref.sentence != s || m->span.start >= c.span.start)
+              break;
+            named = m;
           }
-          // A modified word: a degree adverb, negation, capitals or "but" changed its valence.
-          if (std::fabs(std::fabs(valences[i]) - std::fabs(read.lexicon[i])) >= 0.2) ++cues;
+          if (named == nullptr) named = last_named;
+          if (named == nullptr || named->ref.paragraph + 1 < p ||
+              named->actor >= actors.actors.size())
+            continue;
+          name = actors.actors[named->actor].name;
+        } else {
+          name = source_name(c.source);
         }
-        if (loaded_here > 0 || cues >= 2) {
-          ++subjective;
-          if (st.subjective_sentences.size() < kMaxListedSentences)
-            st.subjective_sentences.push_back(ref);
-        }
-        // Attribution; "he said" goes to the person named last before it, in this sentence or
-        // in this or the previous paragraph.
-        for (const Citation& c : detail::find_citations(text, words, read.entries, read.titled)) {
-          std::string name;
-          if (c.pronoun) {
-            const ActorMention* named = nullptr;
-            for (std::size_t k = next_mention; k < by_article[a].size(); ++k) {
-              const ActorMention* m = by_article[a][k];
-              if (m->ref.paragraph != p || m->ref.sentence != s || m->span.start >= c.span.start)
-                break;
-              named = m;
-            }
-            if (named == nullptr) named = last_named;
-            if (named == nullptr || named->ref.paragraph + 1 < p ||
-                named->actor >= actors.actors.size())
-              continue;
-            name = actors.actors[named->actor].name;
-          } else {
-            name = source_name(c.source);
-          }
-          SourceCount& sc = sources[name];
-          sc.source = name;
-          ++sc.count;
-          if (sc.sentences.empty() || sc.sentences.back().paragraph != p ||
-              sc.sentences.back().sentence != s)
-            sc.sentences.push_back(ref);
-        }
-        // Target sentiment of the mentions in this sentence.
-        while (next_placed < placed.size() && before(mentions[placed[next_placed]]->ref, ref))
-          ++next_placed;
-        for (; next_placed < placed.size() && !before(ref, mentions[placed[next_placed]]->ref);
-             ++next_placed) {
-          const std::size_t k = placed[next_placed];
-          mention_sentiment[k] = detail::target_sentiment(text, span, mentions[k]->span, read);
-          scored[k] = true;
-        }
-        // Mentions of this sentence are now behind us.
-        while (next_mention < by_article[a].size() &&
-               (by_article[a][next_mention]->ref.paragraph < p ||
-                (by_article[a][next_mention]->ref.paragraph == p &&
-                 by_article[a][next_mention]->ref.sentence <= s))) {
-          last_named = by_article[a][next_mention++];
-        }
+        SourceCount& sc = sources[name];
+        sc.source = name;
+        ++sc.count;
+        if (sc.sentences.empty() || sc.sentences.back().paragraph != p ||
+            sc.sentences.back().sentence != s)
+          sc.sentences.push_back(ref);
+      }
+      // Target sentiment of the mentions in this sentence.
+      while (next_placed < placed.size() && before(mentions[placed[next_placed]]->ref, ref))
+        ++next_placed;
+      for (; next_placed < placed.size() && !before(ref, mentions[placed[next_placed]]->ref);
+           ++next_placed) {
+        const std::size_t k = placed[next_placed];
+        mention_sentiment[k] = detail::target_sentiment(text, span, mentions[k]->span, read);
+        scored[k] = true;
+      }
+      // Mentions of this sentence are now behind us.
+      while (next_mention < by_article[a].size() &&
+             (by_article[a][next_mention]->ref.paragraph < p ||
+              (by_article[a][next_mention]->ref.paragraph == p &&
+               by_article[a][next_mention]->ref.sentence <= s))) {
+        last_named = by_article[a][next_mention++];
       }
     }
     const std::size_t counted = std::min(sentences, kMaxStanceSentences);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <iterator>
 #include <unordered_map>
+#include <utility>
 
 #include "stance/tone_detail.h"
 
@@ -434,8 +435,12 @@ WordEntry Lexicon::operator()(std::string_view lower) const {
 }
 
 SentenceWords read_sentence(std::string_view text, Span span, const Lexicon* lexicon) {
+  return read_sentence(stance_words(text, span), lexicon);
+}
+
+SentenceWords read_sentence(std::vector<Word> words, const Lexicon* lexicon) {
   SentenceWords read;
-  read.words = stance_words(text, span);
+  read.words = std::move(words);
   read.entries.reserve(read.words.size());
   read.lexicon.reserve(read.words.size());
   for (const Word& w : read.words) {

@@ -79,6 +79,8 @@ struct SentenceWords {
 };
 /// Reads text[span]; looks the words up in `lexicon`, or in the sorted tables when it is null.
 SentenceWords read_sentence(std::string_view text, Span span, const Lexicon* lexicon = nullptr);
+/// The same, given the words of the sentence (stance_words(text, span)).
+SentenceWords read_sentence(std::vector<Word> words, const Lexicon* lexicon);
 /// word_valences(words), given the entry of each word and title_case(words).
 std::vector<double> word_valences(const std::vector<Word>& words,
                                   const std::vector<WordEntry>& entries, bool titled);
