@@ -133,7 +133,7 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
       for (std::size_t i = 0; i < words.size(); ++i) {
         if (valences[i] == 0) continue;
         if (std::fabs(read.lexicon[i]) >= 1.5) ++cues;
-        if (is_loaded_word(words[i].lower)) {
+        if (read.entries[i].loaded) {
           ++loaded_here;
           loaded[words[i].lower] += 1;
         }

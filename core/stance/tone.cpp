@@ -158,8 +158,12 @@ int vader_tenths(std::string_view word) {
   return 0;
 }
 
+bool ends_in_nt(std::string_view lower) {
+  return lower.size() > 3 && lower.substr(lower.size() - 3) == "n't";
+}
+
 bool is_negator(std::string_view lower) {
-  if (lower.size() > 3 && lower.substr(lower.size() - 3) == "n't") return true;
+  if (ends_in_nt(lower)) return true;
   return std::binary_search(std::begin(kVaderNegators), std::end(kVaderNegators), lower);
 }
 
@@ -375,7 +379,7 @@ std::vector<double> word_valences(const std::vector<Word>& words,
     // Negation among the three previous words ("not good", "never really good").
     for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
       const std::string_view prev = words[i - k].lower;
-      if (is_negator(prev)) {
+      if (entries[i - k].negator) {
         v *= kNegationScale;
         break;
       }
@@ -408,6 +412,8 @@ WordEntry lookup_word(std::string_view lower) {
   e.phrase_start = starts_hedge_phrase(lower);
   e.reporting = is_reporting_verb(lower);
   e.filler = is_verb_filler(lower);
+  e.negator = is_negator(lower);
+  e.loaded = is_loaded_word(lower);
   return e;
 }
 
@@ -427,11 +433,15 @@ Lexicon::Lexicon() {
   for (std::string_view first : hedge_phrase_starts()) entries_[first].phrase_start = true;
   for (std::string_view verb : reporting_verbs()) entries_[verb].reporting = true;
   for (std::string_view filler : verb_fillers()) entries_[filler].filler = true;
+  for (std::string_view negator : kVaderNegators) entries_[negator].negator = true;
+  for (std::string_view loaded : kLoadedWords) entries_[loaded].loaded = true;
 }
 
 WordEntry Lexicon::operator()(std::string_view lower) const {
   const auto it = entries_.find(lower);
-  return it == entries_.end() ? WordEntry() : it->second;
+  WordEntry e = it == entries_.end() ? WordEntry() : it->second;
+  e.negator = e.negator || ends_in_nt(lower);  // "didn't", "isn't": not listed one by one
+  return e;
 }
 
 SentenceWords read_sentence(std::string_view text, Span span, const Lexicon* lexicon) {

@@ -40,6 +40,8 @@ struct WordEntry {
   bool phrase_start = false;  ///< a hedge or certainty phrase starts with it
   bool reporting = false;     ///< is_reporting_verb
   bool filler = false;        ///< is_verb_filler
+  bool negator = false;       ///< a VADER negator ("not", "never", words in "n't")
+  bool loaded = false;        ///< is_loaded_word
 };
 /// The entry of a word from the sorted tables (binary searches): for one sentence read alone.
 WordEntry lookup_word(std::string_view lower);

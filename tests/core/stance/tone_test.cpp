@@ -136,7 +136,8 @@ TEST_CASE("the hashed lexicon answers as the sorted tables do", "[stance]") {
                          "so",   "may",       "maybe",   "in",      "appear", "appeared",
                          "no",   "not",       "without", "certain", "clear",  "the",
                          "u.s.", "don't",     "x-p",     "kind-of", "quite",  "more",
-                         "less", "of course", "abandon", "zealot"};
+                         "less", "of course", "abandon", "zealot",  "said",   "has",
+                         "also", "never",     "isn't",   "nor",     "corrupt"};
   for (const char* w : words) {
     INFO(w);
     const detail::WordEntry hashed = lexicon(w), sorted = detail::lookup_word(w);
@@ -144,8 +145,20 @@ TEST_CASE("the hashed lexicon answers as the sorted tables do", "[stance]") {
     CHECK(hashed.booster == sorted.booster);
     CHECK(hashed.pair_start == sorted.pair_start);
     CHECK(hashed.phrase_start == sorted.phrase_start);
+    CHECK(hashed.reporting == sorted.reporting);
+    CHECK(hashed.filler == sorted.filler);
+    CHECK(hashed.negator == sorted.negator);
+    CHECK(hashed.loaded == sorted.loaded);
     CHECK(sorted.tenths / 10.0 == lexicon_valence(w));
+    CHECK(sorted.loaded == is_loaded_word(w));
   }
+  CHECK(detail::lookup_word("said").reporting);
+  CHECK_FALSE(detail::lookup_word("has").reporting);
+  CHECK(detail::lookup_word("has").filler);
+  CHECK(detail::lookup_word("never").negator);
+  CHECK(detail::lookup_word("isn't").negator);
+  CHECK(lexicon("isn't").negator);
+  CHECK_FALSE(detail::lookup_word("the").negator);
   CHECK(detail::lookup_word("kind").pair_start);
   CHECK(detail::lookup_word("very").booster == 1);
   CHECK(detail::lookup_word("in").phrase_start);
