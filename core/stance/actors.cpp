@@ -22,7 +22,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "stance/tone_detail.h"
 
@@ -85,8 +84,8 @@ struct Candidate {
 };
 
 struct Discovery {
-  std::unordered_set<std::string_view> lower_seen;  // words written in lower case (views of words)
-  std::map<std::string, Candidate> full;            // lower full name -> candidate
+  detail::ViewSet lower_seen;             // words written in lower case (views of the words)
+  std::map<std::string, Candidate> full;  // lower full name -> candidate
   std::map<std::string, std::set<std::string>> followers;  // first word -> words after it
   std::set<std::string> alone;                             // single capitalised words
 };
@@ -109,7 +108,7 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
     // ("Given Alaska's location"); the first word of a list item is a label or an imperative
     // ("Underscore Russia's resilience").
     if (first == 0 && (list_item || detail::is_common_word(words[0].lower) ||
-                       d.lower_seen.count(words[0].lower) > 0))
+                       d.lower_seen.contains(words[0].lower)))
       ++first;
     i = last + 1;
     if (first > last) continue;
@@ -252,7 +251,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
     if (!one_word) {
       auto it = d.followers.find(first_word);
       given_name =
-          it != d.followers.end() && it->second.size() == 1 && d.lower_seen.count(first_word) == 0;
+          it != d.followers.end() && it->second.size() == 1 && !d.lower_seen.contains(first_word);
     }
     const std::string bare = c.surname.substr(0, c.surname.find(' '));
     if (!given_name || !(c.titled || d.alone.count(bare) > 0)) continue;
@@ -309,14 +308,14 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
   std::vector<std::set<std::uint32_t>> in_articles(actors.size());
   std::vector<ActorMention> mentions;
   // The first words of the phrases: a word that starts none is passed over at once.
-  std::unordered_set<std::string_view> phrase_starts;  // views of the keys of `phrases`
-  WordShapes start_shapes;                             // their first bytes and lengths
+  detail::ViewSet phrase_starts;  // views of the keys of `phrases`
+  WordShapes start_shapes;        // their first bytes and lengths
   for (const auto& [words, id] : phrases) {
     phrase_starts.insert(words.front());
     start_shapes.add(words.front());
   }
   const auto starts_phrase = [&](std::string_view word) {
-    return start_shapes.may_hold(word) && phrase_starts.count(word) > 0;
+    return start_shapes.may_hold(word) && phrase_starts.contains(word);
   };
   for (const SentenceWordList* sentence : sentences) {
     const SentenceRef ref = sentence->ref;

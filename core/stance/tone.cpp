@@ -7,7 +7,6 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
-#include <unordered_map>
 #include <utility>
 
 #include "stance/tone_detail.h"
@@ -417,8 +416,7 @@ WordEntry lookup_word(std::string_view lower) {
   return e;
 }
 
-Lexicon::Lexicon() {
-  entries_.reserve(kVaderWordCount + std::size(kVaderBoosters));
+Lexicon::Lexicon() : entries_(kVaderWordCount + std::size(kVaderBoosters)) {
   for (std::size_t k = 0; k < kVaderWordCount; ++k)
     entries_[vader_word(k)].tenths = kVaderTenths[k];
   for (const VaderBooster& b : kVaderBoosters) {
@@ -438,8 +436,8 @@ Lexicon::Lexicon() {
 }
 
 WordEntry Lexicon::operator()(std::string_view lower) const {
-  const auto it = entries_.find(lower);
-  WordEntry e = it == entries_.end() ? WordEntry() : it->second;
+  const WordEntry* found = entries_.find(lower);
+  WordEntry e = found == nullptr ? WordEntry() : *found;
   e.negator = e.negator || ends_in_nt(lower);  // "didn't", "isn't": not listed one by one
   return e;
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "stance/stance.h"
 #include "stance/tone_detail.h"
@@ -171,4 +172,26 @@ TEST_CASE("the hashed lexicon answers as the sorted tables do", "[stance]") {
   CHECK(with.hedges.hedges == without.hedges.hedges);
   CHECK(with.hedges.boosters == without.hedges.boosters);
   CHECK(with.hedges.hedges + with.hedges.boosters > 0);
+}
+
+TEST_CASE("ViewTable: inserts, finds, grows", "[stance]") {
+  std::vector<std::string> words;
+  for (int i = 0; i < 500; ++i) words.push_back("w" + std::to_string(i * 7919 % 1000));
+  detail::ViewTable<int> table(4);  // grows several times
+  for (std::size_t i = 0; i < words.size(); ++i) table[words[i]] += static_cast<int>(i) + 1;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    REQUIRE(table.find(words[i]) != nullptr);
+    CHECK(*table.find(words[i]) == static_cast<int>(i) + 1);
+  }
+  CHECK_FALSE(table.contains("w1000"));
+  CHECK_FALSE(table.contains(""));
+  table.insert("");
+  CHECK(table.contains(""));
+  CHECK(*table.find("") == 0);
+  detail::ViewSet set;
+  set.insert("putin");
+  set.insert("putin");
+  CHECK(set.contains("putin"));
+  CHECK_FALSE(set.contains("puti"));
+  CHECK_FALSE(set.contains("putin's"));
 }
