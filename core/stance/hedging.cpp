@@ -4,6 +4,8 @@
 // words, longest first, without overlaps. Never fails.
 #include <algorithm>
 #include <iterator>
+#include <tuple>
+#include <utility>
 
 #include "stance/tone_detail.h"
 
@@ -36,19 +38,30 @@ bool first_word_is(std::string_view phrase, std::string_view first) {
          (phrase.size() == first.size() || phrase[first.size()] == ' ');
 }
 
-// The longest phrase of the sorted list `phrases` that matches the words from position i.
-// Only entries whose first word is the word itself can match, and in a sorted list they sit
-// together from the word's lower bound on ("in" < "in my view" < "inconclusive": a space sorts
-// before any letter): a binary search, then a scan that stops at the first other entry.
+// The positions [begin, end) of the entries whose first word is `first` in the sorted list
+// `phrases`. They sit together from the word's lower bound on ("in" < "in my view" <
+// "inconclusive": a space sorts before any letter): a binary search, then a scan that stops at
+// the first other entry.
 template <std::size_t N>
-std::size_t longest_match(const std::string_view (&phrases)[N], const std::vector<Word>& words,
-                          std::size_t i) {
-  const std::string_view first = words[i].lower;
+std::pair<std::uint16_t, std::uint16_t> range_of(const std::string_view (&phrases)[N],
+                                                 std::string_view first) {
+  static_assert(N < 65536, "phrase positions are 16-bit");
+  const std::string_view* begin = std::lower_bound(std::begin(phrases), std::end(phrases), first);
+  const std::string_view* end = begin;
+  while (end != std::end(phrases) && first_word_is(*end, first)) ++end;
+  if (begin == end) return {0, 0};  // none: one empty range for every such word
+  return {static_cast<std::uint16_t>(begin - std::begin(phrases)),
+          static_cast<std::uint16_t>(end - std::begin(phrases))};
+}
+
+// The longest phrase of phrases[begin, end) (the entries whose first word is words[i]) that
+// matches the words from position i.
+template <std::size_t N>
+std::size_t longest_match(const std::string_view (&phrases)[N], std::size_t begin, std::size_t end,
+                          const std::vector<Word>& words, std::size_t i) {
   std::size_t best = 0;
-  for (const std::string_view* it = std::lower_bound(std::begin(phrases), std::end(phrases), first);
-       it != std::end(phrases) && first_word_is(*it, first); ++it) {
-    best = std::max(best, match_phrase(*it, words, i));
-  }
+  for (std::size_t k = begin; k < end && k < N; ++k)
+    best = std::max(best, match_phrase(phrases[k], words, i));
   return best;
 }
 
@@ -62,8 +75,12 @@ HedgeCount count_phrases(const std::vector<Word>& words,
       ++i;
       continue;
     }
-    const std::size_t certain = longest_match(kCertaintyPhrases, words, i);
-    const std::size_t hedge = longest_match(kHedgePhrases, words, i);
+    const detail::PhraseRange range =
+        entries != nullptr ? (*entries)[i].phrases : detail::phrase_range(words[i].lower);
+    const std::size_t certain =
+        longest_match(kCertaintyPhrases, range.certainty_begin, range.certainty_end, words, i);
+    const std::size_t hedge =
+        longest_match(kHedgePhrases, range.hedge_begin, range.hedge_end, words, i);
     if (certain == 0 && hedge == 0) {
       ++i;
       continue;
@@ -108,6 +125,13 @@ HedgeCount count_hedges(const std::vector<Word>& words) {
 HedgeCount detail::count_hedges(const std::vector<Word>& words,
                                 const std::vector<WordEntry>& entries) {
   return count_phrases(words, &entries);
+}
+
+detail::PhraseRange detail::phrase_range(std::string_view lower) {
+  PhraseRange r;
+  std::tie(r.hedge_begin, r.hedge_end) = range_of(kHedgePhrases, lower);
+  std::tie(r.certainty_begin, r.certainty_end) = range_of(kCertaintyPhrases, lower);
+  return r;
 }
 
 std::vector<std::string_view> detail::hedge_phrase_starts() {

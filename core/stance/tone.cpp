@@ -409,6 +409,7 @@ WordEntry lookup_word(std::string_view lower) {
   e.booster = static_cast<std::int8_t>(one_word_booster(lower));
   e.pair_start = starts_booster_pair(lower);
   e.phrase_start = starts_hedge_phrase(lower);
+  e.phrases = phrase_range(lower);
   e.reporting = is_reporting_verb(lower);
   e.filler = is_verb_filler(lower);
   e.negator = is_negator(lower);
@@ -428,7 +429,11 @@ Lexicon::Lexicon() : entries_(kVaderWordCount + std::size(kVaderBoosters)) {
       if (e.booster == 0) e.booster = static_cast<std::int8_t>(b.sign);  // the first entry wins
     }
   }
-  for (std::string_view first : hedge_phrase_starts()) entries_[first].phrase_start = true;
+  for (std::string_view first : hedge_phrase_starts()) {
+    WordEntry& e = entries_[first];
+    e.phrase_start = true;
+    e.phrases = phrase_range(first);
+  }
   for (std::string_view verb : reporting_verbs()) entries_[verb].reporting = true;
   for (std::string_view filler : verb_fillers()) entries_[filler].filler = true;
   for (std::string_view negator : kVaderNegators) entries_[negator].negator = true;

@@ -108,12 +108,21 @@ class ViewTable {
 using ViewSet = ViewTable<char>;
 
 // --- The lexicons by word (tone.cpp) --------------------------------------------------
+/// The hedge and certainty phrases (hedging.cpp) whose first word is a given word: their
+/// positions [begin, end) in each sorted list ({0, 0} when none starts with it).
+struct PhraseRange {
+  std::uint16_t hedge_begin = 0, hedge_end = 0;
+  std::uint16_t certainty_begin = 0, certainty_end = 0;
+};
+/// The phrase range of a word (binary searches).
+PhraseRange phrase_range(std::string_view lower);
 /// What the compiled-in lexicons say about one lower-case word.
 struct WordEntry {
   std::int8_t tenths = 0;     ///< VADER mean valence in tenths (lexicon_valence x 10); 0: unrated
   std::int8_t booster = 0;    ///< +1 / -1: the word alone is a degree adverb
   bool pair_start = false;    ///< a two-word degree adverb starts with it ("kind" of "kind of")
   bool phrase_start = false;  ///< a hedge or certainty phrase starts with it
+  PhraseRange phrases;        ///< the phrases that start with it
   bool reporting = false;     ///< is_reporting_verb
   bool filler = false;        ///< is_verb_filler
   bool negator = false;       ///< a VADER negator ("not", "never", words in "n't")
