@@ -76,6 +76,26 @@ class WordShapes {
   std::vector<bool> seen_ = std::vector<bool>(256 * 32, false);
 };
 
+// The NameClass bits of words (titles, roles, suffixes, generic heads), from a table built
+// once per find_actors call.
+class NameClasses {
+ public:
+  NameClasses() : table_(128) {
+    for (const auto& [word, bits] : detail::name_classes()) table_[word] |= bits;
+  }
+  bool title(std::string_view w) const { return has(w, detail::kTitleWord); }
+  bool role(std::string_view w) const { return has(w, detail::kRoleTitle); }
+  bool suffix(std::string_view w) const { return has(w, detail::kNameSuffix); }
+  bool generic_head(std::string_view w) const { return has(w, detail::kGenericHead); }
+
+ private:
+  bool has(std::string_view w, std::uint8_t bit) const {
+    const std::uint8_t* bits = table_.find(w);
+    return bits != nullptr && (*bits & bit) != 0;
+  }
+  detail::ViewTable<std::uint8_t> table_;
+};
+
 struct Candidate {
   std::map<std::string, std::uint32_t> spellings;  // name as written -> count
   bool titled = false;
@@ -87,7 +107,8 @@ struct Discovery {
   detail::ViewSet lower_seen;             // words written in lower case (views of the words)
   std::map<std::string, Candidate> full;  // lower full name -> candidate
   std::map<std::string, std::set<std::string>> followers;  // first word -> words after it
-  std::set<std::string> alone;                             // single capitalised words
+  detail::ViewSet alone;  // single capitalised words (views of the words)
+  NameClasses classes;
 };
 
 void discover(std::string_view text, const std::vector<Word>& words, bool list_item, Discovery& d) {
@@ -116,9 +137,9 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
     std::size_t start = first;
     bool titled = false;
     for (std::size_t k = first; k <= last; ++k) {
-      if (detail::is_title_word(words[k].lower)) {
+      if (d.classes.title(words[k].lower)) {
         start = k + 1;
-        titled = detail::is_role_title(words[k].lower);
+        titled = d.classes.role(words[k].lower);
       }
     }
     if (start > last) continue;
@@ -133,21 +154,21 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
         last > start && ((last + 1 < words.size() && speech(words[last + 1].lower)) ||
                          (first > 0 && (std::string_view(words[first - 1].lower) == "said" ||
                                         std::string_view(words[first - 1].lower) == "says" ||
-                                        detail::is_role_title(words[first - 1].lower))));
+                                        d.classes.role(words[first - 1].lower))));
     titled = titled || cited;
     for (std::size_t k = start; k < last; ++k)
       d.followers[words[k].lower].insert(words[k + 1].lower);
     std::size_t name_end = last;  // inclusive, suffix excluded
-    if (name_end > start && detail::is_name_suffix(words[name_end].lower)) --name_end;
+    if (name_end > start && d.classes.suffix(words[name_end].lower)) --name_end;
     const std::size_t n = name_end - start + 1;
-    if (n == 1 && last == start) d.alone.insert(std::string(strip_possessive(words[start].lower)));
+    if (n == 1 && last == start) d.alone.insert(strip_possessive(words[start].lower));
     if (n > 4 || (n == 1 && !titled)) continue;
     bool ok = true;
     for (std::size_t k = start; k <= name_end; ++k) {
       ok = ok && !represent::is_stopword(words[k].lower) && words[k].lower.size() >= 2;
     }
     const std::string surname(strip_possessive(words[name_end].lower));
-    if (!ok || detail::is_generic_name_head(surname)) continue;
+    if (!ok || d.classes.generic_head(surname)) continue;
     std::string key, written;
     for (std::size_t k = start; k <= last; ++k) {
       if (!key.empty()) key += ' ', written += ' ';
@@ -254,7 +275,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
           it != d.followers.end() && it->second.size() == 1 && !d.lower_seen.contains(first_word);
     }
     const std::string bare = c.surname.substr(0, c.surname.find(' '));
-    if (!given_name || !(c.titled || d.alone.count(bare) > 0)) continue;
+    if (!given_name || !(c.titled || d.alone.contains(bare))) continue;
     std::uint32_t count = 0;
     for (const auto& [w, n] : c.spellings) count += n;
     by_surname[c.surname].push_back({key, most_common(c.spellings), count});
@@ -340,7 +361,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
         if (it == phrases.end()) continue;
         if (n == 1 && !words[i].capitalised) continue;
         // "Trump" followed by "Jr." is the son, matched by the longer phrase or not at all.
-        if (i + n < words.size() && detail::is_name_suffix(words[i + n].lower) && phrases.find([&] {
+        if (i + n < words.size() && d.classes.suffix(words[i + n].lower) && phrases.find([&] {
               auto longer = key;
               longer.push_back(words[i + n].lower);
               return longer;
@@ -355,7 +376,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
         continue;
       }
       std::size_t title_start = i;
-      while (title_start > 0 && detail::is_title_word(words[title_start - 1].lower) &&
+      while (title_start > 0 && d.classes.title(words[title_start - 1].lower) &&
              words[title_start - 1].capitalised && joins_next(words[title_start - 1]))
         --title_start;
       std::string alias;

@@ -185,6 +185,14 @@ bool is_common_word(std::string_view lower) {
   return adverb || in_list(kCommonStarts, lower) || represent::is_stopword(lower) ||
          lexicon_valence(lower) != 0;
 }
+std::vector<std::pair<std::string_view, std::uint8_t>> name_classes() {
+  std::vector<std::pair<std::string_view, std::uint8_t>> out;
+  for (std::string_view w : kRoleTitles) out.push_back({w, kTitleWord | kRoleTitle});
+  for (std::string_view w : kDescriptors) out.push_back({w, kTitleWord});
+  for (std::string_view w : kSuffixes) out.push_back({w, kNameSuffix});
+  for (std::string_view w : kGenericHeads) out.push_back({w, kGenericHead});
+  return out;
+}
 std::vector<std::string_view> reporting_verbs() {
   return {std::begin(kReportingVerbs), std::end(kReportingVerbs)};
 }
