@@ -283,8 +283,10 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
 
   // Phrases that mention each person: full name (lower words) and, for the most mentioned
   // full name of a surname, the surname alone.
+  // A phrase is its lower-case words joined by single spaces (words hold no spaces); the first
+  // actor given a phrase keeps it.
   std::vector<Actor> actors;
-  std::map<std::vector<std::string>, std::uint32_t> phrases;
+  std::vector<std::pair<std::string, std::uint32_t>> phrase_list;  // in the order given
   std::size_t longest = 1;
   auto split = [](const std::string& s) {
     std::vector<std::string> parts;
@@ -316,10 +318,9 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
       Actor actor;
       actor.name = kept[k].name;
       actors.push_back(actor);
-      const auto words = split(kept[k].key);
-      longest = std::max(longest, words.size());
-      phrases.emplace(words, id);
-      if (k == 0) phrases.emplace(split(surname), id);  // "putin", "trump jr."
+      longest = std::max(longest, split(kept[k].key).size());
+      phrase_list.push_back({kept[k].key, id});
+      if (k == 0) phrase_list.push_back({surname, id});  // "putin", "trump jr."
     }
   }
 
@@ -328,12 +329,16 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
   std::vector<std::map<std::string, std::uint32_t>> aliases(actors.size());
   std::vector<std::set<std::uint32_t>> in_articles(actors.size());
   std::vector<ActorMention> mentions;
-  // The first words of the phrases: a word that starts none is passed over at once.
-  detail::ViewSet phrase_starts;  // views of the keys of `phrases`
-  WordShapes start_shapes;        // their first bytes and lengths
-  for (const auto& [words, id] : phrases) {
-    phrase_starts.insert(words.front());
-    start_shapes.add(words.front());
+  // The phrases by text (views of phrase_list, which no longer changes), and their first words:
+  // a word that starts none is passed over at once.
+  detail::ViewTable<std::uint32_t> phrases;
+  detail::ViewSet phrase_starts;
+  WordShapes start_shapes;  // the first bytes and lengths of the first words
+  for (const auto& [phrase, id] : phrase_list) {
+    if (!phrases.contains(phrase)) phrases[phrase] = id;
+    const std::string_view first = std::string_view(phrase).substr(0, phrase.find(' '));
+    phrase_starts.insert(first);
+    start_shapes.add(first);
   }
   const auto starts_phrase = [&](std::string_view word) {
     return start_shapes.may_hold(word) && phrase_starts.contains(word);
@@ -342,7 +347,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
     const SentenceRef ref = sentence->ref;
     const std::string_view text = articles[ref.article].text;
     const std::vector<Word>& words = sentence->words;
-    std::vector<std::string> key;
+    std::string key;
     for (std::size_t i = 0; i < words.size();) {
       // Single-word phrases are looked up without a possessive, longer ones as written.
       const std::string_view word = words[i].lower, bare = strip_possessive(word);
@@ -354,22 +359,20 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& s
       std::uint32_t actor = 0;
       for (std::size_t n = std::min(longest, words.size() - i); n >= 1 && matched == 0; --n) {
         key.clear();
-        for (std::size_t k = i; k < i + n; ++k)
-          key.emplace_back(k + 1 == i + n ? strip_possessive(words[k].lower)
-                                          : std::string_view(words[k].lower));
-        auto it = phrases.find(key);
-        if (it == phrases.end()) continue;
+        for (std::size_t k = i; k < i + n; ++k) {
+          if (k > i) key += ' ';
+          key +=
+              k + 1 == i + n ? strip_possessive(words[k].lower) : std::string_view(words[k].lower);
+        }
+        const std::uint32_t* id = phrases.find(key);
+        if (id == nullptr) continue;
         if (n == 1 && !words[i].capitalised) continue;
         // "Trump" followed by "Jr." is the son, matched by the longer phrase or not at all.
-        if (i + n < words.size() && d.classes.suffix(words[i + n].lower) && phrases.find([&] {
-              auto longer = key;
-              longer.push_back(words[i + n].lower);
-              return longer;
-            }()) == phrases.end() &&
-            n == 1)
+        if (n == 1 && i + n < words.size() && d.classes.suffix(words[i + n].lower) &&
+            !phrases.contains(key + ' ' + words[i + n].lower))
           continue;
         matched = n;
-        actor = it->second;
+        actor = *id;
       }
       if (matched == 0) {
         ++i;
