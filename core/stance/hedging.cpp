@@ -46,6 +46,7 @@ template <std::size_t N>
 std::pair<std::uint16_t, std::uint16_t> range_of(const std::string_view (&phrases)[N],
                                                  std::string_view first) {
   static_assert(N < 65536, "phrase positions are 16-bit");
+  if (first.find(' ') != std::string_view::npos) return {0, 0};  // a first word has no space
   const std::string_view* begin = std::lower_bound(std::begin(phrases), std::end(phrases), first);
   const std::string_view* end = begin;
   while (end != std::end(phrases) && first_word_is(*end, first)) ++end;

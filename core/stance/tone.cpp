@@ -408,8 +408,9 @@ WordEntry lookup_word(std::string_view lower) {
   e.tenths = static_cast<std::int8_t>(vader_tenths(lower));
   e.booster = static_cast<std::int8_t>(one_word_booster(lower));
   e.pair_start = starts_booster_pair(lower);
-  e.phrase_start = starts_hedge_phrase(lower);
   e.phrases = phrase_range(lower);
+  e.phrase_start = e.phrases.hedge_end > e.phrases.hedge_begin ||
+                   e.phrases.certainty_end > e.phrases.certainty_begin;  // starts_hedge_phrase
   e.reporting = is_reporting_verb(lower);
   e.filler = is_verb_filler(lower);
   e.negator = is_negator(lower);

@@ -146,6 +146,7 @@ TEST_CASE("the hashed lexicon answers as the sorted tables do", "[stance]") {
     CHECK(hashed.booster == sorted.booster);
     CHECK(hashed.pair_start == sorted.pair_start);
     CHECK(hashed.phrase_start == sorted.phrase_start);
+    CHECK(sorted.phrase_start == detail::starts_hedge_phrase(w));
     CHECK(hashed.reporting == sorted.reporting);
     CHECK(hashed.filler == sorted.filler);
     CHECK(hashed.negator == sorted.negator);
