@@ -335,8 +335,9 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
     std::vector<stance::StanceInput> inputs;
     for (const report::Article& article : analysis.articles)
       inputs.push_back({article.raw.text, &article.paragraphs});
-    analysis.actors = stance::find_actors(inputs);
-    analysis.article_stance = stance::analyze_articles(inputs, analysis.actors);
+    stance::SetWords words = stance::set_words(inputs);  // each sentence tokenised once for both
+    analysis.actors = stance::find_actors(inputs, words);
+    analysis.article_stance = stance::analyze_articles(inputs, analysis.actors, std::move(words));
   }
   // --- end article stance ---
   if (on_stage) on_stage(kStageComplete, analysis);  // staged compare (stream)

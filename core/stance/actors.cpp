@@ -22,7 +22,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "stance/tone_detail.h"
 
@@ -62,6 +61,41 @@ bool joins_next(const Word& w) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC3 && c <= 0xC9);
 }
 
+// A quick check before a hash lookup: the (first byte, length) pairs of a set of words. A word
+// whose pair is not there is not in the set.
+class WordShapes {
+ public:
+  void add(std::string_view w) { seen_[index(w)] = true; }
+  bool may_hold(std::string_view w) const { return seen_[index(w)]; }
+
+ private:
+  static std::size_t index(std::string_view w) {
+    if (w.empty()) return 0;
+    return static_cast<unsigned char>(w[0]) * 32 + std::min<std::size_t>(w.size(), 31);
+  }
+  std::vector<bool> seen_ = std::vector<bool>(256 * 32, false);
+};
+
+// The NameClass bits of words (titles, roles, suffixes, generic heads), from a table built
+// once per find_actors call.
+class NameClasses {
+ public:
+  NameClasses() : table_(128) {
+    for (const auto& [word, bits] : detail::name_classes()) table_[word] |= bits;
+  }
+  bool title(std::string_view w) const { return has(w, detail::kTitleWord); }
+  bool role(std::string_view w) const { return has(w, detail::kRoleTitle); }
+  bool suffix(std::string_view w) const { return has(w, detail::kNameSuffix); }
+  bool generic_head(std::string_view w) const { return has(w, detail::kGenericHead); }
+
+ private:
+  bool has(std::string_view w, std::uint8_t bit) const {
+    const std::uint8_t* bits = table_.find(w);
+    return bits != nullptr && (*bits & bit) != 0;
+  }
+  detail::ViewTable<std::uint8_t> table_;
+};
+
 struct Candidate {
   std::map<std::string, std::uint32_t> spellings;  // name as written -> count
   bool titled = false;
@@ -70,10 +104,11 @@ struct Candidate {
 };
 
 struct Discovery {
-  std::unordered_set<std::string> lower_seen;              // words written in lower case in the set
-  std::map<std::string, Candidate> full;                   // lower full name -> candidate
+  detail::ViewSet lower_seen;             // words written in lower case (views of the words)
+  std::map<std::string, Candidate> full;  // lower full name -> candidate
   std::map<std::string, std::set<std::string>> followers;  // first word -> words after it
-  std::set<std::string> alone;                             // single capitalised words
+  detail::ViewSet alone;  // single capitalised words (views of the words)
+  NameClasses classes;
 };
 
 void discover(std::string_view text, const std::vector<Word>& words, bool list_item, Discovery& d) {
@@ -94,7 +129,7 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
     // ("Given Alaska's location"); the first word of a list item is a label or an imperative
     // ("Underscore Russia's resilience").
     if (first == 0 && (list_item || detail::is_common_word(words[0].lower) ||
-                       d.lower_seen.count(words[0].lower) > 0))
+                       d.lower_seen.contains(words[0].lower)))
       ++first;
     i = last + 1;
     if (first > last) continue;
@@ -102,38 +137,38 @@ void discover(std::string_view text, const std::vector<Word>& words, bool list_i
     std::size_t start = first;
     bool titled = false;
     for (std::size_t k = first; k <= last; ++k) {
-      if (detail::is_title_word(words[k].lower)) {
+      if (d.classes.title(words[k].lower)) {
         start = k + 1;
-        titled = detail::is_role_title(words[k].lower);
+        titled = d.classes.role(words[k].lower);
       }
     }
     if (start > last) continue;
     // Named as a source ("Tomas Odali stressed", "said Oren Castell") or after a role written in
     // lower case ("foreign minister Sergei Lavrov"): a person, as after a title.
-    auto speech = [](const std::string& w) {
+    auto speech = [](std::string_view w) {
       return w == "said" || w == "says" || w == "told" || w == "stressed" || w == "added" ||
              w == "confirmed" || w == "insisted" || w == "warned" || w == "explained" ||
              w == "argued" || w == "noted" || w == "admitted" || w == "acknowledged";
     };
     const bool cited =
-        last > start &&
-        ((last + 1 < words.size() && speech(words[last + 1].lower)) ||
-         (first > 0 && (words[first - 1].lower == "said" || words[first - 1].lower == "says" ||
-                        detail::is_role_title(words[first - 1].lower))));
+        last > start && ((last + 1 < words.size() && speech(words[last + 1].lower)) ||
+                         (first > 0 && (std::string_view(words[first - 1].lower) == "said" ||
+                                        std::string_view(words[first - 1].lower) == "says" ||
+                                        d.classes.role(words[first - 1].lower))));
     titled = titled || cited;
     for (std::size_t k = start; k < last; ++k)
       d.followers[words[k].lower].insert(words[k + 1].lower);
     std::size_t name_end = last;  // inclusive, suffix excluded
-    if (name_end > start && detail::is_name_suffix(words[name_end].lower)) --name_end;
+    if (name_end > start && d.classes.suffix(words[name_end].lower)) --name_end;
     const std::size_t n = name_end - start + 1;
-    if (n == 1 && last == start) d.alone.insert(std::string(strip_possessive(words[start].lower)));
+    if (n == 1 && last == start) d.alone.insert(strip_possessive(words[start].lower));
     if (n > 4 || (n == 1 && !titled)) continue;
     bool ok = true;
     for (std::size_t k = start; k <= name_end; ++k) {
       ok = ok && !represent::is_stopword(words[k].lower) && words[k].lower.size() >= 2;
     }
     const std::string surname(strip_possessive(words[name_end].lower));
-    if (!ok || detail::is_generic_name_head(surname)) continue;
+    if (!ok || d.classes.generic_head(surname)) continue;
     std::string key, written;
     for (std::size_t k = start; k <= last; ++k) {
       if (!key.empty()) key += ' ', written += ' ';
@@ -153,22 +188,6 @@ bool prose(const segment::Paragraph& p) {
          p.kind != segment::ParagraphKind::kTable;
 }
 
-template <typename F>
-void for_each_sentence(const std::vector<StanceInput>& articles, F&& visit) {
-  for (std::uint32_t a = 0; a < articles.size(); ++a) {
-    if (articles[a].paragraphs == nullptr) continue;
-    const auto& paragraphs = *articles[a].paragraphs;
-    std::size_t seen = 0;
-    for (std::uint32_t p = 0; p < paragraphs.size(); ++p) {
-      if (paragraphs[p].boilerplate) continue;
-      for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
-        if (++seen > kMaxStanceSentences) return;
-        visit(SentenceRef{a, p, s}, paragraphs[p], paragraphs[p].sentences[s].span);
-      }
-    }
-  }
-}
-
 std::string most_common(const std::map<std::string, std::uint32_t>& counts) {
   std::string best;
   std::uint32_t n = 0;
@@ -186,22 +205,58 @@ std::string most_common(const std::map<std::string, std::uint32_t>& counts) {
 
 }  // namespace
 
-ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_actors) {
-  Discovery d;
-  for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph& p, Span span) {
-    if (!prose(p)) return;
-    for (const Word& w : stance_words(articles[ref.article].text, span)) {
-      if (!w.capitalised && !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z') {
-        d.lower_seen.insert(std::string(strip_possessive(w.lower)));
+SetWords set_words(const std::vector<StanceInput>& articles) {
+  SetWords out;
+  out.articles.resize(articles.size());
+  out.more.assign(articles.size(), false);
+  for (std::uint32_t a = 0; a < articles.size(); ++a) {
+    if (articles[a].paragraphs == nullptr) continue;
+    const auto& paragraphs = *articles[a].paragraphs;
+    std::vector<SentenceWordList>& sentences = out.articles[a];
+    for (std::uint32_t p = 0; p < paragraphs.size() && !out.more[a]; ++p) {
+      if (paragraphs[p].boilerplate) continue;
+      for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
+        if (sentences.size() == kMaxStanceSentences) {
+          out.more[a] = true;
+          break;
+        }
+        const Span span = paragraphs[p].sentences[s].span;
+        sentences.push_back({SentenceRef{a, p, s}, span, prose(paragraphs[p]),
+                             paragraphs[p].kind == segment::ParagraphKind::kListItem,
+                             stance_words(articles[a].text, span)});
       }
     }
-  });
-  for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph& p, Span span) {
-    if (!prose(p)) return;
-    const std::vector<Word> words = stance_words(articles[ref.article].text, span);
-    if (detail::title_case(words)) return;
-    discover(articles[ref.article].text, words, p.kind == segment::ParagraphKind::kListItem, d);
-  });
+  }
+  return out;
+}
+
+ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_actors) {
+  return find_actors(articles, set_words(articles), max_actors);
+}
+
+ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& set,
+                     std::size_t max_actors) {
+  // The three passes below (lower-case words, discovery, mentions) read the stored words of
+  // the sentences, article by article; the first article with more sentences than are read
+  // ends the reading.
+  std::vector<const SentenceWordList*> sentences;
+  for (std::size_t a = 0; a < articles.size() && a < set.articles.size(); ++a) {
+    for (const SentenceWordList& sentence : set.articles[a]) sentences.push_back(&sentence);
+    if (a < set.more.size() && set.more[a]) break;
+  }
+  Discovery d;
+  for (const SentenceWordList* sentence : sentences) {
+    if (!sentence->prose) continue;
+    for (const Word& w : sentence->words) {
+      if (!w.capitalised && !w.lower.empty() && w.lower[0] >= 'a' && w.lower[0] <= 'z') {
+        d.lower_seen.insert(strip_possessive(w.lower));
+      }
+    }
+  }
+  for (const SentenceWordList* sentence : sentences) {
+    if (!sentence->prose || detail::title_case(sentence->words)) continue;
+    discover(articles[sentence->ref.article].text, sentence->words, sentence->list_item, d);
+  }
 
   // People: candidates that pass the checks, grouped by surname.
   struct Person {
@@ -217,10 +272,10 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
     if (!one_word) {
       auto it = d.followers.find(first_word);
       given_name =
-          it != d.followers.end() && it->second.size() == 1 && d.lower_seen.count(first_word) == 0;
+          it != d.followers.end() && it->second.size() == 1 && !d.lower_seen.contains(first_word);
     }
     const std::string bare = c.surname.substr(0, c.surname.find(' '));
-    if (!given_name || !(c.titled || d.alone.count(bare) > 0)) continue;
+    if (!given_name || !(c.titled || d.alone.contains(bare))) continue;
     std::uint32_t count = 0;
     for (const auto& [w, n] : c.spellings) count += n;
     by_surname[c.surname].push_back({key, most_common(c.spellings), count});
@@ -228,8 +283,10 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
 
   // Phrases that mention each person: full name (lower words) and, for the most mentioned
   // full name of a surname, the surname alone.
+  // A phrase is its lower-case words joined by single spaces (words hold no spaces); the first
+  // actor given a phrase keeps it.
   std::vector<Actor> actors;
-  std::map<std::vector<std::string>, std::uint32_t> phrases;
+  std::vector<std::pair<std::string, std::uint32_t>> phrase_list;  // in the order given
   std::size_t longest = 1;
   auto split = [](const std::string& s) {
     std::vector<std::string> parts;
@@ -261,10 +318,9 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
       Actor actor;
       actor.name = kept[k].name;
       actors.push_back(actor);
-      const auto words = split(kept[k].key);
-      longest = std::max(longest, words.size());
-      phrases.emplace(words, id);
-      if (k == 0) phrases.emplace(split(surname), id);  // "putin", "trump jr."
+      longest = std::max(longest, split(kept[k].key).size());
+      phrase_list.push_back({kept[k].key, id});
+      if (k == 0) phrase_list.push_back({surname, id});  // "putin", "trump jr."
     }
   }
 
@@ -273,18 +329,29 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
   std::vector<std::map<std::string, std::uint32_t>> aliases(actors.size());
   std::vector<std::set<std::uint32_t>> in_articles(actors.size());
   std::vector<ActorMention> mentions;
-  // The first words of the phrases: a word that starts none is passed over at once.
-  std::unordered_set<std::string_view> phrase_starts;  // views of the keys of `phrases`
-  for (const auto& [words, id] : phrases) phrase_starts.insert(words.front());
-  for_each_sentence(articles, [&](SentenceRef ref, const segment::Paragraph&, Span span) {
+  // The phrases by text (views of phrase_list, which no longer changes), and their first words:
+  // a word that starts none is passed over at once.
+  detail::ViewTable<std::uint32_t> phrases;
+  detail::ViewSet phrase_starts;
+  WordShapes start_shapes;  // the first bytes and lengths of the first words
+  for (const auto& [phrase, id] : phrase_list) {
+    if (!phrases.contains(phrase)) phrases[phrase] = id;
+    const std::string_view first = std::string_view(phrase).substr(0, phrase.find(' '));
+    phrase_starts.insert(first);
+    start_shapes.add(first);
+  }
+  const auto starts_phrase = [&](std::string_view word) {
+    return start_shapes.may_hold(word) && phrase_starts.contains(word);
+  };
+  for (const SentenceWordList* sentence : sentences) {
+    const SentenceRef ref = sentence->ref;
     const std::string_view text = articles[ref.article].text;
-    const std::vector<Word> words = stance_words(text, span);
-    std::vector<std::string> key;
+    const std::vector<Word>& words = sentence->words;
+    std::string key;
     for (std::size_t i = 0; i < words.size();) {
       // Single-word phrases are looked up without a possessive, longer ones as written.
       const std::string_view word = words[i].lower, bare = strip_possessive(word);
-      if (phrase_starts.count(word) == 0 &&
-          (bare.size() == word.size() || phrase_starts.count(bare) == 0)) {
+      if (!starts_phrase(word) && (bare.size() == word.size() || !starts_phrase(bare))) {
         ++i;
         continue;
       }
@@ -292,29 +359,27 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
       std::uint32_t actor = 0;
       for (std::size_t n = std::min(longest, words.size() - i); n >= 1 && matched == 0; --n) {
         key.clear();
-        for (std::size_t k = i; k < i + n; ++k)
-          key.emplace_back(k + 1 == i + n ? strip_possessive(words[k].lower)
-                                          : std::string_view(words[k].lower));
-        auto it = phrases.find(key);
-        if (it == phrases.end()) continue;
+        for (std::size_t k = i; k < i + n; ++k) {
+          if (k > i) key += ' ';
+          key +=
+              k + 1 == i + n ? strip_possessive(words[k].lower) : std::string_view(words[k].lower);
+        }
+        const std::uint32_t* id = phrases.find(key);
+        if (id == nullptr) continue;
         if (n == 1 && !words[i].capitalised) continue;
         // "Trump" followed by "Jr." is the son, matched by the longer phrase or not at all.
-        if (i + n < words.size() && detail::is_name_suffix(words[i + n].lower) && phrases.find([&] {
-              auto longer = key;
-              longer.push_back(words[i + n].lower);
-              return longer;
-            }()) == phrases.end() &&
-            n == 1)
+        if (n == 1 && i + n < words.size() && d.classes.suffix(words[i + n].lower) &&
+            !phrases.contains(key + ' ' + words[i + n].lower))
           continue;
         matched = n;
-        actor = it->second;
+        actor = *id;
       }
       if (matched == 0) {
         ++i;
         continue;
       }
       std::size_t title_start = i;
-      while (title_start > 0 && detail::is_title_word(words[title_start - 1].lower) &&
+      while (title_start > 0 && d.classes.title(words[title_start - 1].lower) &&
              words[title_start - 1].capitalised && joins_next(words[title_start - 1]))
         --title_start;
       std::string alias;
@@ -328,7 +393,7 @@ ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_a
       mentions.push_back({actor, ref, {words[i].span.start, words[i + matched - 1].span.end}});
       i += matched;
     }
-  });
+  }
 
   // Rank, keep the main ones, renumber.
   std::vector<std::uint32_t> order;

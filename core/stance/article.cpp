@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "stance/tone_detail.h"
 
@@ -20,25 +21,59 @@ constexpr std::size_t kMaxToneSentences = 20;
 constexpr std::size_t kMaxListedSentences = 30;
 constexpr std::size_t kMaxLoaded = 20;
 constexpr std::size_t kMaxTargetSentences = 30;
-constexpr std::size_t kIndexBytes = 16384;  // sets from this size look words up in a Lexicon
+constexpr std::size_t kIndexBytes = 2048;  // sets from this size look words up in a Lexicon
 
 bool before(const SentenceRef& x, const SentenceRef& y) {
   if (x.paragraph != y.paragraph) return x.paragraph < y.paragraph;
   return x.sentence < y.sentence;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return lower;
+}
+
+// actor_source_name, with the aliases lower-cased once per call instead of once per citation.
+class SourceNames {
+ public:
+  explicit SourceNames(const ActorSet& actors) {
+    for (const Actor& actor : actors.actors) {
+      for (const std::string& alias : actor.aliases)
+        aliases_.push_back({ascii_lower(alias), &actor.name});
+    }
+  }
+  std::string operator()(const std::string& source) const {
+    const std::string lower = ascii_lower(source);
+    for (const auto& [alias, name] : aliases_) {
+      if (alias == lower) return *name;
+    }
+    return source;
+  }
+
+ private:
+  std::vector<std::pair<std::string, const std::string*>> aliases_;  // in actor order
+};
+
 }  // namespace
 
 std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
                                             const ActorSet& actors) {
+  return analyze_articles(articles, actors, set_words(articles));
+}
+
+std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
+                                            const ActorSet& actors, SetWords set) {
   std::vector<ArticleStance> out(articles.size());
   // The lexicons by word, for every sentence of the set. Building the index costs about what
-  // ~3,000 words (~16 KB of text) save by it; below that the sorted tables are searched directly.
+  // ~300 words (~2 KB of text) save by it (1.4 M instructions against ~4,500 per word looked up
+  // in the sorted tables); below that the sorted tables are searched directly.
   std::size_t bytes = 0;
   for (const StanceInput& article : articles) bytes += article.text.size();
   std::optional<detail::Lexicon> index;
   if (bytes >= kIndexBytes) index.emplace();
   const detail::Lexicon* lexicon = index ? &*index : nullptr;
+  const SourceNames source_name(actors);
   // Mentions per article and sentence, for the targets.
   std::vector<std::vector<const ActorMention*>> by_article(articles.size());
   for (const ActorMention& m : actors.mentions) {
@@ -57,80 +92,102 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
     std::map<std::string, SourceCount> sources;
     std::size_t next_mention = 0;  // first mention of by_article[a] not yet behind us
     const ActorMention* last_named = nullptr;
-    for (std::uint32_t p = 0; p < paragraphs.size() && sentences < kMaxStanceSentences; ++p) {
-      if (paragraphs[p].boilerplate) continue;
-      for (std::uint32_t s = 0; s < paragraphs[p].sentences.size(); ++s) {
-        if (++sentences > kMaxStanceSentences) break;
-        const Span span = paragraphs[p].sentences[s].span;
-        const SentenceRef ref{a, p, s};
-        // The sentence is read once: words, valences and hedges serve every figure below.
-        const detail::SentenceWords read = detail::read_sentence(text, span, lexicon);
-        const std::vector<Word>& words = read.words;
-        // Tone.
-        const double tone = detail::sentence_tone(text, span, read.valences);
-        tone_sum += tone;
-        if (tone >= kNeutral) ++st.positive;
-        if (tone <= -kNeutral) ++st.negative;
-        if (std::fabs(tone) >= kNeutral) toned.push_back({ref, tone});
-        // Hedging.
-        const HedgeCount hedges = read.hedges;
-        st.hedges += hedges.hedges;
-        st.boosters += hedges.boosters;
-        if ((hedges.hedges > 0 || hedges.boosters > 0) &&
-            st.hedging_sentences.size() < kMaxListedSentences)
-          st.hedging_sentences.push_back(ref);
-        // Subjectivity.
-        const std::vector<double>& valences = read.valences;
-        std::size_t cues = hedges.hedges + hedges.boosters, loaded_here = 0;
-        for (std::size_t i = 0; i < words.size(); ++i) {
-          if (valences[i] == 0) continue;
-          if (std::fabs(read.lexicon[i]) >= 1.5) ++cues;
-          if (is_loaded_word(words[i].lower)) {
-            ++loaded_here;
-            loaded[words[i].lower] += 1;
+    // The target sentiment of each mention, scored while its sentence is read (mentions of
+    // sentences the loop does not read are scored after it). `placed`: the mentions in sentence
+    // order (they come in text order from find_actors; sorted for any other ActorSet).
+    const std::vector<const ActorMention*>& mentions = by_article[a];
+    std::vector<std::size_t> placed(mentions.size());
+    for (std::size_t k = 0; k < placed.size(); ++k) placed[k] = k;
+    std::stable_sort(placed.begin(), placed.end(), [&](std::size_t x, std::size_t y) {
+      return before(mentions[x]->ref, mentions[y]->ref);
+    });
+    std::vector<double> mention_sentiment(mentions.size(), 0.0);
+    std::vector<bool> scored(mentions.size(), false);
+    std::size_t next_placed = 0;
+    // The non-boilerplate sentences (at most kMaxStanceSentences), with their words.
+    std::vector<SentenceWordList> unread;
+    std::vector<SentenceWordList>& read_list = a < set.articles.size() ? set.articles[a] : unread;
+    for (SentenceWordList& sentence : read_list) {
+      ++sentences;
+      const std::uint32_t p = sentence.ref.paragraph, s = sentence.ref.sentence;
+      const Span span = sentence.span;
+      const SentenceRef ref{a, p, s};
+      // The sentence is read once: words, valences and hedges serve every figure below.
+      const detail::SentenceWords read = detail::read_sentence(std::move(sentence.words), lexicon);
+      const std::vector<Word>& words = read.words;
+      // Tone.
+      const double tone = detail::sentence_tone(text, span, read.valences);
+      tone_sum += tone;
+      if (tone >= kNeutral) ++st.positive;
+      if (tone <= -kNeutral) ++st.negative;
+      if (std::fabs(tone) >= kNeutral) toned.push_back({ref, tone});
+      // Hedging.
+      const HedgeCount hedges = read.hedges;
+      st.hedges += hedges.hedges;
+      st.boosters += hedges.boosters;
+      if ((hedges.hedges > 0 || hedges.boosters > 0) &&
+          st.hedging_sentences.size() < kMaxListedSentences)
+        st.hedging_sentences.push_back(ref);
+      // Subjectivity.
+      const std::vector<double>& valences = read.valences;
+      std::size_t cues = hedges.hedges + hedges.boosters, loaded_here = 0;
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (valences[i] == 0) continue;
+        if (std::fabs(read.lexicon[i]) >= 1.5) ++cues;
+        if (read.entries[i].loaded) {
+          ++loaded_here;
+          loaded[words[i].lower] += 1;
+        }
+        // A modified word: a degree adverb, negation, capitals or "but" changed its valence.
+        if (std::fabs(std::fabs(valences[i]) - std::fabs(read.lexicon[i])) >= 0.2) ++cues;
+      }
+      if (loaded_here > 0 || cues >= 2) {
+        ++subjective;
+        if (st.subjective_sentences.size() < kMaxListedSentences)
+          st.subjective_sentences.push_back(ref);
+      }
+      // Attribution; "he said" goes to the person named last before it, in this sentence or
+      // in this or the previous paragraph.
+      for (const Citation& c : detail::find_citations(text, words, read.entries, read.titled)) {
+        std::string name;
+        if (c.pronoun) {
+          const ActorMention* named = nullptr;
+          for (std::size_t k = next_mention; k < by_article[a].size(); ++k) {
+            const ActorMention* m = by_article[a][k];
+            if (m->ref.paragraph != p || m->ref.sentence != s || m->span.start >= c.span.start)
+              break;
+            named = m;
           }
-          // A modified word: a degree adverb, negation, capitals or "but" changed its valence.
-          if (std::fabs(std::fabs(valences[i]) - std::fabs(read.lexicon[i])) >= 0.2) ++cues;
+          if (named == nullptr) named = last_named;
+          if (named == nullptr || named->ref.paragraph + 1 < p ||
+              named->actor >= actors.actors.size())
+            continue;
+          name = actors.actors[named->actor].name;
+        } else {
+          name = source_name(c.source);
         }
-        if (loaded_here > 0 || cues >= 2) {
-          ++subjective;
-          if (st.subjective_sentences.size() < kMaxListedSentences)
-            st.subjective_sentences.push_back(ref);
-        }
-        // Attribution; "he said" goes to the person named last before it, in this sentence or
-        // in this or the previous paragraph.
-        for (const Citation& c : detail::find_citations(text, words, read.titled)) {
-          std::string name;
-          if (c.pronoun) {
-            const ActorMention* named = nullptr;
-            for (std::size_t k = next_mention; k < by_article[a].size(); ++k) {
-              const ActorMention* m = by_article[a][k];
-              if (m->ref.paragraph != p || m->ref.sentence != s || m->span.start >= c.span.start)
-                break;
-              named = m;
-            }
-            if (named == nullptr) named = last_named;
-            if (named == nullptr || named->ref.paragraph + 1 < p ||
-                named->actor >= actors.actors.size())
-              continue;
-            name = actors.actors[named->actor].name;
-          } else {
-            name = actor_source_name(actors, c.source);
-          }
-          SourceCount& sc = sources[name];
-          sc.source = name;
-          ++sc.count;
-          if (sc.sentences.empty() || sc.sentences.back().paragraph != p ||
-              sc.sentences.back().sentence != s)
-            sc.sentences.push_back(ref);
-        }
-        // Mentions of this sentence are now behind us.
-        while (next_mention < by_article[a].size() &&
-               (by_article[a][next_mention]->ref.paragraph < p ||
-                (by_article[a][next_mention]->ref.paragraph == p &&
-                 by_article[a][next_mention]->ref.sentence <= s))) {
-          last_named = by_article[a][next_mention++];
-        }
+        SourceCount& sc = sources[name];
+        sc.source = name;
+        ++sc.count;
+        if (sc.sentences.empty() || sc.sentences.back().paragraph != p ||
+            sc.sentences.back().sentence != s)
+          sc.sentences.push_back(ref);
+      }
+      // Target sentiment of the mentions in this sentence.
+      while (next_placed < placed.size() && before(mentions[placed[next_placed]]->ref, ref))
+        ++next_placed;
+      for (; next_placed < placed.size() && !before(ref, mentions[placed[next_placed]]->ref);
+           ++next_placed) {
+        const std::size_t k = placed[next_placed];
+        mention_sentiment[k] = detail::target_sentiment(text, span, mentions[k]->span, read);
+        scored[k] = true;
+      }
+      // Mentions of this sentence are now behind us.
+      while (next_mention < by_article[a].size() &&
+             (by_article[a][next_mention]->ref.paragraph < p ||
+              (by_article[a][next_mention]->ref.paragraph == p &&
+               by_article[a][next_mention]->ref.sentence <= s))) {
+        last_named = by_article[a][next_mention++];
       }
     }
     const std::size_t counted = std::min(sentences, kMaxStanceSentences);
@@ -159,20 +216,25 @@ std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& arti
              std::pair<double, std::uint32_t>>
         per_sentence;
     // Mentions come in text order: the sentence read for one serves the next ones in it.
-    detail::SentenceWords read;
+    detail::SentenceWords read;              // for the mentions not scored above
     const ActorMention* read_for = nullptr;  // a mention in the sentence `read` holds
-    for (const ActorMention* m : by_article[a]) {
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+      const ActorMention* m = mentions[k];
       if (m->ref.paragraph >= paragraphs.size() ||
           m->ref.sentence >= paragraphs[m->ref.paragraph].sentences.size())
         continue;
-      const Span span = paragraphs[m->ref.paragraph].sentences[m->ref.sentence].span;
-      if (read_for == nullptr || read_for->ref.paragraph != m->ref.paragraph ||
-          read_for->ref.sentence != m->ref.sentence) {
-        read = detail::read_sentence(text, span, lexicon);
-        read_for = m;
-      }
       auto& acc = per_sentence[{m->actor, {m->ref.paragraph, m->ref.sentence}}];
-      acc.first += detail::target_sentiment(text, span, m->span, read);
+      if (scored[k]) {
+        acc.first += mention_sentiment[k];
+      } else {
+        const Span span = paragraphs[m->ref.paragraph].sentences[m->ref.sentence].span;
+        if (read_for == nullptr || read_for->ref.paragraph != m->ref.paragraph ||
+            read_for->ref.sentence != m->ref.sentence) {
+          read = detail::read_sentence(text, span, lexicon);
+          read_for = m;
+        }
+        acc.first += detail::target_sentiment(text, span, m->span, read);
+      }
       acc.second += 1;
     }
     std::map<std::uint32_t, TargetStance> targets;

@@ -185,6 +185,20 @@ bool is_common_word(std::string_view lower) {
   return adverb || in_list(kCommonStarts, lower) || represent::is_stopword(lower) ||
          lexicon_valence(lower) != 0;
 }
+std::vector<std::pair<std::string_view, std::uint8_t>> name_classes() {
+  std::vector<std::pair<std::string_view, std::uint8_t>> out;
+  for (std::string_view w : kRoleTitles) out.push_back({w, kTitleWord | kRoleTitle});
+  for (std::string_view w : kDescriptors) out.push_back({w, kTitleWord});
+  for (std::string_view w : kSuffixes) out.push_back({w, kNameSuffix});
+  for (std::string_view w : kGenericHeads) out.push_back({w, kGenericHead});
+  return out;
+}
+std::vector<std::string_view> reporting_verbs() {
+  return {std::begin(kReportingVerbs), std::end(kReportingVerbs)};
+}
+std::vector<std::string_view> verb_fillers() {
+  return {std::begin(kFillers), std::end(kFillers)};
+}
 std::string_view source_group(std::string_view lower) {
   for (const Group& g : kGroups) {
     if (lower == g.singular || lower == g.plural) return g.plural;
@@ -195,8 +209,6 @@ std::string_view source_group(std::string_view lower) {
 }  // namespace detail
 
 namespace {
-
-using detail::is_reporting_verb;
 
 std::string_view strip_possessive(std::string_view w) {
   if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return w.substr(0, w.size() - 2);
@@ -250,11 +262,14 @@ Citation subject_before(std::string_view text, const std::vector<Word>& words, s
 
 std::vector<Citation> find_citations(std::string_view text, Span sentence) {
   const std::vector<Word> words = stance_words(text, sentence);
-  return detail::find_citations(text, words, detail::title_case(words));
+  std::vector<detail::WordEntry> entries;
+  entries.reserve(words.size());
+  for (const Word& w : words) entries.push_back(detail::lookup_word(w.lower));
+  return detail::find_citations(text, words, entries, detail::title_case(words));
 }
 
 std::vector<Citation> detail::find_citations(std::string_view text, const std::vector<Word>& words,
-                                             bool titled) {
+                                             const std::vector<WordEntry>& entries, bool titled) {
   std::vector<Citation> out;
   auto add = [&](Citation c) {
     if (c.source.empty() && !c.pronoun) return;
@@ -264,7 +279,7 @@ std::vector<Citation> detail::find_citations(std::string_view text, const std::v
     out.push_back(std::move(c));
   };
   for (std::size_t v = 0; v < words.size(); ++v) {
-    const std::string& w = words[v].lower;
+    const std::string_view w = words[v].lower;
     // "according to [the] X"
     if (w == "according" && v + 2 < words.size() && words[v + 1].lower == "to") {
       std::size_t first = v + 2;
@@ -291,11 +306,11 @@ std::vector<Citation> detail::find_citations(std::string_view text, const std::v
       }
       continue;
     }
-    if (!is_reporting_verb(w)) continue;
+    if (!entries[v].reporting) continue;
     if (words[v].capitalised && !titled && v > 0) continue;  // "Said" mid-sentence: a name
     // Subject, possibly behind fillers: "The Kremlin has also indicated".
     std::size_t s = v;
-    while (s > 0 && detail::is_verb_filler(words[s - 1].lower)) --s;
+    while (s > 0 && entries[s - 1].filler) --s;
     bool found = false;
     if (s > 0 && words[s - 1].next != ',') {
       Citation c = subject_before(text, words, s - 1, titled);

@@ -264,6 +264,22 @@ struct StanceInput {
   std::string_view text;
   const std::vector<segment::Paragraph>* paragraphs = nullptr;
 };
+/// The words of one sentence the article stance reads.
+struct SentenceWordList {
+  SentenceRef ref;
+  Span span;
+  bool prose = false;       ///< not in a heading or a table
+  bool list_item = false;   ///< in a list item
+  std::vector<Word> words;  ///< stance_words(text, span)
+};
+/// The words of every sentence the article stance reads: the non-boilerplate sentences of each
+/// article, at most kMaxStanceSentences of them. set_words tokenises each sentence once, and
+/// find_actors and analyze_articles read these words instead of tokenising it again.
+struct SetWords {
+  std::vector<std::vector<SentenceWordList>> articles;  ///< per article, in text order
+  std::vector<bool> more;  ///< per article: more than kMaxStanceSentences sentences (not read)
+};
+SetWords set_words(const std::vector<StanceInput>& articles);
 /// A main actor of the set: a person named with at least two words somewhere ("Vladimir
 /// Putin", or one word after a title: "President Zelensky"), its aliases (every way the set
 /// names it: "Putin", "President Putin", "Russian President Vladimir Putin").
@@ -285,6 +301,9 @@ struct ActorSet {
 /// Finds the main actors of a set of articles (at most `max_actors`, each mentioned at least
 /// twice) and every mention of them (full names, surnames, titled forms).
 ActorSet find_actors(const std::vector<StanceInput>& articles, std::size_t max_actors = kMaxActors);
+/// find_actors, given set_words(articles).
+ActorSet find_actors(const std::vector<StanceInput>& articles, const SetWords& words,
+                     std::size_t max_actors = kMaxActors);
 /// The actor a cited source names ("Ushakov" -> "Yuri Ushakov"), or the source unchanged.
 std::string actor_source_name(const ActorSet& actors, const std::string& source);
 
@@ -326,5 +345,8 @@ struct ArticleStance {
 /// The stance of every article (the same order), towards the actors of `actors`.
 std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
                                             const ActorSet& actors);
+/// analyze_articles, given set_words(articles) (its words are moved into the readings).
+std::vector<ArticleStance> analyze_articles(const std::vector<StanceInput>& articles,
+                                            const ActorSet& actors, SetWords words);
 
 }  // namespace parallax::stance

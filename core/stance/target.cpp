@@ -82,7 +82,7 @@ std::vector<double> detail::target_features(std::string_view text, Span sentence
   f[12] = normalize_valence(all);
   std::size_t loaded = 0, negators = 0;
   for (std::size_t i = 0; i < l.words.size(); ++i) {
-    loaded += is_loaded_word(l.words[i].lower) ? 1 : 0;
+    loaded += read.entries[i].loaded ? 1 : 0;
     if (found && distance(l, i) <= 3 && distance(l, i) > 0) {
       const std::string& w = l.words[i].lower;
       negators += (w == "not" || w == "no" || w == "never" ||

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
-#include <unordered_map>
+#include <utility>
 
 #include "stance/tone_detail.h"
 
@@ -52,15 +52,17 @@ bool is_right_single_quote(std::string_view text, std::size_t i) {
          static_cast<unsigned char>(text[i + 2]) == 0x99;
 }
 
-bool is_word_byte(std::string_view text, std::size_t i) {
+// A byte of a word: an ASCII letter or digit, or a byte of a non-ASCII character other than the
+// separators above and ’. Only the lead bytes 0xC2 and 0xE2 can start one of those.
+inline bool is_word_byte(std::string_view text, std::size_t i) {
   const unsigned char c = static_cast<unsigned char>(text[i]);
-  if (is_ascii_alnum(c)) return true;
-  return c >= 0x80 && unicode_separator(text, i) == 0 && !is_right_single_quote(text, i);
+  if (c < 0x80) return is_ascii_alnum(c);
+  if (c != 0xC2 && c != 0xE2) return true;
+  return unicode_separator(text, i) == 0 && !is_right_single_quote(text, i);
 }
 
-void finish_word(std::string_view text, Span span, std::vector<Word>& out) {
-  Word& word = out.emplace_back();
-  word.span = span;
+// finish_word for a word that holds a 0xE2 byte (maybe ’, read as '): byte by byte.
+void fold_word_with_quotes(std::string_view text, Span span, Word& word) {
   word.lower.resize(span.end - span.start);  // ’ (three bytes) becomes ' (one): never longer
   std::size_t n = 0, letters = 0, upper = 0;
   for (std::size_t i = span.start; i < span.end; ++i) {
@@ -80,7 +82,29 @@ void finish_word(std::string_view text, Span span, std::vector<Word>& out) {
     }
   }
   word.lower.resize(n);
+  word.all_caps = letters >= 2 && upper == letters;
+}
+
+void finish_word(std::string_view text, Span span, std::vector<Word>& out) {
+  Word& word = out.emplace_back();
+  word.span = span;
   word.capitalised = text[span.start] >= 'A' && text[span.start] <= 'Z';
+  // Copied, then ASCII-lower-cased in place; the rare word with a 0xE2 byte is read byte by byte.
+  std::string& lower = word.lower;
+  lower.assign(text.data() + span.start, span.end - span.start);
+  std::size_t letters = 0, upper = 0;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+      ++upper;
+      c = static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 'a' && c <= 'z') {
+      ++letters;
+    } else if (static_cast<unsigned char>(c) == 0xE2) {
+      fold_word_with_quotes(text, span, word);
+      return;
+    }
+  }
   word.all_caps = letters >= 2 && upper == letters;
 }
 
@@ -133,8 +157,12 @@ int vader_tenths(std::string_view word) {
   return 0;
 }
 
+bool ends_in_nt(std::string_view lower) {
+  return lower.size() > 3 && lower.substr(lower.size() - 3) == "n't";
+}
+
 bool is_negator(std::string_view lower) {
-  if (lower.size() > 3 && lower.substr(lower.size() - 3) == "n't") return true;
+  if (ends_in_nt(lower)) return true;
   return std::binary_search(std::begin(kVaderNegators), std::end(kVaderNegators), lower);
 }
 
@@ -278,8 +306,10 @@ std::vector<Word> stance_words(std::string_view text, Span span) {
     }
     // ... and of the abbreviations written before or after names: "Jr." "Mr." "Sen.".
     if (end < span.end && text[end] == '.' && end - start <= 3) {
-      std::string w;
-      for (std::size_t k = start; k < end; ++k) w += static_cast<char>(text[k] | 0x20);
+      char folded[3];
+      for (std::size_t k = start; k < end; ++k)
+        folded[k - start] = static_cast<char>(text[k] | 0x20);
+      const std::string_view w(folded, end - start);
       if (w == "jr" || w == "sr" || w == "mr" || w == "mrs" || w == "ms" || w == "dr" ||
           w == "st" || w == "gen" || w == "sen" || w == "rep" || w == "gov") {
         ++end;
@@ -326,7 +356,9 @@ std::vector<double> word_valences(const std::vector<Word>& words,
   const bool mixed_case = caps > 0 && caps < words.size();
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (boosters[i] != 0) continue;  // degree adverbs carry no valence
-    if (words[i].lower == "kind" && i + 1 < words.size() && words[i + 1].lower == "of") continue;
+    if (std::string_view(words[i].lower) == "kind" && i + 1 < words.size() &&
+        std::string_view(words[i + 1].lower) == "of")
+      continue;
     // A capitalised word inside a sentence is a name ("United States", "Grand Canyon").
     if (i > 0 && words[i].capitalised && !words[i].all_caps && !titled) continue;
     double v = lexicon[i];
@@ -345,12 +377,12 @@ std::vector<double> word_valences(const std::vector<Word>& words,
     }
     // Negation among the three previous words ("not good", "never really good").
     for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
-      const std::string& prev = words[i - k].lower;
-      if (is_negator(prev)) {
+      const std::string_view prev = words[i - k].lower;
+      if (entries[i - k].negator) {
         v *= kNegationScale;
         break;
       }
-      if (prev == "least" && i - k > 0 && words[i - k - 1].lower != "at") {
+      if (prev == "least" && i - k > 0 && std::string_view(words[i - k - 1].lower) != "at") {
         v *= kNegationScale;
         break;
       }
@@ -359,7 +391,7 @@ std::vector<double> word_valences(const std::vector<Word>& words,
   }
   // "but" shifts the weight to what follows.
   for (std::size_t b = 0; b < words.size(); ++b) {
-    if (words[b].lower != "but") continue;
+    if (std::string_view(words[b].lower) != "but") continue;
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (i < b)
         valences[i] *= 0.5;
@@ -376,12 +408,17 @@ WordEntry lookup_word(std::string_view lower) {
   e.tenths = static_cast<std::int8_t>(vader_tenths(lower));
   e.booster = static_cast<std::int8_t>(one_word_booster(lower));
   e.pair_start = starts_booster_pair(lower);
-  e.phrase_start = starts_hedge_phrase(lower);
+  e.phrases = phrase_range(lower);
+  e.phrase_start = e.phrases.hedge_end > e.phrases.hedge_begin ||
+                   e.phrases.certainty_end > e.phrases.certainty_begin;  // starts_hedge_phrase
+  e.reporting = is_reporting_verb(lower);
+  e.filler = is_verb_filler(lower);
+  e.negator = is_negator(lower);
+  e.loaded = is_loaded_word(lower);
   return e;
 }
 
-Lexicon::Lexicon() {
-  entries_.reserve(kVaderWordCount + std::size(kVaderBoosters));
+Lexicon::Lexicon() : entries_(kVaderWordCount + std::size(kVaderBoosters)) {
   for (std::size_t k = 0; k < kVaderWordCount; ++k)
     entries_[vader_word(k)].tenths = kVaderTenths[k];
   for (const VaderBooster& b : kVaderBoosters) {
@@ -393,17 +430,31 @@ Lexicon::Lexicon() {
       if (e.booster == 0) e.booster = static_cast<std::int8_t>(b.sign);  // the first entry wins
     }
   }
-  for (std::string_view first : hedge_phrase_starts()) entries_[first].phrase_start = true;
+  for (std::string_view first : hedge_phrase_starts()) {
+    WordEntry& e = entries_[first];
+    e.phrase_start = true;
+    e.phrases = phrase_range(first);
+  }
+  for (std::string_view verb : reporting_verbs()) entries_[verb].reporting = true;
+  for (std::string_view filler : verb_fillers()) entries_[filler].filler = true;
+  for (std::string_view negator : kVaderNegators) entries_[negator].negator = true;
+  for (std::string_view loaded : kLoadedWords) entries_[loaded].loaded = true;
 }
 
 WordEntry Lexicon::operator()(std::string_view lower) const {
-  const auto it = entries_.find(lower);
-  return it == entries_.end() ? WordEntry() : it->second;
+  const WordEntry* found = entries_.find(lower);
+  WordEntry e = found == nullptr ? WordEntry() : *found;
+  e.negator = e.negator || ends_in_nt(lower);  // "didn't", "isn't": not listed one by one
+  return e;
 }
 
 SentenceWords read_sentence(std::string_view text, Span span, const Lexicon* lexicon) {
+  return read_sentence(stance_words(text, span), lexicon);
+}
+
+SentenceWords read_sentence(std::vector<Word> words, const Lexicon* lexicon) {
   SentenceWords read;
-  read.words = stance_words(text, span);
+  read.words = std::move(words);
   read.entries.reserve(read.words.size());
   read.lexicon.reserve(read.words.size());
   for (const Word& w : read.words) {

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "stance/stance.h"
@@ -28,16 +28,116 @@ std::string_view source_group(std::string_view lower);
 bool is_verb_filler(std::string_view lower);
 /// Words that start a sentence capitalised but are not names ("the", "following", "as").
 bool is_common_word(std::string_view lower);
+/// The classes of the words of the lists above, as bits, for a table built once per call
+/// (find_actors): one hash lookup instead of a bisection of each list.
+enum NameClass : std::uint8_t {
+  kTitleWord = 1,    ///< is_title_word
+  kRoleTitle = 2,    ///< is_role_title
+  kNameSuffix = 4,   ///< is_name_suffix
+  kGenericHead = 8,  ///< is_generic_name_head
+};
+/// Every word of those lists with its NameClass bits (a word may be listed more than once: or
+/// the bits).
+std::vector<std::pair<std::string_view, std::uint8_t>> name_classes();
 /// Most words capitalised (Title Case headlines and lines): capitals then mark no names.
 bool title_case(const std::vector<Word>& words);
 
+// --- A hash table over string_view keys ----------------------------------------------
+/// Keys are views of text that outlives the table (compiled-in lists, the words of a call):
+/// open addressing with linear probing, FNV-1a hashes, built within one call (core/ keeps no
+/// global state). Lookups and inserts only: nothing iterates it, so no output depends on its
+/// order. Cheaper than std::unordered_map for short words: no node per key, no std::hash call.
+template <typename T>
+class ViewTable {
+ public:
+  explicit ViewTable(std::size_t expected = 16) { rehash(capacity_for(expected)); }
+  /// The value of `key`, inserted (value-initialised) when absent.
+  T& operator[](std::string_view key) {
+    std::size_t slot = find_slot(key);
+    if (used_[slot] == 0) {
+      if ((size_ + 1) * 2 > used_.size()) {
+        rehash(used_.size() * 2);
+        slot = find_slot(key);
+      }
+      used_[slot] = 1;
+      keys_[slot] = key;
+      values_[slot] = T();
+      ++size_;
+    }
+    return values_[slot];
+  }
+  /// The value of `key`, or null.
+  const T* find(std::string_view key) const {
+    const std::size_t slot = find_slot(key);
+    return used_[slot] != 0 ? &values_[slot] : nullptr;
+  }
+  bool contains(std::string_view key) const { return find(key) != nullptr; }
+  void insert(std::string_view key) { (*this)[key]; }
+
+ private:
+  static std::size_t capacity_for(std::size_t expected) {
+    std::size_t capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    return capacity;
+  }
+  static std::uint64_t hash(std::string_view key) {
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
+    for (const char c : key) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    return h;
+  }
+  // The slot that holds `key`, or the free slot where it would go (the table is never full).
+  std::size_t find_slot(std::string_view key) const {
+    const std::size_t mask = used_.size() - 1;  // the capacity is a power of two
+    std::size_t slot = static_cast<std::size_t>(hash(key)) & mask;
+    while (used_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
+    return slot;
+  }
+  void rehash(std::size_t capacity) {
+    std::vector<std::string_view> keys(capacity);
+    std::vector<T> values(capacity);
+    std::vector<std::uint8_t> used(capacity, 0);
+    keys.swap(keys_);
+    values.swap(values_);
+    used.swap(used_);
+    for (std::size_t k = 0; k < used.size(); ++k) {
+      if (used[k] == 0) continue;
+      const std::size_t slot = find_slot(keys[k]);
+      used_[slot] = 1;
+      keys_[slot] = keys[k];
+      values_[slot] = std::move(values[k]);
+    }
+  }
+  std::vector<std::string_view> keys_;
+  std::vector<T> values_;
+  std::vector<std::uint8_t> used_;  // 1: the slot holds a key
+  std::size_t size_ = 0;
+};
+/// A set of views (the values of the table are unused).
+using ViewSet = ViewTable<char>;
+
 // --- The lexicons by word (tone.cpp) --------------------------------------------------
+/// The hedge and certainty phrases (hedging.cpp) whose first word is a given word: their
+/// positions [begin, end) in each sorted list ({0, 0} when none starts with it).
+struct PhraseRange {
+  std::uint16_t hedge_begin = 0, hedge_end = 0;
+  std::uint16_t certainty_begin = 0, certainty_end = 0;
+};
+/// The phrase range of a word (binary searches).
+PhraseRange phrase_range(std::string_view lower);
 /// What the compiled-in lexicons say about one lower-case word.
 struct WordEntry {
   std::int8_t tenths = 0;     ///< VADER mean valence in tenths (lexicon_valence x 10); 0: unrated
   std::int8_t booster = 0;    ///< +1 / -1: the word alone is a degree adverb
   bool pair_start = false;    ///< a two-word degree adverb starts with it ("kind" of "kind of")
   bool phrase_start = false;  ///< a hedge or certainty phrase starts with it
+  PhraseRange phrases;        ///< the phrases that start with it
+  bool reporting = false;     ///< is_reporting_verb
+  bool filler = false;        ///< is_verb_filler
+  bool negator = false;       ///< a VADER negator ("not", "never", words in "n't")
+  bool loaded = false;        ///< is_loaded_word
 };
 /// The entry of a word from the sorted tables (binary searches): for one sentence read alone.
 WordEntry lookup_word(std::string_view lower);
@@ -49,10 +149,13 @@ class Lexicon {
   WordEntry operator()(std::string_view lower) const;
 
  private:
-  std::unordered_map<std::string_view, WordEntry> entries_;
+  ViewTable<WordEntry> entries_;
 };
 /// The first words of the hedge and certainty phrases (hedging.cpp), for Lexicon.
 std::vector<std::string_view> hedge_phrase_starts();
+/// The reporting verbs and the verb fillers (attribution.cpp), for Lexicon.
+std::vector<std::string_view> reporting_verbs();
+std::vector<std::string_view> verb_fillers();
 /// A hedge or certainty phrase starts with this word (hedging.cpp; binary search).
 bool starts_hedge_phrase(std::string_view lower);
 /// count_hedges, given the entries of the words (positions that start no phrase are skipped).
@@ -74,14 +177,17 @@ struct SentenceWords {
 };
 /// Reads text[span]; looks the words up in `lexicon`, or in the sorted tables when it is null.
 SentenceWords read_sentence(std::string_view text, Span span, const Lexicon* lexicon = nullptr);
+/// The same, given the words of the sentence (stance_words(text, span)).
+SentenceWords read_sentence(std::vector<Word> words, const Lexicon* lexicon);
 /// word_valences(words), given the entry of each word and title_case(words).
 std::vector<double> word_valences(const std::vector<Word>& words,
                                   const std::vector<WordEntry>& entries, bool titled);
 /// sentence_tone of text[span], given the valences of its words.
 double sentence_tone(std::string_view text, Span span, const std::vector<double>& valences);
-/// find_citations of a sentence, given its words and title_case(words) (attribution.cpp).
+/// find_citations of a sentence, given its words, their entries and title_case(words)
+/// (attribution.cpp).
 std::vector<Citation> find_citations(std::string_view text, const std::vector<Word>& words,
-                                     bool titled);
+                                     const std::vector<WordEntry>& entries, bool titled);
 /// target_features of a mention in a read sentence (target.cpp).
 std::vector<double> target_features(std::string_view text, Span sentence, Span mention,
                                     const SentenceWords& read);

@@ -115,3 +115,56 @@ TEST_CASE("one word after a role title is a person, after a descriptor it is not
   CHECK(actors.actors[0].articles == 2);
   CHECK(has_alias(actors.actors[0], "President Zelensky"));
 }
+
+TEST_CASE("set_words: every sentence tokenised once, in text order, bounded", "[stance]") {
+  Set set(
+      {"# Talks In Corvale\n\nMayor Lena Hartwell met Olaf Brand. Brand left.\n\n"
+       "- Underscore the deal\n- Sign it",
+       ""});
+  const SetWords words = set_words(set.inputs);
+  REQUIRE(words.articles.size() == 2);
+  REQUIRE(words.more.size() == 2);
+  CHECK(words.articles[1].empty());
+  CHECK_FALSE(words.more[0]);
+  const auto& sentences = words.articles[0];
+  REQUIRE(sentences.size() == 5);
+  std::size_t prose = 0, items = 0;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    const SentenceWordList& s = sentences[k];
+    CHECK(s.ref.article == 0);
+    const auto& paragraph = set.paragraphs[0][s.ref.paragraph];
+    CHECK(s.span.start == paragraph.sentences[s.ref.sentence].span.start);
+    CHECK(s.span.end == paragraph.sentences[s.ref.sentence].span.end);
+    const std::vector<Word> expected = stance_words(set.texts[0], s.span);
+    REQUIRE(s.words.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) CHECK(s.words[i].lower == expected[i].lower);
+    if (k > 0) {
+      const SentenceRef& prev = sentences[k - 1].ref;
+      CHECK((prev.paragraph < s.ref.paragraph ||
+             (prev.paragraph == s.ref.paragraph && prev.sentence < s.ref.sentence)));
+    }
+    prose += s.prose ? 1 : 0;
+    items += s.list_item ? 1 : 0;
+  }
+  CHECK_FALSE(sentences[0].prose);  // the heading
+  CHECK(sentences[1].words.front().lower == "mayor");
+  CHECK(prose == 4);
+  CHECK(items == 2);
+  // The shared words give the actors that find_actors finds alone.
+  const ActorSet shared = find_actors(set.inputs, words);
+  const ActorSet alone = find_actors(set.inputs);
+  REQUIRE(shared.actors.size() == alone.actors.size());
+  for (std::size_t k = 0; k < alone.actors.size(); ++k)
+    CHECK(shared.actors[k].name == alone.actors[k].name);
+  CHECK(shared.mentions.size() == alone.mentions.size());
+
+  // At most kMaxStanceSentences sentences of an article are read.
+  std::string many;
+  for (std::size_t k = 0; k <= kMaxStanceSentences; ++k) many += "Go. ";
+  Set big({many, "Brand left."});
+  const SetWords bounded = set_words(big.inputs);
+  CHECK(bounded.articles[0].size() == kMaxStanceSentences);
+  CHECK(bounded.more[0]);
+  CHECK(bounded.articles[1].size() == 1);
+  CHECK_FALSE(bounded.more[1]);
+}

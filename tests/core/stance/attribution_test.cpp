@@ -4,6 +4,7 @@
 #include <string>
 
 #include "stance/stance.h"
+#include "stance/tone_detail.h"
 
 using namespace parallax;
 using namespace parallax::stance;
@@ -72,4 +73,29 @@ TEST_CASE("attribution never crashes on hostile text", "[stance]") {
   CHECK_NOTHROW(find_citations(junk, {0, junk.size()}));
   const std::string binary("\x00\xFF said \xC3", 10);
   CHECK_NOTHROW(find_citations(binary, {0, binary.size()}));
+}
+
+TEST_CASE("name classes agree with the word lists", "[stance]") {
+  const auto classes = detail::name_classes();
+  REQUIRE(classes.size() > 100);
+  for (const auto& [word, bits] : classes) {
+    INFO(std::string(word));
+    if ((bits & detail::kTitleWord) != 0) CHECK(detail::is_title_word(word));
+    if ((bits & detail::kRoleTitle) != 0) CHECK(detail::is_role_title(word));
+    if ((bits & detail::kNameSuffix) != 0) CHECK(detail::is_name_suffix(word));
+    if ((bits & detail::kGenericHead) != 0) CHECK(detail::is_generic_name_head(word));
+  }
+  const auto listed = [&](std::string_view w, std::uint8_t bit) {
+    for (const auto& [word, bits] : classes) {
+      if (word == w && (bits & bit) != 0) return true;
+    }
+    return false;
+  };
+  CHECK(listed("president", detail::kRoleTitle));
+  CHECK(listed("former", detail::kTitleWord));
+  CHECK_FALSE(listed("former", detail::kRoleTitle));
+  CHECK(listed("jr.", detail::kNameSuffix));
+  CHECK(listed("summit", detail::kGenericHead));
+  CHECK_FALSE(listed("putin", detail::kTitleWord | detail::kRoleTitle | detail::kNameSuffix |
+                                  detail::kGenericHead));
 }

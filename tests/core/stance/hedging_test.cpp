@@ -2,8 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "stance/stance.h"
+#include "stance/tone_detail.h"
 
 using namespace parallax;
 using namespace parallax::stance;
@@ -53,4 +55,38 @@ TEST_CASE("certain and clear assert only after a verb", "[stance]") {
   CHECK(count("It is clear that talks will go on.").boosters == 1);
   CHECK(count("It is not clear that talks will go on.").hedges == 1);
   CHECK(count("They pushed rather than pulled.").hedges == 0);
+}
+
+TEST_CASE("phrase ranges: the phrases that start with a word", "[stance]") {
+  // "in" starts "in my opinion" and the like (hedges) and "in fact" (certainty), not
+  // "inconclusive"; "a" starts "a bit" only; "good" starts nothing.
+  const detail::PhraseRange in = detail::phrase_range("in");
+  CHECK(in.hedge_end - in.hedge_begin == 4);  // in my mind / opinion / understanding / view
+  CHECK(in.certainty_end - in.certainty_begin == 1);
+  const detail::PhraseRange a = detail::phrase_range("a");
+  CHECK(a.hedge_end - a.hedge_begin == 1);
+  CHECK(a.certainty_end == a.certainty_begin);
+  const detail::PhraseRange good = detail::phrase_range("good");
+  CHECK(good.hedge_end == good.hedge_begin);
+  CHECK(good.certainty_end == good.certainty_begin);
+  // The index gives the same ranges, and the counts with and without it agree.
+  const detail::Lexicon lexicon;
+  for (const char* w : {"in", "a", "may", "the", "without", "no", "good", "kind"}) {
+    INFO(w);
+    const detail::PhraseRange hashed = lexicon(w).phrases, sorted = detail::phrase_range(w);
+    CHECK(hashed.hedge_begin == sorted.hedge_begin);
+    CHECK(hashed.hedge_end == sorted.hedge_end);
+    CHECK(hashed.certainty_begin == sorted.certainty_begin);
+    CHECK(hashed.certainty_end == sorted.certainty_end);
+  }
+  const std::string s =
+      "In my view it is in fact a bit odd, without doubt, and in my opinion may fail.";
+  const std::vector<Word> words = stance_words(s, {0, s.size()});
+  std::vector<detail::WordEntry> entries;
+  for (const Word& w : words) entries.push_back(lexicon(w.lower));
+  const HedgeCount hashed = detail::count_hedges(words, entries), plain = count_hedges(words);
+  CHECK(hashed.hedges == plain.hedges);
+  CHECK(hashed.boosters == plain.boosters);
+  CHECK(plain.hedges == 4);    // in my view, a bit, in my opinion, may
+  CHECK(plain.boosters == 2);  // in fact, without doubt
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "stance/stance.h"
 #include "stance/tone_detail.h"
@@ -136,7 +137,8 @@ TEST_CASE("the hashed lexicon answers as the sorted tables do", "[stance]") {
                          "so",   "may",       "maybe",   "in",      "appear", "appeared",
                          "no",   "not",       "without", "certain", "clear",  "the",
                          "u.s.", "don't",     "x-p",     "kind-of", "quite",  "more",
-                         "less", "of course", "abandon", "zealot"};
+                         "less", "of course", "abandon", "zealot",  "said",   "has",
+                         "also", "never",     "isn't",   "nor",     "corrupt"};
   for (const char* w : words) {
     INFO(w);
     const detail::WordEntry hashed = lexicon(w), sorted = detail::lookup_word(w);
@@ -144,8 +146,21 @@ TEST_CASE("the hashed lexicon answers as the sorted tables do", "[stance]") {
     CHECK(hashed.booster == sorted.booster);
     CHECK(hashed.pair_start == sorted.pair_start);
     CHECK(hashed.phrase_start == sorted.phrase_start);
+    CHECK(sorted.phrase_start == detail::starts_hedge_phrase(w));
+    CHECK(hashed.reporting == sorted.reporting);
+    CHECK(hashed.filler == sorted.filler);
+    CHECK(hashed.negator == sorted.negator);
+    CHECK(hashed.loaded == sorted.loaded);
     CHECK(sorted.tenths / 10.0 == lexicon_valence(w));
+    CHECK(sorted.loaded == is_loaded_word(w));
   }
+  CHECK(detail::lookup_word("said").reporting);
+  CHECK_FALSE(detail::lookup_word("has").reporting);
+  CHECK(detail::lookup_word("has").filler);
+  CHECK(detail::lookup_word("never").negator);
+  CHECK(detail::lookup_word("isn't").negator);
+  CHECK(lexicon("isn't").negator);
+  CHECK_FALSE(detail::lookup_word("the").negator);
   CHECK(detail::lookup_word("kind").pair_start);
   CHECK(detail::lookup_word("very").booster == 1);
   CHECK(detail::lookup_word("in").phrase_start);
@@ -158,4 +173,26 @@ TEST_CASE("the hashed lexicon answers as the sorted tables do", "[stance]") {
   CHECK(with.hedges.hedges == without.hedges.hedges);
   CHECK(with.hedges.boosters == without.hedges.boosters);
   CHECK(with.hedges.hedges + with.hedges.boosters > 0);
+}
+
+TEST_CASE("ViewTable: inserts, finds, grows", "[stance]") {
+  std::vector<std::string> words;
+  for (int i = 0; i < 500; ++i) words.push_back("w" + std::to_string(i * 7919 % 1000));
+  detail::ViewTable<int> table(4);  // grows several times
+  for (std::size_t i = 0; i < words.size(); ++i) table[words[i]] += static_cast<int>(i) + 1;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    REQUIRE(table.find(words[i]) != nullptr);
+    CHECK(*table.find(words[i]) == static_cast<int>(i) + 1);
+  }
+  CHECK_FALSE(table.contains("w1000"));
+  CHECK_FALSE(table.contains(""));
+  table.insert("");
+  CHECK(table.contains(""));
+  CHECK(*table.find("") == 0);
+  detail::ViewSet set;
+  set.insert("putin");
+  set.insert("putin");
+  CHECK(set.contains("putin"));
+  CHECK_FALSE(set.contains("puti"));
+  CHECK_FALSE(set.contains("putin's"));
 }
