@@ -499,11 +499,14 @@ Unaligned unaligned_words(const SentenceFeatures& f, const std::vector<bool>& al
 
 // True if f's word `verb` reads as a passive with respect to the word `moved` after it: a
 // form of "be" (or "get") right before it, one word between allowed ("was arrested", "has
-// been quickly arrested"), or "by" between the two ("arrested by police").
+// been quickly arrested"), unless it ends in "-ing" (progressive: "are investigating"), or
+// "by" between the two ("arrested by police").
 bool passive_at(const SentenceFeatures& f, std::size_t verb, std::size_t moved) {
   constexpr std::array<std::string_view, 11> kAuxiliaries = {
       "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"};
-  for (std::size_t back = 1; back <= 2 && back <= verb; ++back) {
+  const std::string& form = f.words[verb].norm;
+  const bool progressive = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
+  for (std::size_t back = 1; !progressive && back <= 2 && back <= verb; ++back) {
     const std::string& w = f.words[verb - back].norm;
     if (std::find(kAuxiliaries.begin(), kAuxiliaries.end(), w) != kAuxiliaries.end()) return true;
   }
@@ -513,10 +516,16 @@ bool passive_at(const SentenceFeatures& f, std::size_t verb, std::size_t moved) 
   return false;
 }
 
+// A word WordNet knows as a verb and not as a noun ("arrested", "sued", "fled"; not
+// "company", "arrest", "cut"): without a part-of-speech tagger, the safe side for a conflict.
+bool verb_only(const FeatureWord& w) {
+  return represent::WordNet::has_verb(w.wordnet) && !represent::WordNet::has_noun(w.wordnet);
+}
+
 // Swapped roles around a shared verb ("police arrested the protester" / "the protester
 // arrested the police"), from the one-to-one alignment: three consecutive aligned content
-// words i < k < j of x (numbers left out) with y(j) < y(k) < y(i), where k has a verb sense
-// in WordNet: one conflict, like a swapped number or name. A passive on one side only
+// words i < k < j of x (numbers left out) with y(j) < y(k) < y(i), where k is a verb and
+// no noun in WordNet: one conflict, like a swapped number or name. A passive on one side only
 // explains the reversal ("the protester was arrested by police"; "41 people were injured
 // when the train derailed" / "the train derailed, injuring 41 people"), so it is none;
 // passives on both sides are. Reversed lists ("France, Germany and Italy") have no verb in
@@ -537,10 +546,7 @@ bool roles_swapped(const SentenceFeatures& x, const SentenceFeatures& y, const A
     const Link& verb = links[k];
     const Link& last = links[k + 1];  // after the verb in x, before it in y
     if (!(first.y > verb.y && last.y < verb.y)) continue;
-    if (!represent::WordNet::has_verb(x.words[verb.x].wordnet) &&
-        !represent::WordNet::has_verb(y.words[verb.y].wordnet)) {
-      continue;
-    }
+    if (!verb_only(x.words[verb.x]) && !verb_only(y.words[verb.y])) continue;
     if (passive_at(x, verb.x, last.x) == passive_at(y, verb.y, first.y)) return true;
   }
   return false;

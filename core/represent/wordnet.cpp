@@ -525,4 +525,11 @@ bool WordNet::has_verb(const Word& word) {
   return false;
 }
 
+bool WordNet::has_noun(const Word& word) {
+  for (std::size_t i = 0; i < word.count_; ++i) {
+    if (word.entries_[i] % 4 == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace parallax::represent
