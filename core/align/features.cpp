@@ -465,7 +465,94 @@ const FeatureWord* first_content_word(const SentenceFeatures& f) {
   return nullptr;
 }
 
-constexpr std::array<std::string_view, 56> kBaseFeatures = {
+// What one side of the alignment leaves unaligned among its content words (the first
+// kMaxOrderTokens words): the share of their IDF mass, and how many are numbers,
+// capitalised words (names) and words with a WordNet verb sense.
+struct Unaligned {
+  double idf_share = 0;
+  double numbers = 0;
+  double names = 0;
+  double verbs = 0;
+};
+
+Unaligned unaligned_words(const SentenceFeatures& f, const std::vector<bool>& aligned) {
+  Unaligned u;
+  double total = 0;
+  double left = 0;
+  for (std::size_t i = 0; i < aligned.size(); ++i) {
+    const FeatureWord& w = f.words[i];
+    if (w.stopword) continue;
+    total += w.idf;
+    if (aligned[i]) continue;
+    left += w.idf;
+    if (w.number) {
+      u.numbers += 1;
+    } else if (w.capitalised) {
+      u.names += 1;
+    } else if (represent::WordNet::has_verb(w.wordnet)) {
+      u.verbs += 1;
+    }
+  }
+  u.idf_share = total > 0 ? left / total : 0.0;
+  return u;
+}
+
+// True if f's word `verb` reads as a passive with respect to the word `moved` after it: a
+// form of "be" (or "get") right before it, one word between allowed ("was arrested", "has
+// been quickly arrested"), unless it ends in "-ing" (progressive: "are investigating"), or
+// "by" between the two ("arrested by police").
+bool passive_at(const SentenceFeatures& f, std::size_t verb, std::size_t moved) {
+  constexpr std::array<std::string_view, 11> kAuxiliaries = {
+      "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"};
+  const std::string& form = f.words[verb].norm;
+  const bool progressive = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
+  for (std::size_t back = 1; !progressive && back <= 2 && back <= verb; ++back) {
+    const std::string& w = f.words[verb - back].norm;
+    if (std::find(kAuxiliaries.begin(), kAuxiliaries.end(), w) != kAuxiliaries.end()) return true;
+  }
+  for (std::size_t p = verb + 1; p < moved && p < f.words.size(); ++p) {
+    if (f.words[p].norm == "by") return true;
+  }
+  return false;
+}
+
+// A word WordNet knows as a verb and not as a noun ("arrested", "sued", "fled"; not
+// "company", "arrest", "cut"): without a part-of-speech tagger, the safe side for a conflict.
+bool verb_only(const FeatureWord& w) {
+  return represent::WordNet::has_verb(w.wordnet) && !represent::WordNet::has_noun(w.wordnet);
+}
+
+// Swapped roles around a shared verb ("police arrested the protester" / "the protester
+// arrested the police"), from the one-to-one alignment: three consecutive aligned content
+// words i < k < j of x (numbers left out) with y(j) < y(k) < y(i), where k is a verb and
+// no noun in WordNet: one conflict, like a swapped number or name. A passive on one side only
+// explains the reversal ("the protester was arrested by police"; "41 people were injured
+// when the train derailed" / "the train derailed, injuring 41 people"), so it is none;
+// passives on both sides are. Reversed lists ("France, Germany and Italy") have no verb in
+// the middle. Linear in the words.
+bool roles_swapped(const SentenceFeatures& x, const SentenceFeatures& y, const Alignment& al) {
+  struct Link {
+    std::size_t x;
+    std::size_t y;
+  };
+  std::vector<Link> links;  // aligned content words, in x's order
+  for (std::size_t i = 0; i < al.x_to_y.size(); ++i) {
+    const FeatureWord& w = x.words[i];
+    if (al.x_to_y[i] < 0 || w.stopword || w.number) continue;
+    links.push_back({i, static_cast<std::size_t>(al.x_to_y[i])});
+  }
+  for (std::size_t k = 1; k + 1 < links.size(); ++k) {
+    const Link& first = links[k - 1];  // before the verb in x, after it in y
+    const Link& verb = links[k];
+    const Link& last = links[k + 1];  // after the verb in x, before it in y
+    if (!(first.y > verb.y && last.y < verb.y)) continue;
+    if (!verb_only(x.words[verb.x]) && !verb_only(y.words[verb.y])) continue;
+    if (passive_at(x, verb.x, last.x) == passive_at(y, verb.y, first.y)) return true;
+  }
+  return false;
+}
+
+constexpr std::array<std::string_view, 64> kBaseFeatures = {
     "stem_recall_min",
     "stem_recall_max",
     "idf_recall_min",
@@ -523,6 +610,16 @@ constexpr std::array<std::string_view, 56> kBaseFeatures = {
     "role_future_mismatch",
     "role_unaligned_run_log",
     "role_unaligned_run_share",
+    // Conflict cue only (the trainer keeps it out of the model; matcher4, issue 3).
+    "roles_swap",
+    // Round 4 candidates (docs/matcher.md).
+    "char4_cosine",
+    "unaligned_idf_max",
+    "unaligned_idf_min",
+    "unaligned_kind_number_max",
+    "unaligned_kind_name_max",
+    "unaligned_kind_verb_max",
+    "unaligned_kind_verb_min",
 };
 
 }  // namespace
@@ -670,6 +767,18 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
       body.find("\xe2\x80\x9d") != std::string_view::npos) {
     f.attribution = true;
   }
+  // Character 4-grams of the whole sentence, stopwords and spaces included (round 4).
+  {
+    std::string joined = " ";
+    for (std::size_t i = 0; i < ordered; ++i) {
+      joined += f.words[i].norm;
+      joined += ' ';
+    }
+    for (std::size_t c = 0; c + 4 <= joined.size(); ++c) {
+      f.char_4grams.push_back(fnv1a64(std::string_view(joined).substr(c, 4)));
+    }
+    sort_unique(f.char_4grams);
+  }
   sort_unique(f.time_words);
   sort_unique(f.char_trigrams);
   sort_unique(f.unigrams);
@@ -714,7 +823,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
 }
 
 std::vector<std::string> conflict_feature_names() {
-  return {"negation_mismatch", "numbers_swap", "names_swap", "antonym"};
+  return {"negation_mismatch", "numbers_swap", "names_swap", "antonym", "roles_swap"};
 }
 
 std::vector<std::string> pair_feature_names(const represent::Lexicon& lexicon) {
@@ -852,6 +961,21 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   out.push_back(std::log1p(static_cast<double>(std::max(run_x, run_y))));
   out.push_back(std::max(nx > 0 ? static_cast<double>(run_x) / nx : 0.0,
                          ny > 0 ? static_cast<double>(run_y) / ny : 0.0));
+  out.push_back(roles_swapped(x, y, al) ? 1.0 : 0.0);
+  // Round 4: character 4-gram cosine (binary), what the alignment leaves unaligned.
+  const double grams4 =
+      static_cast<double>(x.char_4grams.size()) * static_cast<double>(y.char_4grams.size());
+  out.push_back(grams4 > 0 ? static_cast<double>(intersection_size(x.char_4grams, y.char_4grams)) /
+                                 std::sqrt(grams4)
+                           : 0.0);
+  const Unaligned ux = unaligned_words(x, x_aligned);
+  const Unaligned uy = unaligned_words(y, al.y_aligned);
+  out.push_back(std::max(ux.idf_share, uy.idf_share));
+  out.push_back(std::min(ux.idf_share, uy.idf_share));
+  out.push_back(std::max(ux.numbers, uy.numbers));
+  out.push_back(std::max(ux.names, uy.names));
+  out.push_back(std::max(ux.verbs, uy.verbs));
+  out.push_back(std::min(ux.verbs, uy.verbs));
 
   const std::uint32_t dims = lexicon.dimensions();
   for (std::uint32_t d = 0; d < dims; ++d) {

@@ -259,6 +259,11 @@ class WordNet {
   /// True if some kept senses of the two words are antonyms ("rise"/"fall", "win"/"lose").
   bool is_antonym(std::string_view a, std::string_view b) const;
   bool is_antonym(const Word& a, const Word& b) const;
+  /// True if one of the word's entries is a verb ("arrested" -> arrest/verb; "protester":
+  /// no), a noun ("company", "arrest"). Used by the matcher's role-swap cue
+  /// (core/align/features.cpp).
+  static bool has_verb(const Word& word);
+  static bool has_noun(const Word& word);
 
  private:
   std::uint32_t find(std::string_view lemma) const;  ///< lemma id or kNotFound

@@ -518,4 +518,18 @@ bool WordNet::is_antonym(std::string_view a, std::string_view b) const {
   return is_antonym(lookup(a), lookup(b));
 }
 
+bool WordNet::has_verb(const Word& word) {
+  for (std::size_t i = 0; i < word.count_; ++i) {
+    if (word.entries_[i] % 4 == 1) return true;  // entry = lemma * 4 + part of speech
+  }
+  return false;
+}
+
+bool WordNet::has_noun(const Word& word) {
+  for (std::size_t i = 0; i < word.count_; ++i) {
+    if (word.entries_[i] % 4 == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace parallax::represent

@@ -456,12 +456,16 @@ struct Options {
   // overfit in CV: 0.746 accuracy with them, 0.757 without).
   // The term-weighted overlap features (weight_recall_*, missing_weight_*) add nothing
   // with IDF weights (0.7600 vs 0.7630) and TF-KLD weights lose more (docs/matcher.md).
+  // roles_swap is a conflict cue only (the conflict factor), like the other conflicts
+  // it marks minimal pairs MSRP has too few of to learn a weight from.
   std::vector<std::string> drop = {"latent_product", "latent_difference", "weight_recall",
-                                   "missing_weight"};
+                                   "missing_weight", "roles_swap",
+                                   // Round 4 candidates (docs/matcher.md): --use PREFIX.
+                                   "char4_", "unaligned_idf_", "unaligned_kind_"};
   // Kept features that enter the model linearly only, in no product (--no-products): the
   // word order and role features (mt_*, role_*; model version 3). Linear they gain 0.010
   // accuracy in CV over version 2 (docs/matcher.md, round 3).
-  std::vector<std::string> single_only = {"mt_", "role_"};
+  std::vector<std::string> single_only = {"mt_", "role_", "char4_", "unaligned_"};
   std::vector<std::string> only;  // when set, only features with these prefixes
   double conflict_tolerance = 0.003;
   double conflict_factor = -1;  // >= 0: pinned (--conflict-factor), else chosen by CV
@@ -827,7 +831,7 @@ int run(const Options& options) {
       conflict_positive += static_cast<std::size_t>(y[i]);
     }
   }
-  std::cout << "\nnear-identical pairs with a conflict (negation, numbers, names, antonym): "
+  std::cout << "\nnear-identical pairs with a conflict (negation, numbers, names, antonym, roles): "
             << with_conflict << " (" << conflict_positive
             << " paraphrases)\nconflict factor by CV (mean accuracy / F1):\n";
   double factor = 1.0;

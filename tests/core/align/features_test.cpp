@@ -226,3 +226,62 @@ TEST_CASE("order features stay bounded on huge sentences", "[align][matcher]") {
   CHECK(f.feature(huge, huge, "mt_edit_distance") == 0.0);
   CHECK(f.feature(huge, huge, "mt_fragmentation") == Approx(1.0 / kMaxOrderTokens));
 }
+
+TEST_CASE("irregular past tenses reach their verb's WordNet antonyms", "[align][matcher]") {
+  Fixture f;
+  REQUIRE(f.r.wordnet != nullptr);
+  // wordnet-en.bin maps irregular forms to their infinitive's verb senses
+  // (scripts/build-resources.mjs, npm english-verbs-irregular).
+  CHECK(f.feature("Shares rose 5% on Monday.", "Shares fell 5% on Monday.", "antonym") == 1.0);
+  CHECK(f.feature("The team won the final.", "The team lost the final.", "antonym") == 1.0);
+  CHECK(f.feature("Prices rise in May.", "Prices fall in May.", "antonym") == 1.0);
+  // A form that is also a lemma of its own keeps it: "fell" (a tree) is still fell/verb.
+  CHECK(f.feature("They fell the trees.", "They fell the trees.", "antonym") == 0.0);
+  CHECK(f.feature("Shares rose 5% on Monday.", "Shares climbed 5% on Monday.", "antonym") == 0.0);
+}
+
+TEST_CASE("roles_swap: swapped roles around a shared verb, unless a passive explains them",
+          "[align][matcher]") {
+  Fixture f;
+  auto swap = [&](std::string_view a, std::string_view b) {
+    const double ab = f.feature(a, b, "roles_swap");
+    CHECK(ab == f.feature(b, a, "roles_swap"));  // symmetric
+    return ab;
+  };
+  CHECK(swap("Police arrested the protester outside the embassy.",
+             "The protester arrested the police outside the embassy.") == 1.0);
+  CHECK(swap("The company hired the consultant in May.",
+             "The consultant hired the company in May.") == 1.0);
+  // "cut" and "defeated" are also nouns in WordNet: no verb for sure without a tagger.
+  CHECK(swap("The bank cut the rate.", "The rate cut the bank.") == 0.0);
+  // Passive on one side: the same claim.
+  CHECK(swap("Police arrested the protester.", "The protester was arrested by police.") == 0.0);
+  CHECK(swap("The army attacked the rebels.", "The rebels were attacked by the army.") == 0.0);
+  // "are investigating" is progressive, not passive; the other side's passive explains it.
+  CHECK(swap("Two agencies are investigating the carmaker.",
+             "The carmaker is being investigated by two agencies.") == 0.0);
+  // Passives on both sides, roles swapped: another claim.
+  CHECK(swap("The protester was arrested by police.", "Police were arrested by the protester.") ==
+        1.0);
+  // Moved phrases and reversed lists are no swap of roles.
+  CHECK(swap("The police arrested the protester on Monday.",
+             "On Monday the police arrested the protester.") == 0.0);
+  CHECK(swap("Leaders of France, Germany and Italy met.",
+             "Leaders of Italy, Germany and France met.") == 0.0);
+  CHECK(swap("Talks begin Friday.", "Talks begin Friday.") == 0.0);
+}
+
+TEST_CASE("round 4 candidates: character 4-grams and what stays unaligned", "[align][matcher]") {
+  Fixture f;
+  CHECK(f.feature("Talks begin Friday.", "Talks begin Friday.", "char4_cosine") == Approx(1.0));
+  CHECK(f.feature("Talks begin Friday.", "Xyz qwv.", "char4_cosine") < 0.1);
+  CHECK(f.feature("Talks begin Friday.", "Talks begin Friday.", "unaligned_idf_max") == 0.0);
+  const char* a = "The minister visited Paris.";
+  const char* b = "The minister visited Paris and resigned with 300 aides in Lyon.";
+  CHECK(f.feature(a, b, "unaligned_idf_max") > 0.3);
+  CHECK(f.feature(a, b, "unaligned_idf_min") == 0.0);
+  CHECK(f.feature(a, b, "unaligned_kind_number_max") == 1.0);  // 300
+  CHECK(f.feature(a, b, "unaligned_kind_name_max") == 1.0);    // Lyon
+  CHECK(f.feature(a, b, "unaligned_kind_verb_max") >= 1.0);    // resigned
+  CHECK(f.feature(a, b, "unaligned_kind_verb_min") == 0.0);
+}

@@ -148,11 +148,66 @@ TEST_CASE("known limits of a bag-of-features model", "[align][matcher][!mayfail]
   CHECK(score("Trump met the German chancellor in Washington on Tuesday.",
               "The U.S. president met the German chancellor in Washington on Tuesday.") >=
         matcher().threshold());
-  // Swapped roles and verbs WordNet does not mark as opposites are not caught.
-  CHECK(score("Police arrested the protester outside the embassy.",
-              "The protester arrested the police outside the embassy.") < matcher().threshold());
-  CHECK(score("Shares of the carmaker rose 5% in early trading.",
-              "Shares of the carmaker fell 5% in early trading.") < matcher().threshold());
+  // Swapped roles around a verb that WordNet also knows as a noun ("beat", "cut"): without a
+  // part-of-speech tagger, roles_swap leaves them alone.
+  CHECK(score("Germany beat France in the World Cup semi-final.",
+              "France beat Germany in the World Cup semi-final.") < matcher().threshold());
+}
+
+TEST_CASE("traps: opposite verbs, also in the past tense, change the claim", "[align][matcher]") {
+  // WordNet verb antonyms (rise/fall, increase/decrease, open/close, win/lose), reached from
+  // irregular past forms through the irregular verb list in wordnet-en.bin.
+  const std::pair<const char*, const char*> traps[] = {
+      {"Shares of the carmaker rose 5% in early trading.",
+       "Shares of the carmaker fell 5% in early trading."},
+      {"Oil prices rose sharply on Tuesday.", "Oil prices fell sharply on Tuesday."},
+      {"Unemployment rose to 7 percent in March.", "Unemployment fell to 7 percent in March."},
+      {"The company's sales increased in the third quarter.",
+       "The company's sales decreased in the third quarter."},
+      {"The museum opened its doors to visitors on Sunday.",
+       "The museum closed its doors to visitors on Sunday."},
+      {"The incumbent won the election in the northern district.",
+       "The incumbent lost the election in the northern district."},
+  };
+  for (const auto& [a, b] : traps) {
+    INFO(a << " | " << b);
+    CHECK(score(a, b) < matcher().threshold());
+  }
+}
+
+TEST_CASE("traps: swapped roles around the same verb change the claim", "[align][matcher]") {
+  const std::pair<const char*, const char*> traps[] = {
+      {"Police arrested the protester outside the embassy.",
+       "The protester arrested the police outside the embassy."},
+      {"Germany eliminated France in the World Cup semi-final.",
+       "France eliminated Germany in the World Cup semi-final."},
+      {"The bank sued the former chief executive over the losses.",
+       "The former chief executive sued the bank over the losses."},
+      {"The rebels attacked the army base near the border.",
+       "The army base attacked the rebels near the border."},
+  };
+  for (const auto& [a, b] : traps) {
+    INFO(a << " | " << b);
+    CHECK(score(a, b) < matcher().threshold());
+  }
+}
+
+TEST_CASE("passive for active, a verb's synonym and a moved clause still match",
+          "[align][matcher]") {
+  const std::pair<const char*, const char*> pairs[] = {
+      {"Police arrested the protester outside the embassy.",
+       "The protester was arrested by police outside the embassy."},
+      {"The army attacked the rebel camp at dawn.",
+       "The rebel camp was attacked by the army at dawn."},
+      {"The court fined the company 2 million euros.",
+       "The company was fined 2 million euros by the court."},
+      {"Shares of the carmaker rose 5% in early trading.",
+       "Shares of the carmaker climbed 5% in early trading."},
+  };
+  for (const auto& [a, b] : pairs) {
+    INFO(a << " | " << b);
+    CHECK(score(a, b) >= matcher().threshold());
+  }
 }
 
 TEST_CASE("scores are symmetric, in [0,1] and deterministic", "[align][matcher]") {
