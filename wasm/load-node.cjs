@@ -10,12 +10,13 @@
 //   PARALLAX_CORE_JS=X.js       that glue; with PARALLAX_CORE_WASM=Y.wasm those bytes; else, when
 //                               X ends in -node.js, its sibling X-without-"-node".wasm; else none
 //                               (a single-file glue decodes its embedded module as before)
-// The bytes are compiled here, synchronously (`new WebAssembly.Module`), and handed to the glue
-// through Emscripten's `instantiateWasm` hook: the glue never fetch()es by path (Node 20's
-// global fetch breaks 3.1.6's loader there: shared/toolchain.md) and no base64 is decoded.
+// The bytes are read here and handed to the factory as `wasmBinary`: the glue then never
+// fetch()es by path (Node 20's global fetch breaks 3.1.6's loader there: shared/toolchain.md)
+// and no base64 is decoded.
 //
-// Fails with a CoreLoadError (code "core_missing") naming the missing file and the command that
-// builds it; the CLI prints its message and exits 1.
+// Fails with a CoreLoadError (code "core_missing") naming the missing (or not-wasm) file and the
+// command that builds it; the CLI prints its message and exits 1. A module V8 cannot compile
+// rejects with the glue's abort error.
 'use strict';
 
 const fs = require('node:fs');
@@ -63,17 +64,14 @@ async function loadCore(files = resolveCoreFiles()) {
       throw missing(files.wasm);
     }
   }
+  if (bytes && (bytes.length < 8 || bytes.readUInt32LE(0) !== 0x6d736100)) {
+    throw new CoreLoadError(`${files.wasm} is not a WebAssembly module (no \\0asm header): rebuild it with \`bash scripts/build.sh wasm\``);
+  }
   const factory = require(files.glue);
-  if (!bytes) return factory();
-  // Compiled before the factory runs: a bad module rejects here, instead of inside the glue's
-  // hook (which only logs a throw and would leave its ready promise pending).
-  const module = new WebAssembly.Module(bytes);
-  return factory({
-    instantiateWasm(imports, receiveInstance) {
-      receiveInstance(new WebAssembly.Instance(module, imports), module);
-      return {}; // the exports arrive through receiveInstance
-    },
-  });
+  // The glue's own asynchronous WebAssembly.instantiate of the bytes: measured faster than a
+  // synchronous new WebAssembly.Module + Instance here, whose first compare() took ~10 ms more
+  // CPU (docs/bench.md, "Round 4").
+  return bytes ? factory({ wasmBinary: bytes }) : factory();
 }
 
 module.exports = { loadCore, resolveCoreFiles, CoreLoadError };

@@ -156,9 +156,14 @@ test('a missing .wasm or glue is exit 1 with a message naming the file and the b
     assert.match(r.stderr, /bash scripts\/build\.sh wasm/);
     assert.ok(!/\n\s+at /.test(r.stderr), 'a message, not a stack trace');
   }
-  // Not a module at all: also exit 1 with a message (the compile error), no hang.
+  // Not a module at all: a message naming it, exit 1; a cut module: V8's compile error, exit 1, no hang.
   writeFileSync(join(dir, 'junk.wasm'), 'not wasm');
   const junk = runWasmCli(['compare', '--json', ...paths], { PARALLAX_CORE_JS: nodeGlue, PARALLAX_CORE_WASM: join(dir, 'junk.wasm') });
   assert.equal(junk.status, 1, junk.stderr);
-  assert.match(junk.stderr, /^parallax: .*WebAssembly/m);
+  assert.match(junk.stderr, /junk\.wasm is not a WebAssembly module/);
+  writeFileSync(join(dir, 'cut.wasm'), readFileSync(coreWasm).subarray(0, 4096));
+  const cut = runWasmCli(['compare', '--json', ...paths], { PARALLAX_CORE_JS: nodeGlue, PARALLAX_CORE_WASM: join(dir, 'cut.wasm') });
+  assert.equal(cut.status, 1, cut.stderr);
+  assert.equal(cut.stdout, '');
+  assert.match(cut.stderr, /^parallax: .*CompileError/m);
 });
