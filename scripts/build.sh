@@ -2,7 +2,8 @@
 # scripts/build.sh [native|wasm|all] [-DNAME=VALUE ...]   (default: all)
 # Incremental builds of the two CMake trees from the same sources:
 #   native  build/native  core, CLI (build/native/parallax), Catch2 tests (Release)
-#   wasm    build/wasm    Embind module build/wasm/parallax-core.js (emcmake, Release)
+#   wasm    build/wasm    Embind module build/wasm/parallax-core.js (emcmake, Release), and for
+#                         Node parallax-core.wasm + parallax-core-node.js (wasm/split-node.cjs)
 # then `node scripts/build-web.mjs` (copies the glue into web/dist/) when that file exists
 # and the wasm module was built. Extra -D arguments are passed to CMake's configure step
 # (e.g. -DPARALLAX_SANITIZE=ON, -DPARALLAX_WASM_DEBUG=ON) and stay in that tree's cache.
@@ -53,7 +54,7 @@ build_wasm() {
   fi
   log "building build/wasm"
   run cmake --build build/wasm -j "$PARALLAX_JOBS"
-  log "wasm build done in $(elapsed "$t") s -> build/wasm/parallax-core.js"
+  log "wasm build done in $(elapsed "$t") s -> build/wasm/parallax-core.js (+ parallax-core.wasm, parallax-core-node.js for Node)"
   if [[ -f scripts/build-web.mjs ]]; then
     log "assembling the web page (scripts/build-web.mjs)"
     run node scripts/build-web.mjs

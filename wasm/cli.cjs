@@ -18,6 +18,12 @@
 // (it knows its input first) and not one of the module's: pages and long-lived processes keep
 // V8's default. Output bytes do not depend on the tier.
 //
+// Loading (wasm/load-node.cjs): the plain build/wasm/parallax-core.wasm with the small Node glue
+// build/wasm/parallax-core-node.js, not the page's single-file glue (no 1.8 MB script to parse,
+// no base64 to decode), compiled with V8's lazy validation (a function is validated when it is
+// first compiled, which a lazily compiling engine does on its first call). docs/bench.md,
+// "Round 4", has the figures; a missing .wasm is exit 1 with a message naming the build command.
+//
 // Exit status: 0; 1 when the comparison fails (no usable article, too large) or a file cannot
 // be read; 2 on a usage error.
 'use strict';
@@ -25,6 +31,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const v8 = require('node:v8');
+const { loadCore, CoreLoadError } = require('./load-node.cjs');
 
 const USAGE = `Usage:
   node wasm/cli.cjs compare [--json] [--options JSON] [--tier auto|baseline|optimizing] FILE|DIR...
@@ -32,7 +39,8 @@ const USAGE = `Usage:
       (the same bytes as \`parallax compare --json\`). --options as for the native CLI.
       --tier: V8 compile tier; auto = baseline (Liftoff only) below 1 MiB of input.
       --timing: also print "compute-ms N" (the core's compare call alone) and "tier T" to stderr.
-Environment: PARALLAX_CORE_JS (default build/wasm/parallax-core.js),
+Environment: PARALLAX_CORE_JS (default build/wasm/parallax-core-node.js) and PARALLAX_CORE_WASM
+             (default: build/wasm/parallax-core.wasm; see wasm/load-node.cjs),
              PARALLAX_RESOURCES (default resources/, read for "matcher":"learned").
 `;
 
@@ -145,10 +153,15 @@ async function compareCommand(args) {
 
   const chosen = chooseTier(tier, totalBytes);
   if (chosen === 'baseline') v8.setFlagsFromString('--liftoff-only');
-  const corePath = process.env.PARALLAX_CORE_JS
-    ? path.resolve(process.env.PARALLAX_CORE_JS)
-    : path.join(__dirname, '..', 'build', 'wasm', 'parallax-core.js');
-  const core = await require(corePath)();
+  v8.setFlagsFromString('--wasm-lazy-validation');
+  let core = null;
+  try {
+    core = await loadCore();
+  } catch (error) {
+    if (!(error instanceof CoreLoadError)) throw error;
+    process.stderr.write(`parallax: ${error.message}\n`);
+    return 1;
+  }
   if (!loadResources(core, options)) return 1;
   const start = process.hrtime.bigint();
   const result = core.compare(inputs, optionsJson);

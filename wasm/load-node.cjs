@@ -1,0 +1,77 @@
+// load-node: loads the WebAssembly core in Node from the plain .wasm (wasm/cli.cjs, scripts,
+// batch pipelines). The page and the node:test API suite keep the single-file glue.
+//
+//   const { loadCore } = require('./load-node.cjs');
+//   const core = await loadCore();   // build/wasm/parallax-core-node.js + parallax-core.wasm
+//
+// Which files (resolveCoreFiles):
+//   default                     build/wasm/parallax-core-node.js + build/wasm/parallax-core.wasm
+//                               (both made by one link: wasm/split-node.cjs, docs/BUILD.md)
+//   PARALLAX_CORE_JS=X.js       that glue; with PARALLAX_CORE_WASM=Y.wasm those bytes; else, when
+//                               X ends in -node.js, its sibling X-without-"-node".wasm; else none
+//                               (a single-file glue decodes its embedded module as before)
+// The bytes are read here and handed to the factory as `wasmBinary`: the glue then never
+// fetch()es by path (Node 20's global fetch breaks 3.1.6's loader there: shared/toolchain.md)
+// and no base64 is decoded.
+//
+// Fails with a CoreLoadError (code "core_missing") naming the missing (or not-wasm) file and the
+// command that builds it; the CLI prints its message and exits 1. A module V8 cannot compile
+// rejects with the glue's abort error.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+const BUILD_DIR = path.join(__dirname, '..', 'build', 'wasm');
+
+class CoreLoadError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'CoreLoadError';
+    this.code = 'core_missing';
+  }
+}
+
+/** The glue and (unless it embeds its module) the .wasm to load, from the environment. */
+function resolveCoreFiles(env = process.env) {
+  if (!env.PARALLAX_CORE_JS) {
+    return { glue: path.join(BUILD_DIR, 'parallax-core-node.js'), wasm: path.join(BUILD_DIR, 'parallax-core.wasm') };
+  }
+  const glue = path.resolve(env.PARALLAX_CORE_JS);
+  if (env.PARALLAX_CORE_WASM) return { glue, wasm: path.resolve(env.PARALLAX_CORE_WASM) };
+  if (glue.endsWith('-node.js')) return { glue, wasm: `${glue.slice(0, -'-node.js'.length)}.wasm` };
+  return { glue, wasm: null };
+}
+
+function missing(file) {
+  return new CoreLoadError(
+    `the WebAssembly core ${file} is missing: build it with \`bash scripts/build.sh wasm\` ` +
+      '(or name other files with PARALLAX_CORE_JS / PARALLAX_CORE_WASM)',
+  );
+}
+
+/**
+ * Instantiates the core. Resolves to the Embind module; rejects with a CoreLoadError when a file
+ * is missing, or with the compile error when the .wasm is not a valid module.
+ */
+async function loadCore(files = resolveCoreFiles()) {
+  if (!fs.existsSync(files.glue)) throw missing(files.glue);
+  let bytes = null;
+  if (files.wasm) {
+    try {
+      bytes = fs.readFileSync(files.wasm);
+    } catch {
+      throw missing(files.wasm);
+    }
+  }
+  if (bytes && (bytes.length < 8 || bytes.readUInt32LE(0) !== 0x6d736100)) {
+    throw new CoreLoadError(`${files.wasm} is not a WebAssembly module (no \\0asm header): rebuild it with \`bash scripts/build.sh wasm\``);
+  }
+  const factory = require(files.glue);
+  // The glue's own asynchronous WebAssembly.instantiate of the bytes: measured faster than a
+  // synchronous new WebAssembly.Module + Instance here, whose first compare() took ~10 ms more
+  // CPU (docs/bench.md, "Round 4").
+  return bytes ? factory({ wasmBinary: bytes }) : factory();
+}
+
+module.exports = { loadCore, resolveCoreFiles, CoreLoadError };
