@@ -56,6 +56,9 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
   std::vector<double> overlap(units.size(), 0.0);
   std::vector<std::uint32_t> touched;
   std::vector<std::pair<double, std::uint32_t>> candidates;
+  std::vector<std::uint32_t> others;  // the candidates' unit indexes, in order
+  std::vector<double> scores;         // their scores
+  MatchScratch scratch;
   const double threshold = matcher.threshold();
   const double low = threshold * std::clamp(options.mutual_share, 0.0, 1.0);
   const double margin = std::max(0.0, options.mutual_margin);
@@ -96,9 +99,11 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
     }
     std::sort(candidates.begin(), candidates.end(),
               [](const auto& x, const auto& y) { return x.second < y.second; });
-    for (const auto& [partial, j] : candidates) {
-      const double score = matcher.score(unit, units[j]);
-      if (score >= low - margin) scored.push_back({i, j, score});
+    others.clear();
+    for (const auto& candidate : candidates) others.push_back(candidate.second);
+    matcher.score_many(unit, units, others, scratch, &scores);
+    for (std::size_t k = 0; k < others.size(); ++k) {
+      if (scores[k] >= low - margin) scored.push_back({i, others[k], scores[k]});
     }
   }
   if (low >= threshold) {
