@@ -24,6 +24,9 @@ bool is_hyphen(std::int32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 bool is_word_char(std::int32_t cp) {
+  if (cp < 0x80) {  // ASCII: letters and digits (is_letter, is_digit inline; no marks)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
   return is_letter(cp) || is_digit(cp) || is_mark(cp);
 }
 
@@ -84,6 +87,7 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
   std::vector<Token> out;
   const std::size_t end = std::min(span.end, text.size());
   std::size_t i = std::min(span.start, end);
+  out.reserve((end - i) / 6 + 1);  // English news: about one token per six bytes
   while (i < end) {
     const CodePoint c = decode_at(text, i);
     if (!is_letter(c.cp) && !is_digit(c.cp)) {
@@ -133,11 +137,10 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
       }
       break;
     }
-    Token t;
+    Token& t = out.emplace_back();
     t.span = {start, i};
     t.norm = normalize(text.substr(start, i - start));
     t.is_number = number;
-    out.push_back(std::move(t));
   }
   return out;
 }
