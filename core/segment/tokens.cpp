@@ -109,14 +109,13 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
       }
       const CodePoint after = decode_at(text, i + d.len);
       if (i + d.len >= end) break;
-      const CodePoint prev = detail::decode_before(text, i);
       // Internal separators are kept only between two word characters.
       if (!number && (is_apostrophe(d.cp) || is_hyphen(d.cp)) && is_word_char(after.cp)) {
         i += d.len;
         continue;
       }
-      if (number && (d.cp == '.' || d.cp == ',' || d.cp == ':') && is_digit(prev.cp) &&
-          is_digit(after.cp)) {
+      if (number && (d.cp == '.' || d.cp == ',' || d.cp == ':') &&
+          is_digit(detail::decode_before(text, i).cp) && is_digit(after.cp)) {
         i += d.len;  // 3.5, 1,000, 11:30
         continue;
       }
