@@ -15,6 +15,7 @@ namespace {
 
 struct Posting {
   std::uint32_t unit;
+  std::uint32_t article;  // units[unit].ref.article, kept here for the walk (fills padding)
   double weight;
 };
 
@@ -29,7 +30,9 @@ std::vector<std::vector<Posting>> build_index(const std::vector<Unit>& units,
   }
   std::vector<std::vector<Posting>> index(vocabulary_size);
   for (std::uint32_t u = 0; u < units.size(); ++u) {
-    for (const auto& t : units[u].vector) index[t.term].push_back({u, t.weight});
+    for (const auto& t : units[u].vector) {
+      index[t.term].push_back({u, units[u].ref.article, t.weight});
+    }
   }
   // A share of the units, but never more than max_posting_cap: in a big set a share would
   // let each unit walk postings that grow with the set, and cost would grow quadratically.
@@ -76,7 +79,7 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
           [](std::uint32_t unit_index, const Posting& p) { return unit_index < p.unit; });
       for (auto posting_it = later; posting_it != postings.end(); ++posting_it) {
         const Posting& posting = *posting_it;
-        if (units[posting.unit].ref.article == unit.ref.article) continue;
+        if (posting.article == unit.ref.article) continue;
         if (overlap[posting.unit] == 0.0) touched.push_back(posting.unit);
         overlap[posting.unit] += t.weight * posting.weight;
       }
