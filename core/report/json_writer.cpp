@@ -59,6 +59,18 @@ char short_escape(unsigned char c) {
   }
 }
 
+// kPlainByte[b]: byte b is copied as it is, wherever it appears (printable ASCII other than
+// '"' and '\\'). Every other byte stops the scan: an escape, or the lead of a UTF-8 sequence.
+struct PlainBytes {
+  bool plain[256] = {};
+};
+constexpr PlainBytes make_plain_bytes() {
+  PlainBytes table;
+  for (int b = 0x20; b < 0x80; ++b) table.plain[b] = b != '"' && b != '\\';
+  return table;
+}
+constexpr PlainBytes kPlainByte = make_plain_bytes();
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view value) {
@@ -72,6 +84,10 @@ void append_json_string(std::string& out, std::string_view value) {
   std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = p[i];
+    if (kPlainByte.plain[c]) {
+      ++i;
+      continue;
+    }
     if (c >= 0x80) {
       const std::size_t len = utf8_sequence_at(p, n, i);
       if (len == 0) {
@@ -83,10 +99,6 @@ void append_json_string(std::string& out, std::string_view value) {
         return;
       }
       i += len;
-      continue;
-    }
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
       continue;
     }
     out.append(value.data() + run, i - run);
