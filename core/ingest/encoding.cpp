@@ -226,6 +226,7 @@ std::string clean_text(std::string_view utf8, CleanStats* stats) {
   std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < n; ++i) {
     const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b >= 0x20 && b != 0x7F && b != 0xC2) continue;  // most bytes: kept, nothing to test
     const bool c1 = b == 0xC2 && i + 1 < n && static_cast<unsigned char>(utf8[i + 1]) >= 0x80 &&
                     static_cast<unsigned char>(utf8[i + 1]) <= 0x9F;
     const bool control = (b < 0x20 && b != '\n' && b != '\t') || b == 0x7F;
