@@ -23,11 +23,16 @@ bool is_apostrophe(std::int32_t cp) {
 bool is_hyphen(std::int32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
-bool is_word_char(std::int32_t cp) {
-  if (cp < 0x80) {  // ASCII: letters and digits (is_letter, is_digit inline; no marks)
+bool is_word_char_beyond_ascii(std::int32_t cp) {
+  return is_letter(cp) || is_digit(cp) || is_mark(cp);
+}
+// Small enough to be inlined in tokenize's loop: the ASCII answer (letters and digits; no
+// ASCII mark) without a call.
+inline bool is_word_char(std::int32_t cp) {
+  if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   }
-  return is_letter(cp) || is_digit(cp) || is_mark(cp);
+  return is_word_char_beyond_ascii(cp);
 }
 
 void append_utf8(std::string& out, std::int32_t cp) {
