@@ -22,8 +22,8 @@ TEST_CASE("the first and last stopword of the list and near misses", "[represent
     INFO(word);
     CHECK(is_stopword(word));
   }
-  for (const char* word : {"ab", "abou", "abouts", "youre", "th", "zzz", "\xc3\xa9t\xc3\xa9", "A",
-                           "The", "9", "'s"}) {
+  for (const char* word :
+       {"ab", "abou", "abouts", "youre", "th", "zzz", "\xc3\xa9t\xc3\xa9", "A", "The", "9", "'s"}) {
     INFO(word);
     CHECK_FALSE(is_stopword(word));
   }
