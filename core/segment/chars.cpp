@@ -152,7 +152,9 @@ std::size_t word_count(std::string_view text, Span span, std::size_t cap) {
   std::size_t i = span.start;
   const std::size_t end = std::min(span.end, text.size());
   while (i < end && n < cap) {
-    const std::size_t s = space_len_at(text, i);
+    const auto byte = static_cast<unsigned char>(text[i]);
+    // ASCII answered inline (is_space), other bytes by space_len_at.
+    const std::size_t s = byte < 0x80 ? (is_space(byte) ? 1 : 0) : space_len_at(text, i);
     if (s > 0) {
       in_word = false;
       i += s;
