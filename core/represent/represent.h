@@ -38,6 +38,9 @@ class Stemmer {
   Stemmer& operator=(Stemmer&&) noexcept;
 
   std::string stem(std::string_view folded_word);
+  /// stem() without looking up or filling the cache, for callers that remember stems
+  /// themselves (Vocabulary::intern_stem): the same result.
+  std::string stem_uncached(std::string_view folded_word);
 
  private:
   struct Env;

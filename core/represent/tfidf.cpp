@@ -63,7 +63,7 @@ std::uint32_t Vocabulary::find(std::string_view term) const {
 std::uint32_t Vocabulary::intern_stem(std::string_view word, Stemmer& stemmer) {
   const std::uint32_t known = word_index_.find(word, words_);
   if (known != kMissing) return word_terms_[known];
-  const std::uint32_t id = intern(stemmer.stem(word));
+  const std::uint32_t id = intern(stemmer.stem_uncached(word));  // remembered here instead
   const auto index = static_cast<std::uint32_t>(words_.size());
   words_.emplace_back(word);
   word_terms_.push_back(id);
