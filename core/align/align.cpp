@@ -30,7 +30,55 @@ represent::SparseVector merge_normalised(std::vector<represent::WeightedTerm> en
   return merged;
 }
 
+// Cosine of `x` with vector_of(units[j]) for every j of `others`, the same values as
+// represent::cosine: x is spread out by term once, then each other vector is one pass over
+// its own terms. The products are added in increasing term order, as cosine's merge adds
+// them, so every sum is bit-identical. `dense` is all zero before and after.
+template <typename VectorOf>
+void cosines_with(const represent::SparseVector& x, const std::vector<Unit>& units,
+                  const std::vector<std::uint32_t>& others, VectorOf vector_of,
+                  std::vector<double>& dense, std::vector<double>* scores) {
+  scores->clear();
+  if (!x.empty() && dense.size() <= x.back().term) dense.resize(x.back().term + 1, 0.0);
+  for (const auto& t : x) dense[t.term] = t.weight;
+  for (const std::uint32_t j : others) {
+    double dot = 0;
+    for (const auto& t : vector_of(units[j])) {
+      if (t.term >= dense.size()) break;  // terms are sorted: none further is in x
+      if (const double w = dense[t.term]; w != 0) dot += w * t.weight;
+    }
+    scores->push_back(std::clamp(dot, 0.0, 1.0));
+  }
+  for (const auto& t : x) dense[t.term] = 0.0;
+}
+
+const represent::SparseVector& context_or_vector(const Unit& unit) {
+  return unit.context.empty() ? unit.vector : unit.context;
+}
+
 }  // namespace
+
+void SentenceMatcher::score_many(const Unit& a, const std::vector<Unit>& units,
+                                 const std::vector<std::uint32_t>& others,
+                                 MatchScratch& /*scratch*/, std::vector<double>* scores) const {
+  scores->clear();
+  for (const std::uint32_t j : others) scores->push_back(score(a, units[j]));
+}
+
+void TfIdfCosineMatcher::score_many(const Unit& a, const std::vector<Unit>& units,
+                                    const std::vector<std::uint32_t>& others, MatchScratch& scratch,
+                                    std::vector<double>* scores) const {
+  cosines_with(
+      a.vector, units, others,
+      [](const Unit& u) -> const represent::SparseVector& { return u.vector; }, scratch.dense,
+      scores);
+}
+
+void ContextCosineMatcher::score_many(const Unit& a, const std::vector<Unit>& units,
+                                      const std::vector<std::uint32_t>& others,
+                                      MatchScratch& scratch, std::vector<double>* scores) const {
+  cosines_with(context_or_vector(a), units, others, context_or_vector, scratch.dense, scores);
+}
 
 double ContextCosineMatcher::score(const Unit& a, const Unit& b) const {
   const auto& x = a.context.empty() ? a.vector : a.context;

@@ -48,6 +48,12 @@ struct Unit {
   std::shared_ptr<const SentenceFeatures> features;
 };
 
+/// Working memory a matcher may use across the score_many calls of one link_units run
+/// (issue 6: allocated once per run, not per unit). Between calls it is left as found.
+struct MatchScratch {
+  std::vector<double> dense;  ///< by term id, all zero between calls (cosine matchers)
+};
+
 /// Scores whether two units make the same claim, in [0,1]. The baseline is the
 /// TF-IDF cosine; issue 3 replaces it with a learned matcher behind this interface.
 class SentenceMatcher {
@@ -58,6 +64,13 @@ class SentenceMatcher {
   virtual void prepare(Unit& /*unit*/, std::string_view /*text*/, Span /*span*/,
                        represent::Stemmer& /*stemmer*/) const {}
   virtual double score(const Unit& a, const Unit& b) const = 0;
+  /// (*scores)[k] = score(a, units[others[k]]) for every k: exactly the same values.
+  /// link_units scores each unit's candidates with one call; a matcher that can share work
+  /// between the pairs of one unit overrides it (the cosine matchers spread `a`'s vector
+  /// out by term once). The default calls score() per pair.
+  virtual void score_many(const Unit& a, const std::vector<Unit>& units,
+                          const std::vector<std::uint32_t>& others, MatchScratch& scratch,
+                          std::vector<double>* scores) const;
   /// Pairs scoring at least this are the same claim.
   virtual double threshold() const = 0;
 };
@@ -67,6 +80,9 @@ class TfIdfCosineMatcher final : public SentenceMatcher {
  public:
   explicit TfIdfCosineMatcher(double threshold = 0.42) : threshold_(threshold) {}
   double score(const Unit& a, const Unit& b) const override;
+  void score_many(const Unit& a, const std::vector<Unit>& units,
+                  const std::vector<std::uint32_t>& others, MatchScratch& scratch,
+                  std::vector<double>* scores) const override;
   double threshold() const override { return threshold_; }
 
  private:
@@ -81,6 +97,9 @@ class ContextCosineMatcher final : public SentenceMatcher {
  public:
   explicit ContextCosineMatcher(double threshold = 0.35) : threshold_(threshold) {}
   double score(const Unit& a, const Unit& b) const override;
+  void score_many(const Unit& a, const std::vector<Unit>& units,
+                  const std::vector<std::uint32_t>& others, MatchScratch& scratch,
+                  std::vector<double>* scores) const override;
   double threshold() const override { return threshold_; }
 
  private:

@@ -15,6 +15,7 @@ namespace {
 
 struct Posting {
   std::uint32_t unit;
+  std::uint32_t article;  // units[unit].ref.article, kept here for the walk (fills padding)
   double weight;
 };
 
@@ -29,7 +30,9 @@ std::vector<std::vector<Posting>> build_index(const std::vector<Unit>& units,
   }
   std::vector<std::vector<Posting>> index(vocabulary_size);
   for (std::uint32_t u = 0; u < units.size(); ++u) {
-    for (const auto& t : units[u].vector) index[t.term].push_back({u, t.weight});
+    for (const auto& t : units[u].vector) {
+      index[t.term].push_back({u, units[u].ref.article, t.weight});
+    }
   }
   // A share of the units, but never more than max_posting_cap: in a big set a share would
   // let each unit walk postings that grow with the set, and cost would grow quadratically.
@@ -56,6 +59,9 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
   std::vector<double> overlap(units.size(), 0.0);
   std::vector<std::uint32_t> touched;
   std::vector<std::pair<double, std::uint32_t>> candidates;
+  std::vector<std::uint32_t> others;  // the candidates' unit indexes, in order
+  std::vector<double> scores;         // their scores
+  MatchScratch scratch;
   const double threshold = matcher.threshold();
   const double low = threshold * std::clamp(options.mutual_share, 0.0, 1.0);
   const double margin = std::max(0.0, options.mutual_margin);
@@ -73,7 +79,7 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
           [](std::uint32_t unit_index, const Posting& p) { return unit_index < p.unit; });
       for (auto posting_it = later; posting_it != postings.end(); ++posting_it) {
         const Posting& posting = *posting_it;
-        if (units[posting.unit].ref.article == unit.ref.article) continue;
+        if (posting.article == unit.ref.article) continue;
         if (overlap[posting.unit] == 0.0) touched.push_back(posting.unit);
         overlap[posting.unit] += t.weight * posting.weight;
       }
@@ -96,9 +102,11 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
     }
     std::sort(candidates.begin(), candidates.end(),
               [](const auto& x, const auto& y) { return x.second < y.second; });
-    for (const auto& [partial, j] : candidates) {
-      const double score = matcher.score(unit, units[j]);
-      if (score >= low - margin) scored.push_back({i, j, score});
+    others.clear();
+    for (const auto& candidate : candidates) others.push_back(candidate.second);
+    matcher.score_many(unit, units, others, scratch, &scores);
+    for (std::size_t k = 0; k < others.size(); ++k) {
+      if (scores[k] >= low - margin) scored.push_back({i, others[k], scores[k]});
     }
   }
   if (low >= threshold) {

@@ -1,7 +1,7 @@
 // Verbatim reuse between articles from hashed word shingles.
 //
-// Every run of `shingle_words` consecutive words is hashed (fnv1a64: the same on every
-// platform). Shingles found in two articles give matches (article a, word i,
+// Every run of `shingle_words` consecutive words is hashed (from each word's fnv1a64: the
+// same on every platform). Shingles found in two articles give matches (article a, word i,
 // article b, word j); matches on one diagonal (i - j constant) with consecutive i form
 // one copied passage. Hash collisions are checked by comparing the words themselves.
 #include <algorithm>
@@ -13,12 +13,15 @@ namespace parallax::align {
 
 namespace {
 
-std::uint64_t hash_shingle(const std::vector<std::string_view>& words, std::size_t at,
+// The shingle of words [at, at + n) from the words' own hashes (fnv1a64 of each word, taken
+// once per word), combined FNV-style one 64-bit word hash at a time: order matters, and a
+// word boundary can never shift ("ab c" and "a bc" are different word hashes).
+std::uint64_t hash_shingle(const std::vector<std::uint64_t>& word_hashes, std::size_t at,
                            std::size_t n) {
   std::uint64_t hash = fnv1a64("");
   for (std::size_t k = at; k < at + n; ++k) {
-    hash = fnv1a64(words[k], hash);
-    hash = fnv1a64("\x1f", hash);  // word separator, so "ab c" and "a bc" differ
+    hash ^= word_hashes[k];
+    hash *= 0x100000001b3ull;  // the FNV-1a 64-bit prime
   }
   return hash;
 }
@@ -53,10 +56,13 @@ std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles,
   // Every shingle as (hash, article, position), sorted by hash: equal shingles end up
   // side by side without a hash map of vectors.
   std::vector<Occurrence> shingles;
+  std::vector<std::uint64_t> word_hashes;
   for (std::uint32_t a = 0; a < articles.size(); ++a) {
     const auto& words = articles[a].words;
+    word_hashes.clear();
+    for (const std::string_view word : words) word_hashes.push_back(fnv1a64(word));
     for (std::size_t i = 0; i + n <= words.size(); ++i) {
-      shingles.push_back({hash_shingle(words, i, n), a, static_cast<std::uint32_t>(i)});
+      shingles.push_back({hash_shingle(word_hashes, i, n), a, static_cast<std::uint32_t>(i)});
     }
   }
   std::sort(shingles.begin(), shingles.end(), [](const Occurrence& x, const Occurrence& y) {

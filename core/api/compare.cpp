@@ -61,6 +61,17 @@ class WithThreshold final : public align::SentenceMatcher {
     if (gate_ > 0 && represent::cosine(a.vector, b.vector) < gate_) return 0.0;
     return inner_.score(a, b);
   }
+  // perfsegalign (issue 6): the inner matcher's batch scoring when there is no gate (the
+  // gate needs each pair's own cosine; then score() per pair).
+  void score_many(const align::Unit& a, const std::vector<align::Unit>& units,
+                  const std::vector<std::uint32_t>& others, align::MatchScratch& scratch,
+                  std::vector<double>* scores) const override {
+    if (gate_ > 0) {
+      align::SentenceMatcher::score_many(a, units, others, scratch, scores);
+    } else {
+      inner_.score_many(a, units, others, scratch, scores);
+    }
+  }
   double threshold() const override { return threshold_; }
 
  private:

@@ -221,17 +221,25 @@ std::string clean_text(std::string_view utf8, CleanStats* stats) {
   std::string out;
   out.reserve(utf8.size());
   const std::size_t n = utf8.size();
+  // Bytes kept as they are are copied in runs (one append per run, not one per byte); the
+  // loop stops only at a byte that is changed or dropped.
+  std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < n; ++i) {
     const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b >= 0x20 && b != 0x7F && b != 0xC2) continue;  // most bytes: kept, nothing to test
+    const bool c1 = b == 0xC2 && i + 1 < n && static_cast<unsigned char>(utf8[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(utf8[i + 1]) <= 0x9F;
+    const bool control = (b < 0x20 && b != '\n' && b != '\t') || b == 0x7F;
+    if (!c1 && !control) continue;  // kept as it is
+    out.append(utf8.data() + run, i - run);
     if (b == '\r') {
       out.push_back('\n');
       if (i + 1 < n && utf8[i + 1] == '\n') ++i;
     } else if (b == '\f' || b == '\v') {
       out.push_back('\n');  // page breaks separate paragraphs
-    } else if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) {
+    } else if (control) {
       ++stats->controls_removed;
-    } else if (b == 0xC2 && i + 1 < n && static_cast<unsigned char>(utf8[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(utf8[i + 1]) <= 0x9F) {
+    } else {  // a C1 control: what Windows-1252 puts there, if anything
       const std::int32_t cp = kCp1252High[static_cast<unsigned char>(utf8[i + 1]) - 0x80];
       ++i;
       if (cp < 0) {
@@ -240,10 +248,10 @@ std::string clean_text(std::string_view utf8, CleanStats* stats) {
         append_utf8(out, cp);
         ++stats->c1_mapped;
       }
-    } else {
-      out.push_back(static_cast<char>(b));
     }
+    run = i + 1;
   }
+  out.append(utf8.data() + run, n - run);
   return out;
 }
 

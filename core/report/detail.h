@@ -46,9 +46,9 @@ class JsonWriter {
   /// The next member's key; `name` is written as is (plain ASCII, nothing to escape).
   JsonWriter& key(std::string_view name) {
     separate();
-    out_ += '"';
-    out_ += name;
-    out_ += "\":";
+    out_.push_back('"');
+    out_.append(name.data(), name.size());
+    out_.append("\":", 2);
     after_key_ = true;
     return *this;
   }
@@ -75,7 +75,11 @@ class JsonWriter {
   }
   JsonWriter& boolean(bool value) {
     separate();
-    out_ += value ? "true" : "false";
+    if (value) {
+      out_.append("true", 4);
+    } else {
+      out_.append("false", 5);
+    }
     return *this;
   }
 
@@ -116,23 +120,25 @@ class JsonWriter {
       return;
     }
     if (open_.empty()) return;
-    if (open_.back()) out_ += ',';
-    open_.back() = true;
+    if (open_.back() != 0) out_.push_back(',');
+    open_.back() = 1;
   }
   JsonWriter& open(char bracket) {
     separate();
-    out_ += bracket;
-    open_.push_back(false);
+    out_.push_back(bracket);
+    open_.push_back(0);
     return *this;
   }
   JsonWriter& close(char bracket) {
-    out_ += bracket;
+    out_.push_back(bracket);
     if (!open_.empty()) open_.pop_back();
     return *this;
   }
 
   std::string out_;
-  std::vector<bool> open_;  ///< per open array/object: holds an element already
+  /// Per open array/object: 1 when it holds an element already (bytes, not vector<bool>'s
+  /// bit masking on every element written).
+  std::vector<unsigned char> open_;
   bool after_key_ = false;
 };
 

@@ -11,40 +11,29 @@ namespace parallax::report::detail {
 
 namespace {
 
-// Well-formed UTF-8 (Unicode 3.9, table 3-7): no overlong forms, no surrogates, at most
-// U+10FFFF. The same set nlohmann's decoder accepts.
-bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
+// Length of the well-formed UTF-8 sequence starting with the non-ASCII byte at p[i]
+// (Unicode 3.9, table 3-7: no overlong forms, no surrogates, at most U+10FFFF; the same set
+// nlohmann's decoder accepts), 0 when it is not one.
+std::size_t utf8_sequence_at(const unsigned char* p, std::size_t n, std::size_t i) {
+  const unsigned char c = p[i];
   auto continuation = [&](std::size_t at, unsigned char low, unsigned char high) {
     return at < n && p[at] >= low && p[at] <= high;
   };
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      if (!continuation(i + 1, 0x80, 0xBF)) return false;
-      i += 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      const unsigned char low = c == 0xE0 ? 0xA0 : 0x80;
-      const unsigned char high = c == 0xED ? 0x9F : 0xBF;
-      if (!continuation(i + 1, low, high) || !continuation(i + 2, 0x80, 0xBF)) return false;
-      i += 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      const unsigned char low = c == 0xF0 ? 0x90 : 0x80;
-      const unsigned char high = c == 0xF4 ? 0x8F : 0xBF;
-      if (!continuation(i + 1, low, high) || !continuation(i + 2, 0x80, 0xBF) ||
-          !continuation(i + 3, 0x80, 0xBF)) {
-        return false;
-      }
-      i += 4;
-    } else {
-      return false;
-    }
+  if (c >= 0xC2 && c <= 0xDF) return continuation(i + 1, 0x80, 0xBF) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned char low = c == 0xE0 ? 0xA0 : 0x80;
+    const unsigned char high = c == 0xED ? 0x9F : 0xBF;
+    return continuation(i + 1, low, high) && continuation(i + 2, 0x80, 0xBF) ? 3 : 0;
   }
-  return true;
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned char low = c == 0xF0 ? 0x90 : 0x80;
+    const unsigned char high = c == 0xF4 ? 0x8F : 0xBF;
+    return continuation(i + 1, low, high) && continuation(i + 2, 0x80, 0xBF) &&
+                   continuation(i + 3, 0x80, 0xBF)
+               ? 4
+               : 0;
+  }
+  return 0;
 }
 
 // What follows the backslash for the characters with a short escape; 0 for the other
@@ -70,24 +59,48 @@ char short_escape(unsigned char c) {
   }
 }
 
+// kPlainByte[b]: byte b is copied as it is, wherever it appears (printable ASCII other than
+// '"' and '\\'). Every other byte stops the scan: an escape, or the lead of a UTF-8 sequence.
+struct PlainBytes {
+  bool plain[256] = {};
+};
+constexpr PlainBytes make_plain_bytes() {
+  PlainBytes table;
+  for (int b = 0x20; b < 0x80; ++b) table.plain[b] = b != '"' && b != '\\';
+  return table;
+}
+constexpr PlainBytes kPlainByte = make_plain_bytes();
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view value) {
-  bool high = false;
-  for (const char ch : value) high = high || static_cast<unsigned char>(ch) >= 0x80;
-  if (high && !valid_utf8(value)) {
-    // nlohmann replaces invalid sequences with U+FFFD in its own way (it re-reads the byte
-    // that broke a sequence); let it do exactly that.
-    out += nlohmann::json(std::string(value))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
+  // One pass: runs of bytes that need no escape are copied with one append each; a
+  // non-ASCII byte must start a well-formed UTF-8 sequence, which is skipped whole.
   static constexpr char kHex[] = "0123456789abcdef";
+  const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+  const std::size_t n = value.size();
+  const std::size_t start = out.size();
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (kPlainByte.plain[c]) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const std::size_t len = utf8_sequence_at(p, n, i);
+      if (len == 0) {
+        // nlohmann replaces invalid sequences with U+FFFD in its own way (it re-reads the
+        // byte that broke a sequence); undo what was written and let it do exactly that.
+        out.resize(start);
+        out += nlohmann::json(std::string(value))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i += len;
+      continue;
+    }
     out.append(value.data() + run, i - run);
     run = i + 1;
     out += '\\';
@@ -98,8 +111,9 @@ void append_json_string(std::string& out, std::string_view value) {
       out += kHex[c >> 4];
       out += kHex[c & 0xF];
     }
+    ++i;
   }
-  out.append(value.data() + run, value.size() - run);
+  out.append(value.data() + run, n - run);
   out += '"';
 }
 

@@ -38,6 +38,9 @@ class Stemmer {
   Stemmer& operator=(Stemmer&&) noexcept;
 
   std::string stem(std::string_view folded_word);
+  /// stem() without looking up or filling the cache, for callers that remember stems
+  /// themselves (Vocabulary::intern_stem): the same result.
+  std::string stem_uncached(std::string_view folded_word);
 
  private:
   struct Env;
@@ -55,14 +58,34 @@ class Vocabulary {
   std::uint32_t intern(std::string_view term);
   /// Id of a known term, or kMissing.
   std::uint32_t find(std::string_view term) const;
+  /// intern(stemmer.stem(word)), remembered per word: a word seen before costs one lookup
+  /// instead of a stem and an intern (a word's stem never changes).
+  std::uint32_t intern_stem(std::string_view word, Stemmer& stemmer);
   const std::string& term(std::uint32_t id) const { return terms_[id]; }
   std::size_t size() const { return terms_.size(); }
 
   static constexpr std::uint32_t kMissing = 0xffffffffu;
 
  private:
-  std::unordered_map<std::string, std::uint32_t> ids_;
-  std::vector<std::string> terms_;
+  // Strings -> their index in a vector of keys: open addressing with linear probing over
+  // FNV-1a hashes (no std::string built per lookup, as std::unordered_map needs). Only
+  // looked up, never iterated, so hash order cannot reach any output.
+  class KeyIndex {
+   public:
+    /// Index of `key` in `keys`, or kMissing.
+    std::uint32_t find(std::string_view key, const std::vector<std::string>& keys) const;
+    /// Records that keys[index] (just appended) is at `index`.
+    void add(std::uint32_t index, const std::vector<std::string>& keys);
+
+   private:
+    void place(std::uint32_t index, const std::vector<std::string>& keys);
+    std::vector<std::uint32_t> slots_;  ///< index + 1 per slot, 0 when empty
+  };
+  KeyIndex ids_;                           ///< terms_
+  std::vector<std::string> terms_;         ///< by id
+  KeyIndex word_index_;                    ///< words_
+  std::vector<std::string> words_;         ///< words seen by intern_stem
+  std::vector<std::uint32_t> word_terms_;  ///< the term id of each of words_
 };
 
 /// Content terms of text[span] in reading order (with repeats): stems of words

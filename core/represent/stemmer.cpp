@@ -48,4 +48,18 @@ std::string Stemmer::stem(std::string_view folded_word) {
   return stemmed;
 }
 
+std::string Stemmer::stem_uncached(std::string_view folded_word) {
+  // The same steps as stem(), without the cache.
+  if (env_ == nullptr || env_->sn == nullptr || folded_word.empty() || folded_word.size() > 256) {
+    return std::string(folded_word);
+  }
+  SN_env* sn = env_->sn;
+  if (SN_set_current(sn, static_cast<int>(folded_word.size()),
+                     reinterpret_cast<const symbol*>(folded_word.data())) != 0 ||
+      english_UTF_8_stem(sn) < 0) {
+    return std::string(folded_word);
+  }
+  return std::string(reinterpret_cast<const char*>(sn->p), static_cast<std::size_t>(sn->l));
+}
+
 }  // namespace parallax::represent

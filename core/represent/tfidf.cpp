@@ -6,15 +6,69 @@
 
 namespace parallax::represent {
 
+namespace {
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+std::uint32_t Vocabulary::KeyIndex::find(std::string_view key,
+                                         const std::vector<std::string>& keys) const {
+  if (slots_.empty()) return kMissing;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = fnv1a(key) & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t entry = slots_[slot];
+    if (entry == 0) return kMissing;
+    if (keys[entry - 1] == key) return entry - 1;
+  }
+}
+
+void Vocabulary::KeyIndex::add(std::uint32_t index, const std::vector<std::string>& keys) {
+  // At most half full, so that probes stay short; grows by doubling (a power of two) and
+  // then places every earlier key again.
+  if (2 * (static_cast<std::size_t>(index) + 1) > slots_.size()) {
+    slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), 0);
+    for (std::uint32_t k = 0; k < index; ++k) place(k, keys);
+  }
+  place(index, keys);
+}
+
+void Vocabulary::KeyIndex::place(std::uint32_t index, const std::vector<std::string>& keys) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = fnv1a(keys[index]) & mask;
+  while (slots_[slot] != 0) slot = (slot + 1) & mask;
+  slots_[slot] = index + 1;
+}
+
 std::uint32_t Vocabulary::intern(std::string_view term) {
-  auto [it, inserted] = ids_.emplace(std::string(term), static_cast<std::uint32_t>(terms_.size()));
-  if (inserted) terms_.push_back(it->first);
-  return it->second;
+  const std::uint32_t known = ids_.find(term, terms_);
+  if (known != kMissing) return known;
+  const auto id = static_cast<std::uint32_t>(terms_.size());
+  terms_.emplace_back(term);
+  ids_.add(id, terms_);
+  return id;
 }
 
 std::uint32_t Vocabulary::find(std::string_view term) const {
-  auto it = ids_.find(std::string(term));
-  return it == ids_.end() ? kMissing : it->second;
+  return ids_.find(term, terms_);
+}
+
+std::uint32_t Vocabulary::intern_stem(std::string_view word, Stemmer& stemmer) {
+  const std::uint32_t known = word_index_.find(word, words_);
+  if (known != kMissing) return word_terms_[known];
+  const std::uint32_t id = intern(stemmer.stem_uncached(word));  // remembered here instead
+  const auto index = static_cast<std::uint32_t>(words_.size());
+  words_.emplace_back(word);
+  word_terms_.push_back(id);
+  word_index_.add(index, words_);
+  return id;
 }
 
 std::vector<std::uint32_t> content_terms(std::string_view text, Span span, Stemmer& stemmer,
@@ -26,6 +80,7 @@ std::vector<std::uint32_t> content_terms(std::string_view text, Span span, Stemm
 std::vector<std::uint32_t> content_terms(const segment::Token* first, const segment::Token* last,
                                          Stemmer& stemmer, Vocabulary& vocabulary) {
   std::vector<std::uint32_t> terms;
+  terms.reserve(static_cast<std::size_t>(last - first));
   for (const segment::Token* it = first; it != last; ++it) {
     const segment::Token& token = *it;
     if (token.is_number) {
@@ -36,7 +91,7 @@ std::vector<std::uint32_t> content_terms(const segment::Token* first, const segm
     std::string_view word = token.norm;
     if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
     if (word.empty() || is_stopword(word)) continue;
-    terms.push_back(vocabulary.intern(stemmer.stem(word)));
+    terms.push_back(vocabulary.intern_stem(word, stemmer));
   }
   return terms;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 #include "segment/detail.h"
 
@@ -33,6 +34,8 @@ std::string folded(std::string_view text, Span s) {
       out.push_back('\'');
     } else if (c.cp >= 'A' && c.cp <= 'Z') {
       out.push_back(static_cast<char>(c.cp - 'A' + 'a'));
+    } else if (c.cp < 0x80) {
+      out.push_back(static_cast<char>(c.cp));
     } else if (c.cp == 0x2013 || c.cp == 0x2014) {
       out.push_back('-');
     } else {
@@ -56,14 +59,47 @@ bool has(std::string_view s, std::string_view p) {
   }
   return false;
 }
+// The byte pairs that occur in one folded paragraph, hashed into 4096 bits. A phrase one of
+// whose byte pairs never occurs in the paragraph cannot occur in it, so most phrase tests
+// end after a few bit look-ups instead of a scan of the paragraph; the others (a hash
+// collision, or the phrase is there) are answered by has(). The answer is always exact.
+class FoldedText {
+ public:
+  explicit FoldedText(std::string_view text) : text_(text) {
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+      const unsigned slot = pair_slot(text[i], text[i + 1]);
+      bits_[slot / 64] |= std::uint64_t{1} << (slot % 64);
+    }
+  }
+  std::string_view text() const { return text_; }
+  bool has(std::string_view phrase) const {
+    for (std::size_t i = 0; i + 1 < phrase.size(); ++i) {
+      const unsigned slot = pair_slot(phrase[i], phrase[i + 1]);
+      if ((bits_[slot / 64] & (std::uint64_t{1} << (slot % 64))) == 0) return false;
+    }
+    return parallax::segment::detail::has(text_, phrase);
+  }
+
+ private:
+  // Both bytes as one 16-bit number, spread by a multiplicative (Fibonacci) hash: the top
+  // 12 bits of the 32-bit product.
+  static unsigned pair_slot(char a, char b) {
+    const std::uint32_t pair = static_cast<std::uint32_t>(static_cast<unsigned char>(a)) << 8 |
+                               static_cast<unsigned char>(b);
+    return static_cast<unsigned>((pair * 2654435761u) >> 20);
+  }
+  std::string_view text_;
+  std::array<std::uint64_t, 64> bits_{};
+};
+
 bool starts(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
 template <std::size_t N>
-bool has_any(std::string_view s, const std::array<std::string_view, N>& phrases) {
+bool has_any(const FoldedText& s, const std::array<std::string_view, N>& phrases) {
   for (std::string_view p : phrases) {
-    if (has(s, p)) return true;
+    if (s.has(p)) return true;
   }
   return false;
 }
@@ -127,7 +163,7 @@ bool is_seo_label(std::string_view low, bool* label_only) {
   return true;
 }
 
-bool is_seo_advice(std::string_view low, bool list_item) {
+bool is_seo_advice(const FoldedText& low, bool list_item) {
   static constexpr std::array<std::string_view, 10> kStrong = {
       "keyword-rich", "keyword rich", "seo-friendly", "seo friendly",     "news seo",
       "for seo",      "seo tip",      "backlink",     "featured snippet", "trending keywords"};
@@ -137,19 +173,24 @@ bool is_seo_advice(std::string_view low, bool list_item) {
   static constexpr std::array<std::string_view, 5> kRank = {"rank", "seo", "search quer", "traffic",
                                                             "keyword"};
   if (has_any(low, kYour) && has_any(low, kRank)) return true;
-  return list_item && has_word(low, "seo");
+  return list_item && has_word(low.text(), "seo");
 }
 
-bool weak_seo_signal(std::string_view low) {
+bool weak_seo_signal(const FoldedText& low) {
   static constexpr std::array<std::string_view, 8> kWeak = {
       "trending", "search", "seo", "keyword", "traffic", "clicks", "rank", "engagement"};
   return has_any(low, kWeak);
 }
 
 const char* phrase_reason(const Paragraph& p, std::string_view low, std::size_t words) {
+  // Every phrase search below is for paragraphs of at most 60 words; longer ones get an
+  // empty filter (which finds nothing) so that they pay nothing for it.
+  const FoldedText folded(words <= 60 ? low : std::string_view());
   bool label_only = false;
   if (words <= 60 && is_seo_label(low, &label_only)) return "SEO block";
-  if (words <= 60 && is_seo_advice(low, p.kind == ParagraphKind::kListItem)) return "SEO advice";
+  if (words <= 60 && is_seo_advice(folded, p.kind == ParagraphKind::kListItem)) {
+    return "SEO advice";
+  }
 
   static constexpr std::array<std::string_view, 10> kComment = {
       "leave a comment",
@@ -162,13 +203,13 @@ const char* phrase_reason(const Paragraph& p, std::string_view low, std::size_t 
       "add a comment",
       "join the conversation",
       "comment policy"};
-  if (words <= 30 && has_any(low, kComment)) return "comment form";
+  if (words <= 30 && has_any(folded, kComment)) return "comment form";
 
   static constexpr std::array<std::string_view, 12> kShare = {
       "share this article", "share this story",  "share this post",   "share on facebook",
       "share on twitter",   "share on whatsapp", "share on linkedin", "follow us on",
       "click to share",     "share via",         "share this:",       "share article"};
-  if (words <= 12 && has_any(low, kShare)) return "share prompt";
+  if (words <= 12 && has_any(folded, kShare)) return "share prompt";
 
   static constexpr std::array<std::string_view, 11> kNewsletter = {"sign up for our newsletter",
                                                                    "subscribe to our newsletter",
@@ -181,7 +222,7 @@ const char* phrase_reason(const Paragraph& p, std::string_view low, std::size_t 
                                                                    "delivered to your inbox",
                                                                    "enter your email",
                                                                    "join our mailing list"};
-  if (words <= 30 && has_any(low, kNewsletter)) return "newsletter prompt";
+  if (words <= 30 && has_any(folded, kNewsletter)) return "newsletter prompt";
 
   static constexpr std::array<std::string_view, 22> kRelated = {
       "read more",           "read also",       "also read",          "related articles",
@@ -193,8 +234,9 @@ const char* phrase_reason(const Paragraph& p, std::string_view low, std::size_t 
   if (words <= 15 && starts_any(low, kRelated)) return "related links";
 
   if (words <= 30 &&
-      (has(low, "\u00a9") || has(low, "all rights reserved") || has(low, "reproduction reserved") ||
-       has(low, "reserved reproduction") || starts(low, "(c) ") ||
+      (folded.has("\u00a9") || folded.has("all rights reserved") ||
+       folded.has("reproduction reserved") || folded.has("reserved reproduction") ||
+       starts(low, "(c) ") ||
        (starts(low, "copyright") && low.find_first_of("0123456789") != std::string_view::npos))) {
     return "copyright line";
   }
@@ -317,12 +359,13 @@ void flag_boilerplate(std::string_view text, std::vector<Paragraph>& paragraphs)
   const std::size_t n = paragraphs.size();
   std::vector<std::string> low(n);
   std::vector<std::size_t> words(n, 0);
-  // Letters per script for the whole article (per paragraph again below: cheaper than storing).
+  // Letters per script of each paragraph, and for the whole article.
+  std::vector<std::array<std::size_t, kScriptCount>> scripts(n);
   std::array<std::size_t, kScriptCount> total{};
   for (std::size_t k = 0; k < n; ++k) {
     const Span s = paragraphs[k].span;
-    const auto sc = script_letters(text, s);
-    for (int j = 0; j < kScriptCount; ++j) total[j] += sc[j];
+    scripts[k] = script_letters(text, s);
+    for (int j = 0; j < kScriptCount; ++j) total[j] += scripts[k][j];
     words[k] = word_count(text, s, 1000);
     if (s.size() <= kMaxPhraseBytes) low[k] = folded(text, s);
   }
@@ -335,7 +378,7 @@ void flag_boilerplate(std::string_view text, std::vector<Paragraph>& paragraphs)
     Paragraph& p = paragraphs[k];
     // A short line mostly in a script that is rare in this article: menus and widgets of
     // the site's other edition (an Arabic menu above an English article).
-    const auto sc = script_letters(text, p.span);
+    const auto& sc = scripts[k];
     const auto major = static_cast<int>(std::max_element(sc.begin(), sc.end()) - sc.begin());
     std::size_t letters = 0;
     for (std::size_t t : sc) letters += t;
@@ -387,7 +430,7 @@ void flag_boilerplate(std::string_view text, std::vector<Paragraph>& paragraphs)
     auto spread = [&](std::size_t j) {
       if (paragraphs[j].kind != ParagraphKind::kListItem) return false;
       if (paragraphs[j].boilerplate) return true;
-      if (words[j] > 60 || !weak_seo_signal(low[j])) return false;
+      if (words[j] > 60 || !weak_seo_signal(FoldedText(low[j]))) return false;
       flag(paragraphs[j], "SEO advice");
       return true;
     };

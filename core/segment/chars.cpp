@@ -31,7 +31,7 @@ CodePoint decode_before(std::string_view text, std::size_t pos) {
   return {0xFFFD, 1};
 }
 
-bool is_space(std::int32_t cp) {
+bool is_space_beyond_ascii(std::int32_t cp) {
   switch (cp) {
     case ' ':
     case '\t':
@@ -55,12 +55,9 @@ bool is_space(std::int32_t cp) {
   }
 }
 
-std::size_t space_len_at(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return 0;
-  const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte < 0x80) return is_space(byte) ? 1 : 0;
-  const CodePoint c = decode_at(text, pos);
-  return is_space(c.cp) ? c.len : 0;
+std::size_t space_len_beyond_ascii(std::string_view text, std::size_t pos) {
+  const CodePoint c = decode_multibyte_at(text, pos);
+  return is_space_beyond_ascii(c.cp) ? c.len : 0;
 }
 
 namespace {
@@ -155,7 +152,9 @@ std::size_t word_count(std::string_view text, Span span, std::size_t cap) {
   std::size_t i = span.start;
   const std::size_t end = std::min(span.end, text.size());
   while (i < end && n < cap) {
-    const std::size_t s = space_len_at(text, i);
+    const auto byte = static_cast<unsigned char>(text[i]);
+    // ASCII answered inline (is_space), other bytes by space_len_at.
+    const std::size_t s = byte < 0x80 ? (is_space(byte) ? 1 : 0) : space_len_at(text, i);
     if (s > 0) {
       in_word = false;
       i += s;

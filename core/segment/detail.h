@@ -33,10 +33,23 @@ inline CodePoint decode_at(std::string_view text, std::size_t pos) {
 /// The code point that ends just before `pos` (len 0 when pos == 0).
 CodePoint decode_before(std::string_view text, std::size_t pos);
 
+/// is_space for any code point (the switch over every space character; chars.cpp).
+bool is_space_beyond_ascii(std::int32_t cp);
 /// Unicode White_Space plus zero-width space and BOM. NBSP counts as whitespace.
-bool is_space(std::int32_t cp);
+/// Inline for ASCII (space, \t \n \v \f \r): every scanner calls it per character.
+inline bool is_space(std::int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return is_space_beyond_ascii(cp);
+}
+/// space_len_at's path for a non-ASCII byte at pos (chars.cpp).
+std::size_t space_len_beyond_ascii(std::string_view text, std::size_t pos);
 /// Byte length of the whitespace code point at pos, 0 when not whitespace.
-std::size_t space_len_at(std::string_view text, std::size_t pos);
+inline std::size_t space_len_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return 0;
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return is_space(byte) ? 1 : 0;
+  return space_len_beyond_ascii(text, pos);
+}
 
 // Character classes: inline ASCII answers, utf8proc's categories beyond (chars.cpp).
 bool is_letter_beyond_ascii(std::int32_t cp);

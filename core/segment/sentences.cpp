@@ -424,6 +424,10 @@ std::vector<Sentence> split_sentences(std::string_view text, Span span) {
     }
 
     const CodePoint c = decode_at(text, i);
+    if (c.cp < 0x80 && c.cp != '.' && c.cp != '!' && c.cp != '?' && c.cp != ':') {
+      ++i;  // most bytes: ASCII that neither ends a sentence nor may glue two
+      continue;
+    }
     if (is_terminal(c.cp)) {
       std::size_t run_end = i;
       int dots = 0;

@@ -23,8 +23,16 @@ bool is_apostrophe(std::int32_t cp) {
 bool is_hyphen(std::int32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
-bool is_word_char(std::int32_t cp) {
+bool is_word_char_beyond_ascii(std::int32_t cp) {
   return is_letter(cp) || is_digit(cp) || is_mark(cp);
+}
+// Small enough to be inlined in tokenize's loop: the ASCII answer (letters and digits; no
+// ASCII mark) without a call.
+inline bool is_word_char(std::int32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  return is_word_char_beyond_ascii(cp);
 }
 
 void append_utf8(std::string& out, std::int32_t cp) {
@@ -84,6 +92,7 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
   std::vector<Token> out;
   const std::size_t end = std::min(span.end, text.size());
   std::size_t i = std::min(span.start, end);
+  out.reserve((end - i) / 6 + 1);  // English news: about one token per six bytes
   while (i < end) {
     const CodePoint c = decode_at(text, i);
     if (!is_letter(c.cp) && !is_digit(c.cp)) {
@@ -105,14 +114,13 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
       }
       const CodePoint after = decode_at(text, i + d.len);
       if (i + d.len >= end) break;
-      const CodePoint prev = detail::decode_before(text, i);
       // Internal separators are kept only between two word characters.
       if (!number && (is_apostrophe(d.cp) || is_hyphen(d.cp)) && is_word_char(after.cp)) {
         i += d.len;
         continue;
       }
-      if (number && (d.cp == '.' || d.cp == ',' || d.cp == ':') && is_digit(prev.cp) &&
-          is_digit(after.cp)) {
+      if (number && (d.cp == '.' || d.cp == ',' || d.cp == ':') &&
+          is_digit(detail::decode_before(text, i).cp) && is_digit(after.cp)) {
         i += d.len;  // 3.5, 1,000, 11:30
         continue;
       }
@@ -133,11 +141,10 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
       }
       break;
     }
-    Token t;
+    Token& t = out.emplace_back();
     t.span = {start, i};
     t.norm = normalize(text.substr(start, i - start));
     t.is_number = number;
-    out.push_back(std::move(t));
   }
   return out;
 }

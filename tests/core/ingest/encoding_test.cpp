@@ -151,6 +151,10 @@ TEST_CASE("clean_text normalises line endings and removes controls", "[ingest]")
        "b",
        "ab", 1, 0},
       {"non-c1 two-byte kept", "\xC2\xA9 \xC3\xA9", "\xC2\xA9 \xC3\xA9", 0, 0},
+      // Changes at the very start and end, next to each other, and a lead byte cut off.
+      {"edges", "\x01\vab\r\n\r\x02", "\nab\n\n", 2, 0},
+      {"c1 at the end", "ab\xC2\x85", "ab\xE2\x80\xA6", 0, 1},
+      {"lone lead byte at the end", "ab\xC2", "ab\xC2", 0, 0},
   };
   for (const Case& c : cases) {
     SECTION(c.label) {

@@ -29,3 +29,18 @@ TEST_CASE("a moved stemmer still works", "[represent][stemmer]") {
   parallax::represent::Stemmer second = std::move(first);
   CHECK(second.stem("treaties") == "treati");
 }
+
+TEST_CASE("stem_uncached gives stem's answers, cached or not", "[represent][stemmer]") {
+  parallax::represent::Stemmer cached;
+  parallax::represent::Stemmer uncached;
+  const std::string long_word(1000, 'a');
+  for (const std::string& word :
+       {std::string("discussions"), std::string("denied"), std::string("summit"), std::string(""),
+        std::string("2025"), std::string("путин"), std::string("moscow's"), long_word,
+        std::string("discussions")}) {  // the last: a cache hit for `cached`
+    INFO(word);
+    CHECK(uncached.stem_uncached(word) == cached.stem(word));
+  }
+  CHECK(uncached.stem_uncached("relations") == "relat");
+  CHECK(uncached.stem("relations") == "relat");  // stem after stem_uncached: same env, fine
+}

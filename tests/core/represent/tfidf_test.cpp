@@ -18,6 +18,40 @@ TEST_CASE("vocabulary ids follow first-seen order", "[represent][tfidf]") {
   CHECK(vocabulary.size() == 2);
 }
 
+TEST_CASE("vocabulary keeps every id through its table's growth", "[represent][tfidf]") {
+  // Enough terms to double the open-addressing table several times; keys that share a
+  // prefix, the empty string, bytes beyond ASCII.
+  Vocabulary vocabulary;
+  std::vector<std::string> terms = {"", "\xc3\xa9t\xc3\xa9", "a", "a "};
+  for (int i = 0; i < 3000; ++i) terms.push_back("term" + std::to_string(i));
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    INFO(terms[i]);
+    REQUIRE(vocabulary.intern(terms[i]) == i);
+  }
+  CHECK(vocabulary.size() == terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    CHECK(vocabulary.find(terms[i]) == i);
+    CHECK(vocabulary.intern(terms[i]) == i);
+    CHECK(vocabulary.term(static_cast<std::uint32_t>(i)) == terms[i]);
+  }
+  CHECK(vocabulary.find("term3000") == Vocabulary::kMissing);
+  CHECK(vocabulary.find("ter") == Vocabulary::kMissing);
+}
+
+TEST_CASE("intern_stem is intern of the stem, remembered per word", "[represent][tfidf]") {
+  Stemmer stemmer;
+  Vocabulary vocabulary;
+  const std::uint32_t talks = vocabulary.intern_stem("talks", stemmer);
+  CHECK(vocabulary.term(talks) == "talk");
+  CHECK(vocabulary.intern_stem("talking", stemmer) == talks);  // another word, the same stem
+  CHECK(vocabulary.intern_stem("talks", stemmer) == talks);
+  CHECK(vocabulary.intern("talk") == talks);
+  CHECK(vocabulary.find("talks") == Vocabulary::kMissing);  // words are not terms
+  const std::uint32_t putin = vocabulary.intern("putin");
+  CHECK(vocabulary.intern_stem("putin", stemmer) == putin);
+  CHECK(vocabulary.size() == 2);
+}
+
 TEST_CASE("content terms are stems of non-stopwords, numbers kept", "[represent][tfidf]") {
   Stemmer stemmer;
   Vocabulary vocabulary;

@@ -142,3 +142,21 @@ TEST_CASE("boilerplate: menu-word lines", "[segment][boilerplate]") {
   for (int i = 0; i < 4; ++i) CHECK(paragraphs[i].boilerplate_reason == "site navigation");
   CHECK_FALSE(paragraphs[4].boilerplate);
 }
+
+TEST_CASE("boilerplate: the byte-pair filter never changes a phrase test",
+          "[segment][boilerplate]") {
+  // Every byte pair of "share this article" occurs, but not the phrase: not flagged.
+  CHECK(reason_of("This article shares the rest ofthis story.") == "");
+  // The phrase at the very start, the very end, folded from capitals and curly quotes, and
+  // a two-byte phrase (the copyright sign) with nothing around it.
+  CHECK(reason_of("Share this article") == "share prompt");
+  CHECK(reason_of("Please LEAVE A COMMENT") == "comment form");
+  CHECK(reason_of("\u00a9") == "copyright line");
+  CHECK(reason_of("Text \u00a9 2025 Northwire") == "copyright line");
+  CHECK(reason_of("Don\u2019t forget: subscribe to our podcast") == "newsletter prompt");
+  // Over 60 words: no phrase rule applies, even with a phrase inside.
+  std::string long_line = "Share this article";
+  for (int i = 0; i < 60; ++i) long_line += " word";
+  long_line += ".";
+  CHECK(reason_of(long_line) == "");
+}
