@@ -610,7 +610,7 @@ constexpr std::array<std::string_view, 64> kBaseFeatures = {
     "role_future_mismatch",
     "role_unaligned_run_log",
     "role_unaligned_run_share",
-    // Conflict cue only (the trainer keeps it out of the model; matcher4, issue 3).
+    // Conflict cue only (the trainer keeps it out of the model).
     "roles_swap",
     // Round 4 candidates (docs/matcher.md).
     "char4_cosine",

@@ -61,7 +61,7 @@ class WithThreshold final : public align::SentenceMatcher {
     if (gate_ > 0 && represent::cosine(a.vector, b.vector) < gate_) return 0.0;
     return inner_.score(a, b);
   }
-  // perfsegalign (issue 6): the inner matcher's batch scoring when there is no gate (the
+  // The inner matcher's batch scoring when there is no gate (the
   // gate needs each pair's own cosine; then score() per pair).
   void score_many(const align::Unit& a, const std::vector<align::Unit>& units,
                   const std::vector<std::uint32_t>& others, align::MatchScratch& scratch,
@@ -286,11 +286,11 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
         unit.ref = {a, p, s};
         const Span span = paragraph.sentences[s].span;
         std::size_t first = 0, last = 0;
-        unit.terms = segment::tokens_within(article.raw.text, paragraph.span, tokens, span, &first,
-                                            &last)
-                         ? represent::content_terms(tokens.data() + first, tokens.data() + last,
-                                                    stemmer, vocabulary)
-                         : represent::content_terms(article.raw.text, span, stemmer, vocabulary);
+        unit.terms =
+            segment::tokens_within(article.raw.text, paragraph.span, tokens, span, &first, &last)
+                ? represent::content_terms(tokens.data() + first, tokens.data() + last, stemmer,
+                                           vocabulary)
+                : represent::content_terms(article.raw.text, span, stemmer, vocabulary);
         if (unit.terms.empty() || is_table_header(paragraph, s)) continue;
         if (align::makes_no_claim(
                 heading, after_body,

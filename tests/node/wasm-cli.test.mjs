@@ -101,7 +101,7 @@ test('the WASM CLI reports bad usage with status 2 and bad inputs with status 1'
   assert.equal(mixed.stdout, runCli(['compare', '--json', missing, ...paths]).stdout);
 });
 
-// ---- Node loading path (wasmload) ----
+// ---- Node loading path (wasm/load-node.cjs) ----
 
 test('the Node .wasm is the module embedded in the page glue, byte for byte, and the Node glue embeds none', () => {
   const glue = readFileSync(coreJs, 'latin1');
