@@ -118,11 +118,17 @@ void add_paragraph_context(std::vector<Unit>& units, double weight);
 ///  - a section heading: a heading that comes after the article's first body paragraph
 ///    (`after_body`). It names a topic ("Possible Outcomes: From Breakthrough to Breakdown");
 ///    headings before the body are the title block and state the story ("Bridge closes Thursday");
-///  - a list intro: the last sentence of its paragraph ending in a colon ("Key concerns include:").
+///  - a list intro: the last sentence of its paragraph ending in a colon ("Key concerns include:");
 /// On the seeds these joined look-alike headings and intros in other articles ("Setting the
 /// Stage", "Here's a breakdown of the core topics and potential outcomes:").
+///  - a byline or dateline that is its paragraph's only sentence (`only_in_paragraph`): a short
+///    fragment starting "By " and a capital ("By Ada Quillon, Northwire") or "Published",
+///    "Updated", "Posted" with a date or time ("Published 11 March, 19:15"). On the samples two
+///    outlets' datelines made a claim of their own. Plain-text bylines are often taken for
+///    headings (a short line without a full stop), so this holds for headings too, and a title
+///    such as "By Land and Sea" is lost to it.
 bool makes_no_claim(bool heading, bool after_body, std::string_view sentence,
-                    bool last_in_paragraph);
+                    bool last_in_paragraph, bool only_in_paragraph = false);
 
 struct AlignOptions {
   /// Terms found in more units than this share of all units (and more than

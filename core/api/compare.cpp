@@ -295,7 +295,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
         if (align::makes_no_claim(
                 heading, after_body,
                 std::string_view(article.raw.text).substr(span.start, span.end - span.start),
-                s + 1 == paragraph.sentences.size()))
+                s + 1 == paragraph.sentences.size(), paragraph.sentences.size() == 1))
           continue;  // --- end align (seedsgold)
         matcher.prepare(unit, article.raw.text, paragraph.sentences[s].span, stemmer);
         units.push_back(std::move(unit));
