@@ -9,7 +9,7 @@
 // Why: requiring the single-file glue makes Node scan a 1.8 MB script and decode its base64
 // before compiling anything. The page keeps that file unchanged (file:// and CSP need it); Node
 // loads the plain .wasm instead, through wasm/load-node.cjs, which passes the bytes to the
-// factory (`instantiateWasm`), so 3.1.6's loader never fetch()es by path (Node 20's global fetch
+// factory (`wasmBinary`), so 3.1.6's loader never fetch()es by path (Node 20's global fetch
 // fails on paths: shared/toolchain.md). Both artifacts come from one link: the .wasm is byte for
 // byte the module the page runs.
 //
