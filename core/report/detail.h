@@ -23,6 +23,13 @@
 
 namespace parallax::report::detail {
 
+/// "boilerplate", or the paragraph's kind name ("body", "heading", ...): the JSON's `kind`.
+std::string_view paragraph_kind(const segment::Paragraph& paragraph);
+/// The sentence `ref` names, or null when the reference points outside the analysis.
+const segment::Sentence* find_sentence(const Analysis& analysis, const align::UnitRef& ref);
+/// The text of the sentence `ref` names ("" when it points outside the analysis).
+std::string unit_text(const Analysis& analysis, const align::UnitRef& ref);
+
 /// A generous guess of to_json(analysis).size() (the texts, with room for escapes, plus a bound
 /// per entry), so that the document is allocated once.
 std::size_t estimated_json_bytes(const Analysis& analysis);

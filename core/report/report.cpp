@@ -9,19 +9,7 @@
 
 namespace parallax::report {
 
-namespace {
-
-using Json = nlohmann::ordered_json;
-
-// Four decimals are plenty for a similarity and make the bytes identical on every platform.
-double rounded(double value) {
-  return std::round(value * 10000.0) / 10000.0;
-}
-
-std::string dump(const Json& json) {
-  // `replace` never throws on invalid UTF-8 (the core never throws; ingest already repaired it).
-  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+namespace detail {
 
 std::string_view paragraph_kind(const segment::Paragraph& paragraph) {
   return paragraph.boilerplate ? std::string_view("boilerplate")
@@ -42,8 +30,27 @@ std::string unit_text(const Analysis& analysis, const align::UnitRef& ref) {
   return std::string(slice(analysis.articles[ref.article].raw.text, sentence->span));
 }
 
+}  // namespace detail
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Four decimals are plenty for a similarity and make the bytes identical on every platform.
+double rounded(double value) {
+  return std::round(value * 10000.0) / 10000.0;
+}
+
+std::string dump(const Json& json) {
+  // `replace` never throws on invalid UTF-8 (the core never throws; ingest already repaired it).
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 // --- the direct writer: each function appends one part of the document, in contract order ---
+using detail::find_sentence;
 using detail::JsonWriter;
+using detail::paragraph_kind;
+using detail::unit_text;
 
 // claim indexes of every sentence, for the sentence entries: a flat table (CSR) indexed by a
 // running sentence number, filled in claim order as the old per-sentence vectors were.

@@ -23,6 +23,11 @@ namespace oracle {
 
 using namespace parallax::report;
 using Json = nlohmann::ordered_json;
+// Lookups shared with report.cpp (they find text, they do not format it); the formatting below
+// (rounding, dump, the tree) stays the oracle's own.
+using parallax::report::detail::find_sentence;
+using parallax::report::detail::paragraph_kind;
+using parallax::report::detail::unit_text;
 
 // Four decimals are plenty for a similarity and make the bytes identical on every platform.
 double rounded(double value) {
@@ -32,11 +37,6 @@ double rounded(double value) {
 std::string dump(const Json& json) {
   // `replace` never throws on invalid UTF-8 (the core never throws; ingest already repaired it).
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-std::string_view paragraph_kind(const segment::Paragraph& paragraph) {
-  return paragraph.boilerplate ? std::string_view("boilerplate")
-                               : segment::kind_name(paragraph.kind);
 }
 
 Json article_json(const Article& article, std::size_t index,
@@ -90,20 +90,6 @@ Json article_json(const Article& article, std::size_t index,
 
 Json paragraph_ref(const align::ParagraphRef& ref) {
   return Json{{"article", ref.article}, {"paragraph", ref.paragraph}};
-}
-
-const segment::Sentence* find_sentence(const Analysis& analysis, const align::UnitRef& ref) {
-  if (ref.article >= analysis.articles.size()) return nullptr;
-  const auto& paragraphs = analysis.articles[ref.article].paragraphs;
-  if (ref.paragraph >= paragraphs.size()) return nullptr;
-  const auto& sentences = paragraphs[ref.paragraph].sentences;
-  return ref.sentence < sentences.size() ? &sentences[ref.sentence] : nullptr;
-}
-
-std::string unit_text(const Analysis& analysis, const align::UnitRef& ref) {
-  const segment::Sentence* sentence = find_sentence(analysis, ref);
-  if (sentence == nullptr) return {};
-  return std::string(slice(analysis.articles[ref.article].raw.text, sentence->span));
 }
 
 // --- diverge (issue 4): facts, contradictions, omissions ---
