@@ -113,6 +113,14 @@ class ContextCosineMatcher final : public SentenceMatcher {
 /// 64 nearest neighbours' vectors only, so a huge paragraph stays linear).
 void add_paragraph_context(std::vector<Unit>& units, double weight);
 
+/// Where a sentence sits in its article, for makes_no_claim.
+struct SentencePlace {
+  bool heading = false;            ///< its paragraph is a heading
+  bool after_body = false;         ///< a body (non-heading) paragraph came before its paragraph
+  bool last_in_paragraph = false;  ///< the last sentence of its paragraph
+  bool only_in_paragraph = false;  ///< its paragraph's only sentence
+};
+
 /// True for a sentence that makes no claim of its own and so is not made a unit
 /// (tests/gold/README.md, guideline 3; core/align/units.cpp):
 ///  - a section heading: a heading that comes after the article's first body paragraph
@@ -125,10 +133,10 @@ void add_paragraph_context(std::vector<Unit>& units, double weight);
 ///    fragment starting "By " and a capital ("By Ada Quillon, Northwire") or "Published",
 ///    "Updated", "Posted" with a date or time ("Published 11 March, 19:15"). On the samples two
 ///    outlets' datelines made a claim of their own. Plain-text bylines are often taken for
-///    headings (a short line without a full stop), so this holds for headings too, and a title
-///    such as "By Land and Sea" is lost to it.
-bool makes_no_claim(bool heading, bool after_body, std::string_view sentence,
-                    bool last_in_paragraph, bool only_in_paragraph = false);
+///    headings (a short line without a full stop), so this holds for headings too
+///    (segment::is_byline_or_dateline; a headline such as "By Land and Sea" is lost to it:
+///    FNC-1 bodies start with their byline, so the first paragraph is no exemption).
+bool makes_no_claim(std::string_view sentence, const SentencePlace& place);
 
 struct AlignOptions {
   /// Terms found in more units than this share of all units (and more than

@@ -274,7 +274,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   for (std::uint32_t a = 0; a < analysis.articles.size(); ++a) {
     const report::Article& article = analysis.articles[a];
     paragraph_counts.push_back(static_cast<std::uint32_t>(article.paragraphs.size()));
-    bool after_body = false;  // --- align (seedsgold): a body paragraph came before this one
+    bool after_body = false;      // --- align (seedsgold): a body paragraph came before this one
     for (std::uint32_t p = 0; p < article.paragraphs.size(); ++p) {
       const segment::Paragraph& paragraph = article.paragraphs[p];
       if (paragraph.boilerplate) continue;
@@ -292,10 +292,14 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
                                            vocabulary)
                 : represent::content_terms(article.raw.text, span, stemmer, vocabulary);
         if (unit.terms.empty() || is_table_header(paragraph, s)) continue;
+        align::SentencePlace place;
+        place.heading = heading;
+        place.after_body = after_body;
+        place.last_in_paragraph = s + 1 == paragraph.sentences.size();
+        place.only_in_paragraph = paragraph.sentences.size() == 1;
         if (align::makes_no_claim(
-                heading, after_body,
                 std::string_view(article.raw.text).substr(span.start, span.end - span.start),
-                s + 1 == paragraph.sentences.size(), paragraph.sentences.size() == 1))
+                place))
           continue;  // --- end align (seedsgold)
         matcher.prepare(unit, article.raw.text, paragraph.sentences[s].span, stemmer);
         units.push_back(std::move(unit));

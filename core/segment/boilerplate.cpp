@@ -223,6 +223,16 @@ const char* phrase_reason(const Paragraph& p, std::string_view low, std::size_t 
                                                                    "enter your email",
                                                                    "join our mailing list"};
   if (words <= 30 && has_any(folded, kNewsletter)) return "newsletter prompt";
+  // The outlet's own newsletter by name: "Sign up for the Civic Pulse newsletter to get local
+  // news every morning." An imperative at the start and a newsletter or inbox named in it;
+  // "Subscribers to the newsletter said ..." starts with no imperative and stays content.
+  static constexpr std::array<std::string_view, 5> kSignUpStart = {
+      "sign up ", "subscribe to ", "subscribe for ", "subscribe now", "register for "};
+  static constexpr std::array<std::string_view, 3> kSignUpObject = {"newsletter", "inbox",
+                                                                    "mailing list"};
+  if (words <= 30 && starts_any(low, kSignUpStart) && has_any(folded, kSignUpObject)) {
+    return "newsletter prompt";
+  }
 
   static constexpr std::array<std::string_view, 22> kRelated = {
       "read more",           "read also",       "also read",          "related articles",

@@ -78,11 +78,15 @@ std::string infer_title(std::string_view text, const std::vector<Paragraph>& par
     while (s.end > s.start && text[s.end - 1] == '#') --s.end;
     s = detail::trim(text, s);
     if (s.empty()) continue;
-    return cut(collapse(text, s), kMaxTitle);
+    std::string title = collapse(text, s);
+    if (is_byline_or_dateline(title)) continue;
+    return cut(std::move(title), kMaxTitle);
   }
   for (const Paragraph& p : paragraphs) {
     if (p.boilerplate || p.kind == ParagraphKind::kTable || p.sentences.empty()) continue;
-    return cut(collapse(text, p.sentences.front().span), kMaxTitle);
+    std::string title = collapse(text, p.sentences.front().span);
+    if (p.sentences.size() == 1 && is_byline_or_dateline(title)) continue;
+    return cut(std::move(title), kMaxTitle);
   }
   return {};
 }

@@ -63,8 +63,17 @@ bool tokens_within(std::string_view text, Span paragraph,
                    const std::vector<Token>& paragraph_tokens, Span sentence, std::size_t* first,
                    std::size_t* last);
 
-/// The article title when ingest found none: the first non-boilerplate heading,
-/// else the first sentence (cut to at most 120 bytes at a word boundary).
+/// A byline ("By Ada Quillon, Northwire", "*By Valley Herald staff | 11 March*") or a dateline
+/// ("Published 11 March, 19:15", "Updated: 12 March 2031"): a short fragment (at most 12
+/// words) with no sentence end that says who wrote the article and when, not what happened.
+/// "By " must be followed by a capital, "Published"/"Updated"/"Posted" by a date or time.
+/// A headline of that shape ("By Land and Sea") is taken for a byline too
+/// (core/segment/bylines.cpp).
+bool is_byline_or_dateline(std::string_view fragment);
+
+/// The article title when ingest found none: the first non-boilerplate heading, else the first
+/// sentence (cut to at most 120 bytes at a word boundary), passing over bylines and datelines
+/// that stand alone (FNC-1 bodies start "By Sylvia Westall").
 std::string infer_title(std::string_view text, const std::vector<Paragraph>& paragraphs);
 
 }  // namespace parallax::segment

@@ -4,52 +4,78 @@
 #include "align/align.h"
 
 using parallax::align::makes_no_claim;
+using parallax::align::SentencePlace;
+
+namespace {
+
+// A sentence's place as flags, so that each check reads in one line.
+enum Flag : unsigned {
+  kBody = 0,  // a body paragraph's sentence, not last, not alone, not in the first paragraph
+  heading = 1,
+  after_body = 2,
+  last = 4,
+  only = 8,
+};
+
+SentencePlace at(unsigned flags) {
+  SentencePlace place;
+  place.heading = flags & heading;
+  place.after_body = flags & after_body;
+  place.last_in_paragraph = flags & last;
+  place.only_in_paragraph = flags & only;
+  return place;
+}
+
+}  // namespace
 
 TEST_CASE("section headings after the body make no claim; the title block does", "[align]") {
-  CHECK(makes_no_claim(true, true, "Possible Outcomes: From Breakthrough to Breakdown", true));
-  CHECK(makes_no_claim(true, true, "Getting around during the closure", true));
-  CHECK_FALSE(makes_no_claim(true, false, "Varrow Bridge closes to traffic on Thursday", true));
+  CHECK(makes_no_claim("Possible Outcomes: From Breakthrough to Breakdown",
+                       at(heading | after_body | last)));
+  CHECK(makes_no_claim("Getting around during the closure", at(heading | after_body | last)));
+  CHECK_FALSE(makes_no_claim("Varrow Bridge closes to traffic on Thursday", at(heading | last)));
   CHECK_FALSE(
-      makes_no_claim(true, false, "Strategic Dialogue in Alaska: Putin and Trump Meet", true));
+      makes_no_claim("Strategic Dialogue in Alaska: Putin and Trump Meet", at(heading | last)));
   // a body sentence after the body is an ordinary unit
-  CHECK_FALSE(makes_no_claim(false, true, "The bridge closes on Thursday.", true));
+  CHECK_FALSE(makes_no_claim("The bridge closes on Thursday.", at(after_body | last)));
 }
 
 TEST_CASE("a paragraph's last sentence ending in a colon introduces a list", "[align]") {
-  CHECK(makes_no_claim(false, true, "Key strategic concerns include:", true));
-  CHECK(makes_no_claim(false, false, "The agenda is expected to cover:  \n", true));
+  CHECK(makes_no_claim("Key strategic concerns include:", at(after_body | last)));
+  CHECK(makes_no_claim("The agenda is expected to cover:  \n", at(last)));
   CHECK(
-      makes_no_claim(true, false, "Recent Pre-Summit Signals:", true));  // even in the title block
+      makes_no_claim("Recent Pre-Summit Signals:", at(heading | last)));  // even in the title block
   // a colon inside, or a colon-ended sentence followed by more of its paragraph, is a claim
   CHECK_FALSE(
-      makes_no_claim(false, true, "Arms control: extending the treaty is a priority.", true));
-  CHECK_FALSE(makes_no_claim(false, true, "Both sides agreed on one point:", false));
-  CHECK_FALSE(makes_no_claim(false, true, "Talks ended at 10:30", true));
+      makes_no_claim("Arms control: extending the treaty is a priority.", at(after_body | last)));
+  CHECK_FALSE(makes_no_claim("Both sides agreed on one point:", at(after_body)));
+  CHECK_FALSE(makes_no_claim("Talks ended at 10:30", at(after_body | last)));
   // empty or blank text: nothing to end in a colon
-  CHECK_FALSE(makes_no_claim(false, true, "", true));
-  CHECK_FALSE(makes_no_claim(false, true, "   ", true));
+  CHECK_FALSE(makes_no_claim("", at(after_body | last)));
+  CHECK_FALSE(makes_no_claim("   ", at(after_body | last)));
 }
 
 TEST_CASE("bylines and datelines alone in their paragraph make no claim", "[align]") {
-  CHECK(makes_no_claim(false, false, "Published 11 March, 19:15", true, true));
-  CHECK(makes_no_claim(false, false, "*By Valley Herald staff | 11 March*", true, true));
-  CHECK(makes_no_claim(false, true, "By Ada Quillon, Northwire", true, true));
-  CHECK(makes_no_claim(false, false, "Updated: 12 March 2031, 08:00", true, true));
-  CHECK(makes_no_claim(false, false, "Last updated 9:41 pm", true, true));
+  CHECK(makes_no_claim("Published 11 March, 19:15", at(last | only)));
+  CHECK(makes_no_claim("*By Valley Herald staff | 11 March*", at(last | only)));
+  CHECK(makes_no_claim("By Ada Quillon, Northwire", at(after_body | last | only)));
+  CHECK(makes_no_claim("Updated: 12 March 2031, 08:00", at(last | only)));
+  CHECK(makes_no_claim("Last updated 9:41 pm", at(last | only)));
   // plain-text bylines come out of segmentation as headings of the title block
-  CHECK(makes_no_claim(true, false, "By Ada Quillon, Northwire", true, true));
+  CHECK(makes_no_claim("By Ada Quillon, Northwire", at(heading | last | only)));
   // sentences, not fragments: claims
-  CHECK_FALSE(makes_no_claim(false, true, "By Thursday the bridge will be closed.", true, true));
-  CHECK_FALSE(makes_no_claim(false, true, "Published figures show 41,000 cars a day.", true, true));
+  CHECK_FALSE(
+      makes_no_claim("By Thursday the bridge will be closed.", at(after_body | last | only)));
+  CHECK_FALSE(
+      makes_no_claim("Published figures show 41,000 cars a day.", at(after_body | last | only)));
   // not alone in the paragraph, or no date after "Published": left alone
-  CHECK_FALSE(makes_no_claim(false, false, "By Ada Quillon, Northwire", false, false));
-  CHECK_FALSE(makes_no_claim(false, true, "By Ada Quillon, Northwire", true, false));
-  CHECK_FALSE(makes_no_claim(false, false, "Published by the city council", true, true));
-  CHECK_FALSE(makes_no_claim(false, false, "by the numbers", true, true));
-  CHECK_FALSE(makes_no_claim(false, false, "By", true, true));
+  CHECK_FALSE(makes_no_claim("By Ada Quillon, Northwire", at(kBody)));
+  CHECK_FALSE(makes_no_claim("By Ada Quillon, Northwire", at(after_body | last)));
+  CHECK_FALSE(makes_no_claim("Published by the city council", at(last | only)));
+  CHECK_FALSE(makes_no_claim("by the numbers", at(last | only)));
+  CHECK_FALSE(makes_no_claim("By", at(last | only)));
   // long fragments are not bylines
-  CHECK_FALSE(makes_no_claim(false, false,
-                             "By the time the inspectors reached the seventh hanger on the east "
-                             "side of the deck the rust had spread",
-                             true, true));
+  CHECK_FALSE(
+      makes_no_claim("By the time the inspectors reached the seventh hanger on the east "
+                     "side of the deck the rust had spread",
+                     at(last | only)));
 }

@@ -224,6 +224,18 @@ TEST_CASE("segment: infer_title", "[segment][segment_article]") {
     CHECK(title.size() > 100);
     CHECK(title.substr(title.size() - 6) == "said\u00e9");  // cut at a word boundary
   }
+  {
+    // FNC-1 bodies start with their byline: it is not the title
+    const auto raw = article(
+        "By Sylvia Westall\n\nDUBAI (Reuters) - The group said on Monday it "
+        "had taken the town.");
+    CHECK(parallax::segment::infer_title(raw.text, segment_article(raw)) ==
+          "DUBAI (Reuters) - The group said on Monday it had taken the town.");
+  }
+  {
+    const auto raw = article("Bridge closes\nPublished 11 March, 19:15\n\nThe bridge closes.");
+    CHECK(parallax::segment::infer_title(raw.text, segment_article(raw)) == "Bridge closes");
+  }
   CHECK(parallax::segment::infer_title("", {}).empty());
 }
 
