@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -190,16 +189,12 @@ TEST_CASE("segment: large inputs do not hang", "[segment][segment_article]") {
   std::string many_lines;
   for (int i = 0; i < 100000; ++i)
     many_lines += (i % 7 == 0) ? "- item\n" : "Short Line " + std::to_string(i) + "\n";
-  const auto start = std::chrono::steady_clock::now();
+  // A hang or a quadratic path fails through ctest's TIMEOUT (tests/CMakeLists.txt).
   const auto a = segment_article(article(one_line));
   const auto b = segment_article(article(many_lines));
-  const auto seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  INFO("seconds (sanitizer builds are slower): " << seconds);
   CHECK(a.size() == 1);
   CHECK(a[0].sentences.size() > 1000);
   CHECK(b.size() == 100000);
-  CHECK(seconds < 30.0);
 }
 
 TEST_CASE("segment: infer_title", "[segment][segment_article]") {
