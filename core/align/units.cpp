@@ -7,15 +7,10 @@ namespace parallax::align {
 
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-// The sentence's last visible character (0 when there is none).
-char last_visible(std::string_view text) {
-  std::size_t end = text.size();
-  while (end > 0 && is_space(text[end - 1])) --end;
-  return end > 0 ? text[end - 1] : '\0';
+// A list intro's mark: the last visible character is a colon ("Key concerns include:").
+bool ends_in_colon(std::string_view sentence) {
+  const std::size_t last = sentence.find_last_not_of(" \t\n\r\f");
+  return last != std::string_view::npos && sentence[last] == ':';
 }
 
 }  // namespace
@@ -23,7 +18,7 @@ char last_visible(std::string_view text) {
 bool makes_no_claim(std::string_view sentence, const SentencePlace& place) {
   if (place.heading && place.after_body) return true;
   if (place.only_in_paragraph && segment::is_byline_or_dateline(sentence)) return true;
-  return place.last_in_paragraph && last_visible(sentence) == ':';
+  return place.last_in_paragraph && ends_in_colon(sentence);
 }
 
 }  // namespace parallax::align
