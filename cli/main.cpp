@@ -83,6 +83,9 @@ bool load_resources(const fs::path& dir, parallax::Resources* resources) {
     return false;
   }
   *resources = std::move(loaded).value();
+  for (const std::string& warning : resources->warnings()) {  // postag
+    std::cerr << "parallax: warning: " << warning << "\n";
+  }
   return true;
 }
 

@@ -304,6 +304,8 @@ struct FeatureWord {
   bool number = false;               ///< a number token or a number word ("two")
   bool capitalised = false;          ///< starts with an upper-case letter, not sentence-initial
   represent::WordNet::Word wordnet;  ///< WordNet entries of norm (content words only)
+  /// Likely parts of speech of norm (content words, when the WordNet resource has them).
+  represent::PartOfSpeech::Tags pos;
 };
 
 /// Everything the learned matcher needs from one sentence, computed once.
@@ -334,6 +336,9 @@ struct SentenceFeatures {
   /// Sorted unique hashes of the character 4-grams of the whole sentence (case-folded
   /// words joined by single spaces, first kMaxOrderTokens words): the char4_* feature.
   std::vector<std::uint64_t> char_4grams;
+  /// The words carry parts of speech (FeatureWord::pos): the WordNet resource has them.
+  /// Else the role cues fall back to WordNet's verb and noun senses.
+  bool tagged = false;
 };
 
 /// The order features (edit distance, common subsequences, alignment) look at the first

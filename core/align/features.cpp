@@ -473,7 +473,12 @@ struct Unaligned {
   double numbers = 0;
   double names = 0;
   double verbs = 0;
+  double pos_verbs = 0;  ///< round 5: non-name words whose most likely tag is a verb
+  double pos_nouns = 0;  ///< round 5: words whose most likely tag is a (proper) noun
 };
+
+bool likely_verb(const SentenceFeatures& f, const FeatureWord& w);
+bool likely_noun(const FeatureWord& w);
 
 Unaligned unaligned_words(const SentenceFeatures& f, const std::vector<bool>& aligned) {
   Unaligned u;
@@ -485,6 +490,8 @@ Unaligned unaligned_words(const SentenceFeatures& f, const std::vector<bool>& al
     total += w.idf;
     if (aligned[i]) continue;
     left += w.idf;
+    if (!w.capitalised && likely_verb(f, w)) u.pos_verbs += 1;
+    if (likely_noun(w)) u.pos_nouns += 1;
     if (w.number) {
       u.numbers += 1;
     } else if (w.capitalised) {
@@ -517,15 +524,35 @@ bool passive_at(const SentenceFeatures& f, std::size_t verb, std::size_t moved) 
 }
 
 // A word WordNet knows as a verb and not as a noun ("arrested", "sued", "fled"; not
-// "company", "arrest", "cut"): without a part-of-speech tagger, the safe side for a conflict.
+// "company", "arrest", "cut"): the fallback of likely_verb without parts of speech.
 bool verb_only(const FeatureWord& w) {
   return represent::WordNet::has_verb(w.wordnet) && !represent::WordNet::has_noun(w.wordnet);
 }
 
+// A content word whose most likely tag (en-lexicon) is a verb: "beat", "cut", "defeated",
+// "arrested"; not "company", "police", "talks", nor a capitalised name ("Rob", "Will").
+// Without parts of speech in the resource: verb_only (the WordNet senses).
+bool likely_verb(const SentenceFeatures& f, const FeatureWord& w) {
+  if (w.stopword || w.number) return false;
+  if (!f.tagged) return verb_only(w);
+  if (w.capitalised && w.pos.name) return false;
+  return w.pos.likely_verb();
+}
+
+// Round 5 (docs/matcher.md): a content word whose most likely tag is a noun or a proper
+// noun (unknown words included: the tagger's default), numbers left out.
+bool likely_noun(const FeatureWord& w) {
+  using Class = represent::PartOfSpeech::Class;
+  if (w.stopword || w.number) return false;
+  return w.pos.first == Class::kNoun || w.pos.first == Class::kProperNoun ||
+         (w.capitalised && w.pos.name);
+}
+
 // Swapped roles around a shared verb ("police arrested the protester" / "the protester
 // arrested the police"), from the one-to-one alignment: three consecutive aligned content
-// words i < k < j of x (numbers left out) with y(j) < y(k) < y(i), where k is a verb and
-// no noun in WordNet: one conflict, like a swapped number or name. A passive on one side only
+// words i < k < j of x (numbers left out) with y(j) < y(k) < y(i), where k's most likely
+// tag is a verb (likely_verb: "beat", "defeated"; without parts of speech a WordNet verb
+// and no noun): one conflict, like a swapped number or name. A passive on one side only
 // explains the reversal ("the protester was arrested by police"; "41 people were injured
 // when the train derailed" / "the train derailed, injuring 41 people"), so it is none;
 // passives on both sides are. Reversed lists ("France, Germany and Italy") have no verb in
@@ -546,13 +573,44 @@ bool roles_swapped(const SentenceFeatures& x, const SentenceFeatures& y, const A
     const Link& verb = links[k];
     const Link& last = links[k + 1];  // after the verb in x, before it in y
     if (!(first.y > verb.y && last.y < verb.y)) continue;
-    if (!verb_only(x.words[verb.x]) && !verb_only(y.words[verb.y])) continue;
+    if (!likely_verb(x, x.words[verb.x]) && !likely_verb(y, y.words[verb.y])) continue;
     if (passive_at(x, verb.x, last.x) == passive_at(y, verb.y, first.y)) return true;
   }
   return false;
 }
 
-constexpr std::array<std::string_view, 64> kBaseFeatures = {
+// Round 5: the main verb of a sentence, as the first content word after the subject proxy
+// (first_content_word) whose most likely tag is a verb, among the first kMaxOrderTokens
+// words; -1 when there is none.
+int main_verb(const SentenceFeatures& f) {
+  const FeatureWord* subject = first_content_word(f);
+  if (subject == nullptr) return -1;
+  const std::size_t n = std::min(f.words.size(), kMaxOrderTokens);
+  std::size_t i = static_cast<std::size_t>(subject - f.words.data()) + 1;
+  for (; i < n; ++i) {
+    if (likely_verb(f, f.words[i])) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Whether the two main verbs agree: aligned to each other, the same stem, or WordNet
+// synonyms or derivations (>= 0.8). 1 agree, 0 differ, -1 a side has none.
+int main_verbs_agree(const SentenceFeatures& x, const SentenceFeatures& y, const Alignment& al,
+                     const represent::WordNet* wordnet) {
+  const int vx = main_verb(x);
+  const int vy = main_verb(y);
+  if (vx < 0 || vy < 0) return -1;
+  const FeatureWord& a = x.words[static_cast<std::size_t>(vx)];
+  const FeatureWord& b = y.words[static_cast<std::size_t>(vy)];
+  if (al.x_to_y[static_cast<std::size_t>(vx)] == vy || a.stem == b.stem) return 1;
+  if (wordnet != nullptr && !a.wordnet.empty() && !b.wordnet.empty() &&
+      wordnet->similarity(a.wordnet, b.wordnet) >= 0.8) {
+    return 1;
+  }
+  return 0;
+}
+
+constexpr std::array<std::string_view, 70> kBaseFeatures = {
     "stem_recall_min",
     "stem_recall_max",
     "idf_recall_min",
@@ -620,6 +678,13 @@ constexpr std::array<std::string_view, 64> kBaseFeatures = {
     "unaligned_kind_name_max",
     "unaligned_kind_verb_max",
     "unaligned_kind_verb_min",
+    // Round 5 candidates: parts of speech from en-lexicon (docs/matcher.md).
+    "pos_unaligned_verb_max",
+    "pos_unaligned_verb_min",
+    "pos_unaligned_noun_max",
+    "pos_unaligned_noun_min",
+    "pos_main_verb_agree",
+    "pos_main_verb_differ",
 };
 
 }  // namespace
@@ -628,6 +693,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
                                    const represent::Lexicon& lexicon,
                                    const represent::WordNet* wordnet) {
   SentenceFeatures f;
+  f.tagged = wordnet != nullptr && !wordnet->part_of_speech().empty();
   std::vector<segment::Token> tokens = segment::tokenize(text, span);
   // Lexicon ids of the bigrams of adjacent content stems ("stem1 stem2"), when the
   // lexicon has such terms (latent vector only).
@@ -715,7 +781,10 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
         w.stem = fnv1a64(stem);
         w.lexicon_id = lexicon.find(stem);
         w.idf = static_cast<float>(lexicon.idf(w.lexicon_id));
-        if (wordnet != nullptr) w.wordnet = wordnet->lookup(word);
+        if (wordnet != nullptr) {
+          w.wordnet = wordnet->lookup(word);
+          w.pos = wordnet->part_of_speech().lookup(word);
+        }
       } else {
         w.stem = w.form;
       }
@@ -976,6 +1045,14 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   out.push_back(std::max(ux.names, uy.names));
   out.push_back(std::max(ux.verbs, uy.verbs));
   out.push_back(std::min(ux.verbs, uy.verbs));
+  // Round 5: parts of speech.
+  out.push_back(std::max(ux.pos_verbs, uy.pos_verbs));
+  out.push_back(std::min(ux.pos_verbs, uy.pos_verbs));
+  out.push_back(std::max(ux.pos_nouns, uy.pos_nouns));
+  out.push_back(std::min(ux.pos_nouns, uy.pos_nouns));
+  const int verbs_agree = main_verbs_agree(x, y, al, wordnet);
+  out.push_back(verbs_agree == 1 ? 1.0 : 0.0);
+  out.push_back(verbs_agree == 0 ? 1.0 : 0.0);
 
   const std::uint32_t dims = lexicon.dimensions();
   for (std::uint32_t d = 0; d < dims; ++d) {

@@ -62,10 +62,16 @@ class Resources {
   std::string_view matcher_name() const { return matcher_ ? "learned-v1" : "tfidf-baseline"; }
   /// The learned stance model, or null (the rule-based baseline).
   const stance::StanceModel* stance_model() const { return stance_.get(); }
+  // -- postag (issue 3): a resource that loads in a reduced form says so here.
+  /// Messages for the caller to show (e.g. a WordNet without parts of speech: the matcher's
+  /// role cues fall back to WordNet senses); empty with the committed resources.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  // -- end postag
 
  private:
   std::shared_ptr<const align::LearnedMatcher> matcher_;
   std::shared_ptr<const stance::StanceModel> stance_;
+  std::vector<std::string> warnings_;  // postag
 };
 
 struct CompareOptions {

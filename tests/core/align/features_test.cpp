@@ -252,8 +252,14 @@ TEST_CASE("roles_swap: swapped roles around a shared verb, unless a passive expl
              "The protester arrested the police outside the embassy.") == 1.0);
   CHECK(swap("The company hired the consultant in May.",
              "The consultant hired the company in May.") == 1.0);
-  // "cut" and "defeated" are also nouns in WordNet: no verb for sure without a tagger.
-  CHECK(swap("The bank cut the rate.", "The rate cut the bank.") == 0.0);
+  // "beat", "cut" and "defeated" are also nouns in WordNet, but their most likely tag
+  // (en-lexicon) is a verb; "company" is a noun first (no swap in "US company Fluor").
+  CHECK(swap("The bank cut the rate.", "The rate cut the bank.") == 1.0);
+  CHECK(swap("Germany beat France in the semi-final.", "France beat Germany in the semi-final.") ==
+        1.0);
+  CHECK(swap("Spain defeated Italy in Rome.", "Italy defeated Spain in Rome.") == 1.0);
+  CHECK(swap("The council asked the experienced Fluor company of the US to cost the project.",
+             "The council asked the experienced US company Fluor to cost the project.") == 0.0);
   // Passive on one side: the same claim.
   CHECK(swap("Police arrested the protester.", "The protester was arrested by police.") == 0.0);
   CHECK(swap("The army attacked the rebels.", "The rebels were attacked by the army.") == 0.0);
@@ -284,4 +290,62 @@ TEST_CASE("round 4 candidates: character 4-grams and what stays unaligned", "[al
   CHECK(f.feature(a, b, "unaligned_kind_name_max") == 1.0);    // Lyon
   CHECK(f.feature(a, b, "unaligned_kind_verb_max") >= 1.0);    // resigned
   CHECK(f.feature(a, b, "unaligned_kind_verb_min") == 0.0);
+}
+
+namespace {
+
+// The committed WordNet resource as format version 1: without its parts of speech.
+std::shared_ptr<const represent::WordNet> wordnet_without_parts_of_speech() {
+  std::string bytes = read_resource("wordnet-en.bin");
+  REQUIRE(bytes.size() > 52);
+  std::uint32_t pos_bytes = 0;
+  for (int i = 0; i < 4; ++i)
+    pos_bytes |= std::uint32_t{static_cast<unsigned char>(bytes[48 + i])} << (8 * i);
+  bytes.resize(bytes.size() - pos_bytes);
+  bytes[4] = 1;
+  for (int i = 0; i < 4; ++i) bytes[48 + i] = 0;
+  auto loaded = represent::WordNet::from_bytes(bytes);
+  REQUIRE(loaded.ok());
+  return std::make_shared<const represent::WordNet>(std::move(loaded).value());
+}
+
+}  // namespace
+
+TEST_CASE("roles_swap without parts of speech falls back to WordNet senses", "[align][matcher]") {
+  Fixture f;
+  f.r.wordnet = wordnet_without_parts_of_speech();
+  REQUIRE(f.r.wordnet->part_of_speech().empty());
+  CHECK_FALSE(f.of("The bank cut the rate.").tagged);
+  // "arrested" is a verb and no noun in WordNet: still a swap; "cut" is also a noun: none.
+  CHECK(f.feature("Police arrested the protester outside the embassy.",
+                  "The protester arrested the police outside the embassy.", "roles_swap") == 1.0);
+  CHECK(f.feature("The bank cut the rate.", "The rate cut the bank.", "roles_swap") == 0.0);
+}
+
+TEST_CASE("round 5 candidates: parts of speech of unaligned words and main verbs",
+          "[align][matcher]") {
+  Fixture f;
+  REQUIRE(f.of("Talks begin Friday.").tagged);
+  const SentenceFeatures s = f.of("Germany beat France in the semi-final.");
+  CHECK(s.words[1].pos.likely_verb());  // "beat"
+  CHECK_FALSE(s.words[0].pos.likely_verb());
+  const char* a = "The minister visited Paris.";
+  const char* b = "The minister visited Paris and resigned with 300 aides in Lyon.";
+  CHECK(f.feature(a, b, "pos_unaligned_verb_max") == 1.0);  // resigned
+  CHECK(f.feature(a, b, "pos_unaligned_verb_min") == 0.0);
+  CHECK(f.feature(a, b, "pos_unaligned_noun_max") == 2.0);  // aides, Lyon (not 300)
+  CHECK(f.feature(a, b, "pos_unaligned_noun_min") == 0.0);
+  // "beat" as a noun-or-verb: WordNet's senses counted it only as a verb-and-noun word.
+  CHECK(f.feature("The minister spoke.", "The minister spoke and the rivals beat the record.",
+                  "pos_unaligned_verb_max") == 1.0);
+  // Main verbs: the first likely verb after the first content word.
+  CHECK(f.feature(a, "The minister visited Paris on Monday.", "pos_main_verb_agree") == 1.0);
+  CHECK(f.feature(a, "The minister visited Paris on Monday.", "pos_main_verb_differ") == 0.0);
+  CHECK(f.feature(a, "The minister left Paris.", "pos_main_verb_differ") == 1.0);
+  CHECK(f.feature(a, "The minister left Paris.", "pos_main_verb_agree") == 0.0);
+  CHECK(f.feature("The minister announced the plan.", "The minister declared the plan.",
+                  "pos_main_verb_agree") == 1.0);  // WordNet synonyms
+  // No verb on one side: neither.
+  CHECK(f.feature(a, "The minister in Paris.", "pos_main_verb_agree") == 0.0);
+  CHECK(f.feature(a, "The minister in Paris.", "pos_main_verb_differ") == 0.0);
 }

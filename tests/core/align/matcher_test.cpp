@@ -148,10 +148,6 @@ TEST_CASE("known limits of a bag-of-features model", "[align][matcher][!mayfail]
   CHECK(score("Trump met the German chancellor in Washington on Tuesday.",
               "The U.S. president met the German chancellor in Washington on Tuesday.") >=
         matcher().threshold());
-  // Swapped roles around a verb that WordNet also knows as a noun ("beat", "cut"): without a
-  // part-of-speech tagger, roles_swap leaves them alone.
-  CHECK(score("Germany beat France in the World Cup semi-final.",
-              "France beat Germany in the World Cup semi-final.") < matcher().threshold());
 }
 
 TEST_CASE("traps: opposite verbs, also in the past tense, change the claim", "[align][matcher]") {
@@ -185,6 +181,11 @@ TEST_CASE("traps: swapped roles around the same verb change the claim", "[align]
        "The former chief executive sued the bank over the losses."},
       {"The rebels attacked the army base near the border.",
        "The army base attacked the rebels near the border."},
+      // Verbs that are also nouns ("beat", "cut"): their most likely tag is a verb (en-lexicon).
+      {"Germany beat France in the World Cup semi-final.",
+       "France beat Germany in the World Cup semi-final."},
+      {"Spain defeated Italy in the final in Rome.", "Italy defeated Spain in the final in Rome."},
+      {"The bank cut the rate of the fund.", "The rate cut the bank of the fund."},
   };
   for (const auto& [a, b] : traps) {
     INFO(a << " | " << b);
@@ -203,6 +204,11 @@ TEST_CASE("passive for active, a verb's synonym and a moved clause still match",
        "The company was fined 2 million euros by the court."},
       {"Shares of the carmaker rose 5% in early trading.",
        "Shares of the carmaker climbed 5% in early trading."},
+      // A noun in the middle ("company" is also a verb, but a noun first): no swap.
+      {"The council asked the experienced Fluor company of the US to cost the project.",
+       "The council asked the experienced US company Fluor to cost the project."},
+      {"Germany was beaten by France in the World Cup semi-final.",
+       "France beat Germany in the World Cup semi-final."},
   };
   for (const auto& [a, b] : pairs) {
     INFO(a << " | " << b);

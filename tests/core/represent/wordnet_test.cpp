@@ -201,6 +201,40 @@ TEST_CASE("wordnet: lookup maps words to lemma entries", "[represent][wordnet]")
   CHECK(wn.lookup("\xff\xfe").empty());
 }
 
+TEST_CASE("wordnet: has_verb and has_noun read the parts of speech of the entries",
+          "[represent][wordnet]") {
+  const WordNet& wn = committed();
+  struct Row {
+    const char* word;
+    bool verb;
+    bool noun;
+  };
+  const Row rows[] = {
+      {"arrested", true, false},  // arrest/verb through "-ed"; "-ed" is no noun rule
+      {"sued", true, false},
+      {"eliminated", true, false},
+      {"arrest", true, true},
+      {"company", true, true},  // WordNet also has "to company" (keep company)
+      {"beat", true, true},
+      {"cut", true, true},
+      {"rose", true, true},  // the flower, and rise/verb through the irregular forms
+      {"talks", true, true},
+      {"protester", false, true},
+      {"hospital", false, true},
+      {"quickly", false, false},  // an adverb
+      {"big", false, false},      // an adjective
+      {"xyzzy", false, false},    // unknown
+      {"the", false, false},      // a stopword: never looked up
+      {"", false, false},
+  };
+  for (const Row& row : rows) {
+    INFO(row.word);
+    CHECK(WordNet::has_verb(wn.lookup(row.word)) == row.verb);
+    CHECK(WordNet::has_noun(wn.lookup(row.word)) == row.noun);
+  }
+  CHECK_FALSE(WordNet::has_verb(WordNet().lookup("arrested")));  // an empty WordNet
+}
+
 TEST_CASE("wordnet: an empty WordNet knows no words", "[represent][wordnet]") {
   const WordNet wn;
   CHECK(wn.empty());
@@ -244,7 +278,7 @@ TEST_CASE("wordnet: corrupt resources are rejected without reading out of bounds
   magic[0] = 'Q';
   check_rejected(magic);
   std::string version = good;
-  version[4] = 2;
+  version[4] = 3;  // 1 and 2 (with parts of speech, postag_test.cpp) load
   check_rejected(version);
   check_rejected(good + "x");  // trailing byte
 

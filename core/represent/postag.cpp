@@ -1,0 +1,161 @@
+// PartOfSpeech: likely parts of speech per word, from the fifth section of
+// resources/wordnet-en.bin (npm en-lexicon, converted by scripts/build-resources.mjs).
+//
+// Section layout (LEB128 varints, little-endian u16):
+//   varint C in 1..256, then C u16 tag codes: first class (bits 0-2, 0..6) | class mask
+//     (bits 3-9, must include the first class) << 3 | name bit << 10; higher bits 0
+//   varint W, then W words strictly ascending bytewise, each front-coded as varint bytes
+//     shared with the previous word, varint suffix length >= 1, suffix; 1..64 bytes
+//   W bytes: each word's code index (< C); nothing after them
+// A corrupt section is an error value naming its offset; the lookup table is built once.
+#include <cstring>
+
+#include "represent/represent.h"
+
+namespace parallax::represent {
+namespace {
+
+constexpr std::size_t kMaxWordBytes = 64;
+constexpr std::uint32_t kMaxCodes = 256;
+
+Error corrupt(std::size_t offset, std::string_view what) {
+  return Error{ErrorCode::kInvalidArgument, "part-of-speech section is corrupt at byte " +
+                                                std::to_string(offset) + ": " + std::string(what)};
+}
+
+// Bounds-checked reading: after a failure `ok` stays false and reads return 0.
+struct Cursor {
+  const unsigned char* data;
+  std::size_t size;
+  std::size_t pos = 0;
+  bool ok = true;
+  const char* what = "";
+
+  std::size_t remaining() const { return size - pos; }
+  void fail(const char* reason) {
+    if (ok) what = reason;
+    ok = false;
+  }
+  std::uint8_t byte() {
+    if (!ok || pos >= size) {
+      fail("truncated");
+      return 0;
+    }
+    return data[pos++];
+  }
+  std::uint32_t varint() {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      const std::uint8_t b = byte();
+      if (!ok) return 0;
+      value |= std::uint64_t{b & 0x7fu} << shift;
+      if ((b & 0x80u) == 0) {
+        if (value > 0xffffffffull) break;
+        return static_cast<std::uint32_t>(value);
+      }
+    }
+    fail("number out of range");
+    return 0;
+  }
+};
+
+}  // namespace
+
+Result<PartOfSpeech> PartOfSpeech::from_bytes(std::string_view section) {
+  Cursor in{reinterpret_cast<const unsigned char*>(section.data()), section.size()};
+  PartOfSpeech pos;
+  const std::uint32_t code_count = in.varint();
+  if (in.ok && (code_count == 0 || code_count > kMaxCodes)) in.fail("bad tag code count");
+  for (std::uint32_t c = 0; c < code_count && in.ok; ++c) {
+    const std::uint16_t low = in.byte();
+    const std::uint16_t code = static_cast<std::uint16_t>(low | in.byte() << 8);
+    const unsigned first = code & 7u;
+    const unsigned mask = (code >> 3) & 0x7fu;
+    if (in.ok && (first > 6 || (mask & (1u << first)) == 0 || code >> 11 != 0)) {
+      in.fail("bad tag code");
+    }
+    pos.codes_.push_back(code);
+  }
+  const std::uint32_t word_count = in.varint();
+  // Every word takes at least 3 bytes (two varints, a suffix byte) plus its code byte.
+  if (in.ok && std::uint64_t{word_count} * 4 > in.remaining()) in.fail("bad word count");
+  if (in.ok) {
+    pos.offset_.reserve(std::size_t{word_count} + 1);
+    pos.code_of_.reserve(word_count);
+  }
+  pos.offset_.push_back(0);
+  char previous[kMaxWordBytes];
+  std::size_t previous_size = 0;
+  for (std::uint32_t i = 0; i < word_count && in.ok; ++i) {
+    const std::uint32_t shared = in.varint();
+    const std::uint32_t suffix = in.varint();
+    if (!in.ok) break;
+    if (shared > previous_size || suffix == 0 || suffix > in.remaining() ||
+        std::uint64_t{shared} + suffix > kMaxWordBytes) {
+      in.fail("bad word length");
+      break;
+    }
+    char word[kMaxWordBytes];
+    std::memcpy(word, previous, shared);
+    std::memcpy(word + shared, in.data + in.pos, suffix);
+    in.pos += suffix;
+    const std::string_view text(word, shared + suffix);
+    if (i > 0 && !(std::string_view(previous, previous_size) < text)) {
+      in.fail("words out of order");
+      break;
+    }
+    pos.text_.append(text);
+    pos.offset_.push_back(static_cast<std::uint32_t>(pos.text_.size()));
+    std::memcpy(previous, word, text.size());
+    previous_size = text.size();
+  }
+  for (std::uint32_t i = 0; i < word_count && in.ok; ++i) {
+    const std::uint8_t index = in.byte();
+    if (in.ok && index >= code_count) in.fail("tag code index out of range");
+    pos.code_of_.push_back(index);
+  }
+  if (in.ok && in.pos != in.size) in.fail("unexpected bytes after the words");
+  if (!in.ok) return corrupt(in.pos, in.what);
+
+  std::size_t slots = 16;
+  while (slots < std::size_t{word_count} * 2) slots *= 2;
+  pos.slots_.assign(slots, 0);
+  for (std::uint32_t i = 0; i < word_count; ++i) {
+    const std::string_view w(pos.text_.data() + pos.offset_[i],
+                             pos.offset_[i + 1] - pos.offset_[i]);
+    std::size_t slot = fnv1a64(w) & (slots - 1);
+    while (pos.slots_[slot] != 0) slot = (slot + 1) & (slots - 1);
+    pos.slots_[slot] = i + 1;
+  }
+  return pos;
+}
+
+PartOfSpeech::Tags PartOfSpeech::lookup(std::string_view word_in) const {
+  Tags tags;
+  if (word_in.empty() || word_in.size() > kMaxWordBytes || slots_.empty()) return tags;
+  char folded[kMaxWordBytes];
+  for (std::size_t i = 0; i < word_in.size(); ++i) {
+    const char c = word_in[i];
+    folded[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  std::string_view word(folded, word_in.size());
+  if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = fnv1a64(word) & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t stored = slots_[slot];
+    if (stored == 0) return tags;
+    const std::uint32_t id = stored - 1;
+    const std::uint32_t begin = offset_[id];
+    const std::uint32_t length = offset_[id + 1] - begin;
+    if (length == word.size() && std::memcmp(text_.data() + begin, word.data(), length) == 0) {
+      const std::uint16_t code = codes_[code_of_[id]];
+      tags.first = static_cast<Class>(code & 7u);
+      tags.mask = static_cast<std::uint8_t>((code >> 3) & 0x7fu);
+      tags.name = ((code >> 10) & 1u) != 0;
+      tags.stored = true;
+      return tags;
+    }
+  }
+}
+
+}  // namespace parallax::represent
