@@ -182,7 +182,8 @@ async function compareCommand(args) {
   }
 
   // auto: the build's V8 code cache when it fits this Node (the default matcher's path only:
-  // the learned matcher's functions are not in it), else the tier by input size.
+  // the learned matcher's functions are not in it). The tier by input size applies either way:
+  // to the whole module, or to the few functions the cache lacks.
   let chosen = chooseTier(tier, totalBytes);
   const useCache = tier === 'auto' && options.matcher !== 'learned' && process.env.PARALLAX_V8_CACHE !== '0';
   let core = null;

@@ -16,8 +16,9 @@
 //
 // With { cache: true } (wasm/cli.cjs's default compare), openCore first tries the build's V8 code
 // cache beside the .wasm (parallax-core.v8cache, wasm/v8-cache.cjs): compiled TurboFan code for
-// exactly these wire bytes under this V8; any mismatch falls back to compiling the .wasm, after
-// calling options.beforeCompile() (where the CLI sets its compile-tier flags).
+// exactly these wire bytes under this V8; any mismatch falls back to compiling the .wasm. Either
+// way options.beforeCompile(cached) is called before anything is compiled (the whole module, or
+// the functions the cache lacks): where the CLI sets its compile-tier flags.
 //
 // Fails with a CoreLoadError (code "core_missing") naming the missing (or not-wasm) file and the
 // command that builds it; the CLI prints its message and exits 1. A module V8 cannot compile
@@ -75,7 +76,7 @@ async function openCore(files = resolveCoreFiles(), options = {}) {
     throw new CoreLoadError(`${files.wasm} is not a WebAssembly module (no \\0asm header): rebuild it with \`bash scripts/build.sh wasm\``);
   }
   const module = bytes && options.cache ? readCache(bytes, cachePathFor(files.wasm)) : null;
-  if (!module && options.beforeCompile) options.beforeCompile();
+  if (options.beforeCompile) options.beforeCompile(Boolean(module));
   const factory = require(files.glue);
   if (module) {
     // Compiled code already: a synchronous instance, nothing left to wait for.

@@ -114,9 +114,10 @@ function sameRuntime(header) {
 }
 
 /**
- * The cached module for `wasmBytes` (a Buffer of the .wasm), or null. Sets CACHE_FLAGS for the
- * rest of the process when it returns a module (V8 compiles any function the cache lacks with
- * them); leaves the flags as they were when it returns null.
+ * The cached module for `wasmBytes` (a Buffer of the .wasm), or null. CACHE_FLAGS are set only
+ * while V8 reads the code; afterwards the flags are V8's defaults again, so the few functions
+ * the cache lacks compile lazily with Liftoff under whatever tier flags the caller sets next
+ * (compiling them with TurboFan cost ~1 ms each on a first call).
  */
 function readCache(wasmBytes, cachePath) {
   const parts = readCacheFile(cachePath);
@@ -129,11 +130,8 @@ function readCache(wasmBytes, cachePath) {
   } catch {
     module = null;
   }
-  if (!(module instanceof WebAssembly.Module)) {
-    setFlags(false);
-    return null;
-  }
-  return module;
+  setFlags(false);
+  return module instanceof WebAssembly.Module ? module : null;
 }
 
 /** The article files of the training directories, sorted, as compare() inputs. */
@@ -168,11 +166,16 @@ async function writeCache(gluePath, wasmPath, dirs, cachePath = cachePathFor(was
   });
   const inputs = trainingInputs(dirs);
   if (inputs.length < 2) throw new Error(`${dirs.join(', ')}: fewer than two article files to compile the compare path with`);
-  // The default comparison and the variants of the CLI's default path: options parsed, the
-  // plain TF-IDF matcher, each file alone, and the failures (no article, bad options).
+  // The CLI's call (compareJsonBytes) and compare() over: the files, each file alone, the set
+  // four times over under other names (more articles, claims and actors: the sorts' other size
+  // paths), the variants of the default path (options, the plain TF-IDF matcher) and the
+  // failures (no article, bad options).
+  const many = [];
+  for (let copy = 1; copy <= 4; copy++) for (const input of inputs) many.push({ name: `${copy}-${input.name}`, bytes: input.bytes });
   const runs = [
     [inputs, ''],
     [inputs, '{}'],
+    [many, '{}'],
     [inputs, '{"matcher":"tfidf","matchThreshold":0.5}'],
     [inputs, '{"matcher":"context","maxArticles":3}'],
     ...inputs.map((input) => [[input], '{}']),
@@ -180,8 +183,11 @@ async function writeCache(gluePath, wasmPath, dirs, cachePath = cachePathFor(was
     [inputs, '{"matcher":1}'],
     [inputs, 'not json'],
   ];
-  for (const [files, options] of runs) core.compare(files, options);
-  const first = core.compare(inputs, '{}');
+  for (const [files, options] of runs) {
+    core.compare(files, options);
+    core.compareJsonBytes(files, options);
+  }
+  const first = core.compareJsonBytes(inputs, '{}');
   if (!first.ok) throw new Error(`compare failed while making the cache: ${first.message}`);
   const code = Buffer.from(serialize(module));
   const header = { ...headerFields(), wasm: wasm.length, code: code.length };
