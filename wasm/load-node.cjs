@@ -16,7 +16,8 @@
 //
 // With { cache: true } (wasm/cli.cjs's default compare), openCore first tries the build's V8 code
 // cache beside the .wasm (parallax-core.v8cache, wasm/v8-cache.cjs): compiled TurboFan code for
-// exactly these wire bytes under this V8; any mismatch falls back to compiling the .wasm. Either
+// exactly these wire bytes under this V8, and the glue's compiled JavaScript for exactly that
+// glue; any mismatch falls back to requiring the glue and compiling the .wasm. Either
 // way options.beforeCompile(cached) is called before anything is compiled (the whole module, or
 // the functions the cache lacks): where the CLI sets its compile-tier flags.
 //
@@ -27,7 +28,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { readCache, cachePathFor } = require('./v8-cache.cjs');
+const { readCacheFile, glueFromCache, moduleFromCache, cachePathFor } = require('./v8-cache.cjs');
 
 const BUILD_DIR = path.join(__dirname, '..', 'build', 'wasm');
 
@@ -75,9 +76,11 @@ async function openCore(files = resolveCoreFiles(), options = {}) {
   if (bytes && (bytes.length < 8 || bytes.readUInt32LE(0) !== 0x6d736100)) {
     throw new CoreLoadError(`${files.wasm} is not a WebAssembly module (no \\0asm header): rebuild it with \`bash scripts/build.sh wasm\``);
   }
-  const module = bytes && options.cache ? readCache(bytes, cachePathFor(files.wasm)) : null;
+  // The glue first (its code cache is V8's for its default flags), then the module's code.
+  const cache = bytes && options.cache ? readCacheFile(cachePathFor(files.wasm)) : null;
+  const factory = glueFromCache(cache, files.glue) || require(files.glue);
+  const module = moduleFromCache(cache, bytes);
   if (options.beforeCompile) options.beforeCompile(Boolean(module));
-  const factory = require(files.glue);
   if (module) {
     // Compiled code already: a synchronous instance, nothing left to wait for.
     const core = await factory({

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import vm from 'node:vm';
 
 import { root, runCli, writeTempFiles, tricky_inputs, seedsDir, haveSeeds, coreJs } from './helpers.mjs';
 
@@ -191,7 +192,7 @@ function runWasmCliFlags(nodeFlags, args, env = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('the build writes a V8 code cache for this Node, holding the .wasm byte for byte', () => {
+test('the build writes a V8 code cache for this Node: the .wasm and the glue byte for byte, code V8 accepts', () => {
   const file = readFileSync(coreCache);
   assert.equal(file.toString('latin1', 0, 11), 'PXV8CACHE1\n');
   const end = file.indexOf(10, 11);
@@ -200,10 +201,21 @@ test('the build writes a V8 code cache for this Node, holding the .wasm byte for
   assert.equal(header.node, process.version);
   assert.equal(header.arch, process.arch);
   const wasm = readFileSync(coreWasm);
+  const glue = readFileSync(nodeGlue);
   assert.equal(header.wasm, wasm.length);
-  assert.ok(file.subarray(end + 1, end + 1 + header.wasm).equals(wasm), 'the cache holds the module it was made from');
-  assert.equal(end + 1 + header.wasm + header.code, file.length);
-  assert.ok(header.code > 100000, `${header.code} B of V8 code`);
+  assert.equal(header.glue, glue.length);
+  let at = end + 1;
+  const section = (name) => file.subarray(at, (at += header[name]));
+  assert.ok(section('wasm').equals(wasm), 'the cache holds the module it was made from');
+  assert.ok(section('code').length > 100000, `${header.code} B of module code`);
+  assert.ok(section('glue').equals(glue), 'the cache holds the glue it was made from');
+  const glueCode = section('glueCode');
+  assert.equal(at, file.length);
+  // The glue's code cache is taken under V8's default flags, as the CLI compiles the glue: V8
+  // must accept it here (a test process with default flags), or it is dead weight.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${glue.toString('latin1')}\n})`,
+    { filename: nodeGlue, cachedData: glueCode });
+  assert.equal(script.cachedDataRejected, false, 'V8 rejected the glue\'s code cache');
 });
 
 test('the cached code prints the native bytes, also for inputs and options the build did not run', () => {
@@ -259,6 +271,14 @@ test('a cache that does not fit is ignored: the module is compiled and the bytes
     assert.match(r.stderr, new RegExp(`^tier ${tier}$`, 'm'), name);
     assert.ok(r.stdout === native, `${name}: the bytes differ from native`);
   }
+  // Another glue than the cache's: required as usual (its cached code is not used), while the
+  // module's code still comes from the cache.
+  writeFileSync(join(dir, 'c.v8cache'), good);
+  writeFileSync(join(dir, 'c-node.js'), `${readFileSync(nodeGlue, 'latin1')}\n// another build\n`, 'latin1');
+  const otherGlue = runWasmCli(['compare', '--json', '--timing', ...paths], { PARALLAX_CORE_JS: join(dir, 'c-node.js') });
+  assert.equal(otherGlue.status, 0, otherGlue.stderr);
+  assert.match(otherGlue.stderr, /^tier cached$/m);
+  assert.ok(otherGlue.stdout === native, 'another glue: the bytes differ from native');
   // The header fits but V8 refuses the code (another flag set: its hash is in V8's own header):
   // the flags are set back and the module compiles as without a cache.
   const refused = runWasmCliFlags(['--no-wasm-lazy-compilation'], ['compare', '--json', '--timing', ...paths]);
