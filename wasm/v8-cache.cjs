@@ -3,7 +3,8 @@
 // that `node wasm/cli.cjs compare` starts with compiled code instead of compiling as it goes.
 //
 //   node wasm/v8-cache.cjs build/wasm/parallax-core-node.js build/wasm/parallax-core.wasm DIR...
-//     -> build/wasm/parallax-core.v8cache   (wasm/CMakeLists.txt runs it after split-node.cjs)
+//     -> build/wasm/parallax-core.v8cache   (wasm/CMakeLists.txt runs it after split-node.cjs;
+//        if it cannot be made, a stub every reader refuses, a message, and exit 0)
 //
 //   const cache = readCacheFile(cachePathFor(wasmPath));   // null: none, or not for this Node
 //   const factory = glueFromCache(cache, gluePath);        // the glue's factory, or null
@@ -259,12 +260,33 @@ async function writeCache(gluePath, wasmPath, dirs, cachePath = cachePathFor(was
   return header;
 }
 
+/**
+ * The build step: writes the cache in a child Node process (a V8 that aborts in its serialiser
+ * cannot take the build down with it). If that fails, the cache is only a speed-up: it says so,
+ * leaves a stub that every reader refuses at its header (no stale cache for an older module; and
+ * CMake sees its output, so it does not retry on every build) and exits 0.
+ */
+function buildStep(gluePath, wasmPath, dirs) {
+  const cachePath = cachePathFor(wasmPath);
+  const child = require('node:child_process').spawnSync(process.execPath, [__filename, '--write', gluePath, wasmPath, ...dirs], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (child.status === 0) return 0;
+  const reason = child.error ? child.error.message : child.signal ? `killed by ${child.signal}` : `exit status ${child.status}`;
+  fs.writeFileSync(cachePath, `${MAGIC}${JSON.stringify({ skipped: reason, node: process.version })}\n`);
+  process.stderr.write(`v8-cache: no V8 code cache (${reason}); wasm/cli.cjs compiles the module instead\n`);
+  return 0;
+}
+
 if (require.main === module) {
-  const [gluePath, wasmPath, ...dirs] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const write = args[0] === '--write';
+  const [gluePath, wasmPath, ...dirs] = write ? args.slice(1) : args;
   if (!gluePath || !wasmPath || dirs.length === 0) {
     process.stderr.write('usage: node wasm/v8-cache.cjs build/wasm/parallax-core-node.js build/wasm/parallax-core.wasm DIR...\n');
     process.exit(2);
   }
+  if (!write) process.exit(buildStep(gluePath, wasmPath, dirs));
   writeCache(gluePath, wasmPath, dirs).then(
     (header) => {
       process.stdout.write(

@@ -259,6 +259,7 @@ test('a cache that does not fit is ignored: the module is compiled and the bytes
     copy: [good, 'cached'],
     truncated: [good.subarray(0, good.length - 1000), 'baseline'],
     'not a cache': [Buffer.from('PXV8CACHE1\n{"wasm":'), 'baseline'],
+    'the stub of a failed build step': [Buffer.from('PXV8CACHE1\n{"skipped":"exit status 1"}\n'), 'baseline'],
     empty: [Buffer.alloc(0), 'baseline'],
     'other V8': [withHeader({ v8: '0.0.0.0-other' }), 'baseline'],
     'other flags': [withHeader({ flags: ['--allow-natives-syntax'] }), 'baseline'],
@@ -285,4 +286,21 @@ test('a cache that does not fit is ignored: the module is compiled and the bytes
   assert.equal(refused.status, 0, refused.stderr);
   assert.match(refused.stderr, /^tier baseline$/m);
   assert.ok(refused.stdout === native, 'after a refused cache the bytes differ from native');
+});
+
+test('a build step that cannot make the cache leaves a stub, says so and does not fail the build', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-wasm-cachefail-'));
+  copyFileSync(nodeGlue, join(dir, 'f-node.js'));
+  copyFileSync(coreWasm, join(dir, 'f.wasm'));
+  writeFileSync(join(dir, 'f.v8cache'), readFileSync(coreCache)); // a stale cache must not survive
+  const step = spawnSync(process.execPath, [join(root, 'wasm', 'v8-cache.cjs'), join(dir, 'f-node.js'), join(dir, 'f.wasm'), join(dir, 'no-such-dir')],
+    { encoding: 'utf8', timeout: 120000 });
+  assert.equal(step.status, 0, step.stderr);
+  assert.match(step.stderr, /no V8 code cache/);
+  assert.match(readFileSync(join(dir, 'f.v8cache'), 'latin1'), /^PXV8CACHE1\n\{"skipped"/);
+  const paths = writeTempFiles(tricky_inputs());
+  const r = runWasmCli(['compare', '--json', '--timing', ...paths], { PARALLAX_CORE_JS: join(dir, 'f-node.js') });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^tier baseline$/m);
+  assert.ok(r.stdout === runCli(['compare', '--json', ...paths]).stdout);
 });
