@@ -197,6 +197,7 @@ test('the build writes a V8 code cache for this Node: the .wasm and the glue byt
   assert.equal(file.toString('latin1', 0, 11), 'PXV8CACHE1\n');
   const end = file.indexOf(10, 11);
   const header = JSON.parse(file.toString('utf8', 11, end));
+  assert.equal(header.skipped, undefined, `the build could not make the cache: ${header.skipped}`);
   assert.equal(header.v8, process.versions.v8);
   assert.equal(header.node, process.version);
   assert.equal(header.arch, process.arch);
