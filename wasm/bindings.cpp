@@ -112,6 +112,33 @@ val compare(const val& files, const std::string& options_json) {
   return out;
 }
 
+// ---- compare as bytes (owner: coldstart, issue 6) ----
+// compareJsonBytes([{name, bytes}], optionsJson) -> {ok:true, bytes} | {ok:false, code, message}:
+// compare()'s JSON as its UTF-8 bytes (a Uint8Array, copied out of the module's memory at once),
+// for callers that write the bytes out (wasm/cli.cjs). Embind 3.1.6 turns a std::string into a
+// JS string by scanning it byte by byte in JavaScript, twice (~10 ms for 77 kB on a first call,
+// before V8 optimises the loops), and writing a string to a file encodes it again.
+val compare_json_bytes(const val& files, const std::string& options_json) {
+  auto options = parallax::parse_compare_options(options_json);
+  if (!options.ok()) return failure(options.error());
+  if (!files.isArray()) {
+    return failure({parallax::ErrorCode::kInvalidArgument,
+                    "compareJsonBytes() takes an array of {name, bytes}."});
+  }
+  Inputs inputs;
+  read_inputs(files, inputs);
+  auto json = parallax::compare_json(inputs.files, options.value(), loaded_resources());
+  if (!json.ok()) return failure(json.error());
+  const std::string& text = json.value();
+  val out = val::object();
+  out.set("ok", true);
+  out.set("bytes", val::global("Uint8Array")
+                       .new_(emscripten::typed_memory_view(
+                           text.size(), reinterpret_cast<const unsigned char*>(text.data()))));
+  return out;
+}
+// ---- end compare as bytes ----
+
 // ---- staged compare (owner: stream, issue 6) ----
 // compareStaged([{name, bytes}], optionsJson, onStage) -> {ok:true, stages} | {ok:false, code,
 // message}. onStage(stage, json) is called for "segmented", "aligned" and "complete" in that
@@ -166,4 +193,5 @@ EMSCRIPTEN_BINDINGS(parallax) {
   emscripten::function("matchJsonl", &match_jsonl);
   emscripten::function("stanceJsonl", &stance_jsonl);
   emscripten::function("version", &version);
+  emscripten::function("compareJsonBytes", &compare_json_bytes);  // compare as bytes (coldstart)
 }

@@ -18,6 +18,16 @@
 // (it knows its input first) and not one of the module's: pages and long-lived processes keep
 // V8's default. Output bytes do not depend on the tier.
 //
+// Code cache (auto): before any of that, the CLI tries the V8 code cache the
+// build writes beside the module (build/wasm/parallax-core.v8cache, wasm/v8-cache.cjs): TurboFan
+// code already compiled for the functions a comparison calls, so the first compare() compiles
+// next to nothing (the few functions the cache lacks, with the tier above) and runs the
+// optimising tier at every size ("tier cached" with --timing). It is used only when it was made
+// by this very Node for these very wire bytes; otherwise, with PARALLAX_V8_CACHE=0 or with an
+// explicit --tier, the module is compiled as above. (The learned matcher's functions are not in
+// the cache: they compile on first call, with the tier above; samples, learned: 300 -> 237 ms
+// of CPU.)
+//
 // Loading (wasm/load-node.cjs): the plain build/wasm/parallax-core.wasm with the small Node glue
 // build/wasm/parallax-core-node.js, not the page's single-file glue (no 1.8 MB script to parse,
 // no base64 to decode), compiled with V8's lazy validation (a function is validated when it is
@@ -31,16 +41,18 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const v8 = require('node:v8');
-const { loadCore, CoreLoadError } = require('./load-node.cjs');
+const { openCore, CoreLoadError } = require('./load-node.cjs');
 
 const USAGE = `Usage:
   node wasm/cli.cjs compare [--json] [--options JSON] [--tier auto|baseline|optimizing] FILE|DIR...
       Align articles about one event with the WebAssembly core; prints the parallax/1 JSON
       (the same bytes as \`parallax compare --json\`). --options as for the native CLI.
-      --tier: V8 compile tier; auto = baseline (Liftoff only) below 1 MiB of input.
+      --tier: V8 compile tier; auto = the build's V8 code cache when it fits this Node, else
+      baseline (Liftoff only) below 1 MiB of input.
       --timing: also print "compute-ms N" (the core's compare call alone) and "tier T" to stderr.
 Environment: PARALLAX_CORE_JS (default build/wasm/parallax-core-node.js) and PARALLAX_CORE_WASM
              (default: build/wasm/parallax-core.wasm; see wasm/load-node.cjs),
+             PARALLAX_V8_CACHE=0 (do not use the V8 code cache beside the .wasm),
              PARALLAX_RESOURCES (default resources/, read for "matcher":"learned").
 `;
 
@@ -48,8 +60,28 @@ Environment: PARALLAX_CORE_JS (default build/wasm/parallax-core-node.js) and PAR
 const BASELINE_TIER_MAX_BYTES = 1 << 20;
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.json']);
 
+/**
+ * Writes to stderr without process.stderr: creating that stream loads Node's tty/net/stream
+ * modules (~2-3 ms of a 5-article run); a synchronous write to fd 2 needs none of them.
+ */
+function writeError(text) {
+  fs.writeSync(2, text);
+}
+
+/**
+ * Writes a whole string or byte array to a file descriptor. fs.writeSync of a Uint8Array may
+ * write less than asked (a pipe); a string it writes whole, as before.
+ */
+function writeAll(fd, data) {
+  if (typeof data === 'string') {
+    fs.writeSync(fd, data);
+    return;
+  }
+  for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done);
+}
+
 function usageError(message) {
-  process.stderr.write(`parallax: ${message}\n\n${USAGE}`);
+  writeError(`parallax: ${message}\n\n${USAGE}`);
   return 2;
 }
 
@@ -102,7 +134,7 @@ function loadResources(core, options) {
     .map((name) => ({ name, bytes: fs.readFileSync(path.join(dir, name)) }));
   const result = core.loadResources(files);
   if (!result.ok) {
-    process.stderr.write(`parallax: ${result.message}\n`);
+    writeError(`parallax: ${result.message}\n`);
     return false;
   }
   return true;
@@ -147,34 +179,46 @@ async function compareCommand(args) {
       totalBytes += bytes.length;
       inputs.push({ name: path.basename(file), bytes });
     } catch {
-      process.stderr.write(`parallax: cannot open ${file}\n`);
+      writeError(`parallax: cannot open ${file}\n`);
     }
   }
 
-  const chosen = chooseTier(tier, totalBytes);
-  if (chosen === 'baseline') v8.setFlagsFromString('--liftoff-only');
-  v8.setFlagsFromString('--wasm-lazy-validation');
+  // auto: the build's V8 code cache when it fits this Node. The tier by input size applies
+  // either way: to the whole module, or to the functions the cache lacks.
+  let chosen = chooseTier(tier, totalBytes);
+  const useCache = tier === 'auto' && process.env.PARALLAX_V8_CACHE !== '0';
   let core = null;
   try {
-    core = await loadCore();
+    const opened = await openCore(undefined, {
+      cache: useCache,
+      beforeCompile() {
+        if (chosen === 'baseline') v8.setFlagsFromString('--liftoff-only');
+        v8.setFlagsFromString('--wasm-lazy-validation');
+      },
+    });
+    core = opened.core;
+    if (opened.cached) chosen = 'cached';
   } catch (error) {
     if (!(error instanceof CoreLoadError)) throw error;
-    process.stderr.write(`parallax: ${error.message}\n`);
+    writeError(`parallax: ${error.message}\n`);
     return 1;
   }
   if (!loadResources(core, options)) return 1;
   const start = process.hrtime.bigint();
-  const result = core.compare(inputs, optionsJson);
-  if (timing) process.stderr.write(`compute-ms ${Number(process.hrtime.bigint() - start) / 1e6}\ntier ${chosen}\n`);
+  // The JSON as UTF-8 bytes, written as they are (an older module without compareJsonBytes:
+  // the string, which Node encodes back to the same bytes).
+  const result =
+    typeof core.compareJsonBytes === 'function' ? core.compareJsonBytes(inputs, optionsJson) : core.compare(inputs, optionsJson);
+  if (timing) writeError(`compute-ms ${Number(process.hrtime.bigint() - start) / 1e6}\ntier ${chosen}\n`);
   if (!result.ok) {
     // Bad options are a usage error, as in the native CLI; the rest (no usable article, too
     // large) a failure.
     if (result.code === 'invalid_argument') return usageError(result.message);
-    process.stderr.write(`parallax: ${result.message}\n`);
+    writeError(`parallax: ${result.message}\n`);
     return 1;
   }
-  // Two synchronous writes: no concatenated copy of a large string.
-  fs.writeSync(1, result.json);
+  // Two synchronous writes: no concatenated copy of a large output.
+  writeAll(1, result.bytes ?? result.json);
   fs.writeSync(1, '\n');
   return 0;
 }
@@ -182,7 +226,7 @@ async function compareCommand(args) {
 async function main(argv) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE);
+    fs.writeSync(1, USAGE);
     return command ? 0 : 2;
   }
   if (command !== 'compare') return usageError(`unknown command '${command}' (the WASM CLI has compare)`);
@@ -194,7 +238,7 @@ async function main(argv) {
 main(process.argv.slice(2)).then(
   (status) => process.exit(status),
   (error) => {
-    process.stderr.write(`parallax: ${error && error.message ? error.message : error}\n`);
+    writeError(`parallax: ${error && error.message ? error.message : error}\n`);
     process.exit(1);
   },
 );

@@ -14,6 +14,13 @@
 // fetch()es by path (Node 20's global fetch breaks 3.1.6's loader there: shared/toolchain.md)
 // and no base64 is decoded.
 //
+// With { cache: true } (wasm/cli.cjs's default compare), openCore first tries the build's V8 code
+// cache beside the .wasm (parallax-core.v8cache, wasm/v8-cache.cjs): compiled TurboFan code for
+// exactly these wire bytes under this V8, and the glue's compiled JavaScript for exactly that
+// glue; any mismatch falls back to requiring the glue and compiling the .wasm. Either
+// way options.beforeCompile(cached) is called before anything is compiled (the whole module, or
+// the functions the cache lacks): where the CLI sets its compile-tier flags.
+//
 // Fails with a CoreLoadError (code "core_missing") naming the missing (or not-wasm) file and the
 // command that builds it; the CLI prints its message and exits 1. A module V8 cannot compile
 // rejects with the glue's abort error.
@@ -21,6 +28,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { readCacheFile, glueFromCache, moduleFromCache, cachePathFor } = require('./v8-cache.cjs');
 
 const BUILD_DIR = path.join(__dirname, '..', 'build', 'wasm');
 
@@ -51,10 +59,11 @@ function missing(file) {
 }
 
 /**
- * Instantiates the core. Resolves to the Embind module; rejects with a CoreLoadError when a file
- * is missing, or with the compile error when the .wasm is not a valid module.
+ * Instantiates the core: resolves to { core, cached } (the Embind module; whether it runs the V8
+ * code cache). Rejects with a CoreLoadError when a file is missing, or with the compile error
+ * when the .wasm is not a valid module.
  */
-async function loadCore(files = resolveCoreFiles()) {
+async function openCore(files = resolveCoreFiles(), options = {}) {
   if (!fs.existsSync(files.glue)) throw missing(files.glue);
   let bytes = null;
   if (files.wasm) {
@@ -67,11 +76,32 @@ async function loadCore(files = resolveCoreFiles()) {
   if (bytes && (bytes.length < 8 || bytes.readUInt32LE(0) !== 0x6d736100)) {
     throw new CoreLoadError(`${files.wasm} is not a WebAssembly module (no \\0asm header): rebuild it with \`bash scripts/build.sh wasm\``);
   }
-  const factory = require(files.glue);
+  // The glue first (its code cache is V8's for its default flags), then the module's code.
+  const cache = bytes && options.cache ? readCacheFile(cachePathFor(files.wasm)) : null;
+  const factory = glueFromCache(cache, files.glue) || require(files.glue);
+  const module = moduleFromCache(cache, bytes);
+  if (options.beforeCompile) options.beforeCompile(Boolean(module));
+  if (module) {
+    // Compiled code already: a synchronous instance, nothing left to wait for.
+    const core = await factory({
+      instantiateWasm(imports, done) {
+        const instance = new WebAssembly.Instance(module, imports);
+        done(instance, module);
+        return instance.exports;
+      },
+    });
+    return { core, cached: true };
+  }
   // The glue's own asynchronous WebAssembly.instantiate of the bytes: measured faster than a
   // synchronous new WebAssembly.Module + Instance here, whose first compare() took ~10 ms more
   // CPU (docs/bench.md, "Round 4").
-  return bytes ? factory({ wasmBinary: bytes }) : factory();
+  const core = await (bytes ? factory({ wasmBinary: bytes }) : factory());
+  return { core, cached: false };
 }
 
-module.exports = { loadCore, resolveCoreFiles, CoreLoadError };
+/** openCore without the cache: resolves to the Embind module. */
+async function loadCore(files = resolveCoreFiles()) {
+  return (await openCore(files)).core;
+}
+
+module.exports = { loadCore, openCore, resolveCoreFiles, CoreLoadError };

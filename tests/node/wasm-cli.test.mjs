@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import vm from 'node:vm';
 
 import { root, runCli, writeTempFiles, tricky_inputs, seedsDir, haveSeeds, coreJs } from './helpers.mjs';
 
@@ -68,16 +69,24 @@ test('the WASM CLI with options and the learned matcher gives the native bytes',
   assertSameBytes(['--options', '{"matcher":"learned"}', ...paths]);
 });
 
-test('auto picks the baseline tier for small inputs and reports timing on request', () => {
+test('auto runs the V8 code cache when there is one, else picks the tier by size, and reports timing on request', () => {
   const r = runWasmCli(['compare', '--timing', ...writeTempFiles(tricky_inputs())]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /^compute-ms \d+(\.\d+)?$/m);
-  assert.match(r.stderr, /^tier baseline$/m);
-  // 1.2 MiB of text: above the threshold, V8 may optimise.
+  assert.match(r.stderr, /^tier cached$/m);
+  const noCache = runWasmCli(['compare', '--timing', ...writeTempFiles(tricky_inputs())], { PARALLAX_V8_CACHE: '0' });
+  assert.equal(noCache.status, 0, noCache.stderr);
+  assert.match(noCache.stderr, /^tier baseline$/m);
+  assert.equal(noCache.stdout, r.stdout);
+  // 1.2 MiB of text: above the threshold, V8 may optimise (the cache is optimised code already).
   const big = writeTempFiles({ 'big.txt': 'The ferry to Oskel island resumed on Tuesday after repairs.\n\n'.repeat(20000) });
-  const rb = runWasmCli(['compare', '--timing', ...big]);
+  const rb = runWasmCli(['compare', '--timing', ...big], { PARALLAX_V8_CACHE: '0' });
   assert.equal(rb.status, 0, rb.stderr);
   assert.match(rb.stderr, /^tier optimizing$/m);
+  const rc = runWasmCli(['compare', '--timing', ...big]);
+  assert.equal(rc.status, 0, rc.stderr);
+  assert.match(rc.stderr, /^tier cached$/m);
+  assert.equal(rc.stdout, rb.stdout);
 });
 
 test('the WASM CLI reports bad usage with status 2 and bad inputs with status 1', () => {
@@ -166,4 +175,133 @@ test('a missing .wasm or glue is exit 1 with a message naming the file and the b
   assert.equal(cut.status, 1, cut.stderr);
   assert.equal(cut.stdout, '');
   assert.match(cut.stderr, /^parallax: .*CompileError/m);
+});
+
+// ---- V8 code cache (wasm/v8-cache.cjs, build/wasm/parallax-core.v8cache) ----
+
+const coreCache = join(root, 'build', 'wasm', 'parallax-core.v8cache');
+
+function runWasmCliFlags(nodeFlags, args, env = {}) {
+  const baseEnv = { ...process.env };
+  delete baseEnv.PARALLAX_CORE_JS;
+  delete baseEnv.PARALLAX_CORE_WASM;
+  const r = spawnSync(process.execPath, [...nodeFlags, wasmCli, ...args], {
+    encoding: 'utf8', maxBuffer: 256 << 20, timeout: 120000, env: { ...baseEnv, ...env },
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('the build writes a V8 code cache for this Node: the .wasm and the glue byte for byte, code V8 accepts', () => {
+  const file = readFileSync(coreCache);
+  assert.equal(file.toString('latin1', 0, 11), 'PXV8CACHE1\n');
+  const end = file.indexOf(10, 11);
+  const header = JSON.parse(file.toString('utf8', 11, end));
+  assert.equal(header.skipped, undefined, `the build could not make the cache: ${header.skipped}`);
+  assert.equal(header.v8, process.versions.v8);
+  assert.equal(header.node, process.version);
+  assert.equal(header.arch, process.arch);
+  const wasm = readFileSync(coreWasm);
+  const glue = readFileSync(nodeGlue);
+  assert.equal(header.wasm, wasm.length);
+  assert.equal(header.glue, glue.length);
+  let at = end + 1;
+  const section = (name) => file.subarray(at, (at += header[name]));
+  assert.ok(section('wasm').equals(wasm), 'the cache holds the module it was made from');
+  assert.ok(section('code').length > 100000, `${header.code} B of module code`);
+  assert.ok(section('glue').equals(glue), 'the cache holds the glue it was made from');
+  const glueCode = section('glueCode');
+  assert.equal(at, file.length);
+  // The glue's code cache is taken under V8's default flags, as the CLI compiles the glue: V8
+  // must accept it here (a test process with default flags), or it is dead weight.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${glue.toString('latin1')}\n})`,
+    { filename: nodeGlue, cachedData: glueCode });
+  assert.equal(script.cachedDataRejected, false, 'V8 rejected the glue\'s code cache');
+});
+
+test('the cached code prints the native bytes, also for inputs and options the build did not run', () => {
+  const dir = join(root, 'samples');
+  const paths = readdirSync(dir).filter((n) => n !== 'README.md').map((n) => join(dir, n));
+  const cases = [
+    writeTempFiles(tricky_inputs()), // encodings, formats and bad files beyond samples/
+    ['--options', '{"matchThreshold":0.3,"contextWeight":0.5}', ...paths],
+    ['--options', '{"matcher":"tfidf"}', ...paths],
+  ];
+  if (haveSeeds) cases.push([seedsDir]);
+  for (const args of cases) {
+    const native = runCli(['compare', '--json', ...args]);
+    assert.equal(native.status, 0, native.stderr);
+    const wasm = runWasmCli(['compare', '--json', '--timing', ...args]);
+    assert.equal(wasm.status, 0, wasm.stderr);
+    assert.match(wasm.stderr, /^tier cached$/m);
+    assert.ok(wasm.stdout === native.stdout, `${args.join(' ').slice(0, 80)}: cached code differs from native`);
+  }
+  // The learned matcher's functions are not in the cache: they compile on their first call.
+  const learned = runWasmCli(['compare', '--json', '--timing', '--options', '{"matcher":"learned"}', ...paths]);
+  assert.equal(learned.status, 0, learned.stderr);
+  assert.match(learned.stderr, /^tier cached$/m);
+  assert.ok(learned.stdout === runCli(['compare', '--json', '--options', '{"matcher":"learned"}', ...paths]).stdout);
+});
+
+test('a cache that does not fit is ignored: the module is compiled and the bytes are the same', () => {
+  const paths = writeTempFiles(tricky_inputs());
+  const native = runCli(['compare', '--json', ...paths]).stdout;
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-wasm-cache-'));
+  copyFileSync(nodeGlue, join(dir, 'c-node.js'));
+  copyFileSync(coreWasm, join(dir, 'c.wasm'));
+  const good = readFileSync(coreCache);
+  const end = good.indexOf(10, 11);
+  const header = JSON.parse(good.toString('utf8', 11, end));
+  const withHeader = (fields) =>
+    Buffer.concat([Buffer.from(`PXV8CACHE1\n${JSON.stringify({ ...header, ...fields })}\n`), good.subarray(end + 1)]);
+  const otherWire = Buffer.from(good);
+  otherWire[end + 1 + header.wasm - 1] ^= 0xff; // the module's last byte: made for another .wasm
+  const variants = {
+    copy: [good, 'cached'],
+    truncated: [good.subarray(0, good.length - 1000), 'baseline'],
+    'not a cache': [Buffer.from('PXV8CACHE1\n{"wasm":'), 'baseline'],
+    'the stub of a failed build step': [Buffer.from('PXV8CACHE1\n{"skipped":"exit status 1"}\n'), 'baseline'],
+    empty: [Buffer.alloc(0), 'baseline'],
+    'other V8': [withHeader({ v8: '0.0.0.0-other' }), 'baseline'],
+    'other flags': [withHeader({ flags: ['--allow-natives-syntax'] }), 'baseline'],
+    'other module': [otherWire, 'baseline'],
+  };
+  for (const [name, [bytes, tier]] of Object.entries(variants)) {
+    writeFileSync(join(dir, 'c.v8cache'), bytes);
+    const r = runWasmCli(['compare', '--json', '--timing', ...paths], { PARALLAX_CORE_JS: join(dir, 'c-node.js') });
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`^tier ${tier}$`, 'm'), name);
+    assert.ok(r.stdout === native, `${name}: the bytes differ from native`);
+  }
+  // Another glue than the cache's: required as usual (its cached code is not used), while the
+  // module's code still comes from the cache.
+  writeFileSync(join(dir, 'c.v8cache'), good);
+  writeFileSync(join(dir, 'c-node.js'), `${readFileSync(nodeGlue, 'latin1')}\n// another build\n`, 'latin1');
+  const otherGlue = runWasmCli(['compare', '--json', '--timing', ...paths], { PARALLAX_CORE_JS: join(dir, 'c-node.js') });
+  assert.equal(otherGlue.status, 0, otherGlue.stderr);
+  assert.match(otherGlue.stderr, /^tier cached$/m);
+  assert.ok(otherGlue.stdout === native, 'another glue: the bytes differ from native');
+  // The header fits but V8 refuses the code (another flag set: its hash is in V8's own header):
+  // the flags are set back and the module compiles as without a cache.
+  const refused = runWasmCliFlags(['--no-wasm-lazy-compilation'], ['compare', '--json', '--timing', ...paths]);
+  assert.equal(refused.status, 0, refused.stderr);
+  assert.match(refused.stderr, /^tier baseline$/m);
+  assert.ok(refused.stdout === native, 'after a refused cache the bytes differ from native');
+});
+
+test('a build step that cannot make the cache leaves a stub, says so and does not fail the build', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-wasm-cachefail-'));
+  copyFileSync(nodeGlue, join(dir, 'f-node.js'));
+  copyFileSync(coreWasm, join(dir, 'f.wasm'));
+  writeFileSync(join(dir, 'f.v8cache'), readFileSync(coreCache)); // a stale cache must not survive
+  const step = spawnSync(process.execPath, [join(root, 'wasm', 'v8-cache.cjs'), join(dir, 'f-node.js'), join(dir, 'f.wasm'), join(dir, 'no-such-dir')],
+    { encoding: 'utf8', timeout: 120000 });
+  assert.equal(step.status, 0, step.stderr);
+  assert.match(step.stderr, /no V8 code cache/);
+  assert.match(readFileSync(join(dir, 'f.v8cache'), 'latin1'), /^PXV8CACHE1\n\{"skipped"/);
+  const paths = writeTempFiles(tricky_inputs());
+  const r = runWasmCli(['compare', '--json', '--timing', ...paths], { PARALLAX_CORE_JS: join(dir, 'f-node.js') });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^tier baseline$/m);
+  assert.ok(r.stdout === runCli(['compare', '--json', ...paths]).stdout);
 });
