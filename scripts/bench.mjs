@@ -102,6 +102,9 @@ for (const name of wanted) {
 }
 
 const rows = [];
+// Node's own start (`node -e 0`), measured once per run of every set, interleaved like the rest:
+// the floor under every whole-process figure of the WASM CLI and the peer.
+const nodeStarts = [];
 for (const set of sets) {
   const native = [];
   const wasm = [];
@@ -113,6 +116,7 @@ for (const set of sets) {
     const n = measure(cli, ['compare', '--json', '--timing', ...set.files]);
     const w = measure(process.execPath, [wasmCli, 'compare', '--json', '--timing', ...set.files]);
     if (r < peerCount) peer.push(measure(process.execPath, [peerRunner, ...set.files]));
+    nodeStarts.push(measure(process.execPath, ['-e', '0']).ms);
     same &&= n.out === w.out;
     native.push(n);
     wasm.push(w);
@@ -205,6 +209,13 @@ if (gnuTime) {
         `${pad(gp === null ? '' : `${gp.toFixed(1)}x`, 10)}`,
     );
   }
+}
+if (nodeStarts.length) {
+  // NODE_EXTRA_CA_CERTS makes Node read a certificate file at every start (about 40 ms of CPU on
+  // the 2-core machine of docs/bench.md); a fresh Debian 12 does not set it. Both the WASM CLI and
+  // the peer pay it; the bench leaves the environment as it finds it and says so.
+  const extra = process.env.NODE_EXTRA_CA_CERTS ? `; NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}), which Node reads at every start` : '';
+  console.log(`node start (node -e 0, ${nodeStarts.length} runs interleaved): median ${median(nodeStarts).toFixed(0)} ms${extra}`);
 }
 console.log('peer/wasm: how many times faster WASM is than the peer; wasm speed: native ms / wasm ms;');
 console.log('native call, wasm call: compare() and its JSON alone, in the same runs (--timing: no process');
