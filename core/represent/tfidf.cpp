@@ -26,7 +26,7 @@ std::uint32_t Vocabulary::KeyIndex::find(std::string_view key,
   for (std::size_t slot = fnv1a(key) & mask;; slot = (slot + 1) & mask) {
     const std::uint32_t entry = slots_[slot];
     if (entry == 0) return kMissing;
-    if (keys[entry - 1] == key) return entry - 1;
+    if (same_bytes(keys[entry - 1], key)) return entry - 1;  // inline, no memcmp call
   }
 }
 
