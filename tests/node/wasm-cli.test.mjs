@@ -73,8 +73,8 @@ test('auto picks the baseline tier for small inputs and reports timing on reques
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /^compute-ms \d+(\.\d+)?$/m);
   assert.match(r.stderr, /^tier baseline$/m);
-  // 1.2 MiB of text: above the threshold, V8 may optimise.
-  const big = writeTempFiles({ 'big.txt': 'The ferry to Oskel island resumed on Tuesday after repairs.\n\n'.repeat(20000) });
+  // 2.4 MiB of text: above the threshold (2 MiB), V8 may optimise.
+  const big = writeTempFiles({ 'big.txt': 'The ferry to Oskel island resumed on Tuesday after repairs.\n\n'.repeat(40000) });
   const rb = runWasmCli(['compare', '--timing', ...big]);
   assert.equal(rb.status, 0, rb.stderr);
   assert.match(rb.stderr, /^tier optimizing$/m);
