@@ -70,6 +70,22 @@ val load_resources(const val& files) {
   return out;
 }
 
+// ---- JSON text to a JS string (owner: wasmratio, issue 6) ----
+// The engine's TextDecoder reads the UTF-8 straight from our heap (a typed_memory_view: no
+// copy). Embind's std::string conversion would copy the bytes into a new allocation, walk
+// them one by one in JavaScript looking for NULs, then decode: 2-3x the time of the decode
+// alone (tens of ms for the 15 MB of JSON of 1,000 articles; docs/bench.md, "Round 5").
+// Same string either way (valid UTF-8 starting with '{'); without a TextDecoder (none
+// known), Embind's conversion.
+val js_string_of(const std::string& utf8) {
+  const val decoder_class = val::global("TextDecoder");
+  if (decoder_class.isUndefined()) return val(utf8);
+  const val bytes(emscripten::typed_memory_view(
+      utf8.size(), reinterpret_cast<const unsigned char*>(utf8.data())));
+  return decoder_class.new_(std::string("utf-8")).call<val>("decode", bytes);
+}
+// ---- end JSON text to a JS string ----
+
 // The {name, bytes} array of compare() and compareStaged(), copied into our memory.
 struct Inputs {
   std::vector<std::string> names;
@@ -108,7 +124,7 @@ val compare(const val& files, const std::string& options_json) {
   if (!json.ok()) return failure(json.error());
   val out = val::object();
   out.set("ok", true);
-  out.set("json", json.value());
+  out.set("json", js_string_of(json.value()));  // wasmratio: TextDecoder, not Embind's copy
   return out;
 }
 

@@ -41,11 +41,16 @@ void cosines_with(const represent::SparseVector& x, const std::vector<Unit>& uni
   scores->clear();
   if (!x.empty() && dense.size() <= x.back().term) dense.resize(x.back().term + 1, 0.0);
   for (const auto& t : x) dense[t.term] = t.weight;
+  // Terms are sorted: none after x's last is in x (dense is zero there, as it is beyond).
+  const std::uint32_t last = x.empty() ? 0 : x.back().term;
+  const double* const weights = dense.data();
   for (const std::uint32_t j : others) {
     double dot = 0;
-    for (const auto& t : vector_of(units[j])) {
-      if (t.term >= dense.size()) break;  // terms are sorted: none further is in x
-      if (const double w = dense[t.term]; w != 0) dot += w * t.weight;
+    if (!x.empty()) {
+      for (const auto& t : vector_of(units[j])) {
+        if (t.term > last) break;
+        if (const double w = weights[t.term]; w != 0) dot += w * t.weight;
+      }
     }
     scores->push_back(std::clamp(dot, 0.0, 1.0));
   }
@@ -98,6 +103,9 @@ void add_paragraph_context(std::vector<Unit>& units, double weight) {
       const std::size_t from = u - std::min(u - first, kContextNeighbours);
       const std::size_t to = std::min(last, u + kContextNeighbours + 1);
       std::vector<represent::WeightedTerm> entries;
+      std::size_t entry_count = 0;  // one allocation, not one per neighbour's insert
+      for (std::size_t v = from; v < to; ++v) entry_count += v != u ? units[v].vector.size() : 0;
+      entries.reserve(entry_count);
       for (std::size_t v = from; v < to; ++v) {
         if (v != u) entries.insert(entries.end(), units[v].vector.begin(), units[v].vector.end());
       }

@@ -45,6 +45,66 @@ std::vector<std::vector<Posting>> build_index(const std::vector<Unit>& units,
   return index;
 }
 
+// Scratch of the candidate walk, reused for every unit. `overlap` is dense and all zero
+// between units; `touched` lists its non-zero entries.
+struct CandidateWalk {
+  explicit CandidateWalk(std::size_t unit_count) : overlap(unit_count, 0.0) {}
+  std::vector<double> overlap;
+  std::vector<std::uint32_t> touched;
+  std::vector<std::pair<double, std::uint32_t>> candidates;
+};
+
+// The candidates of unit i into `others`, in unit order: later units of other articles that
+// share an indexed term with it, at most `cap` of them (the highest partial dot products;
+// true when some were dropped). Out of line on purpose: link_units runs once per compare,
+// and V8 swaps a WebAssembly function's baseline code for its optimised code only on the
+// function's next call, so this walk, called once per unit, is where the optimising tier
+// can take over (docs/bench.md, "Round 5"). Natively the call is noise.
+[[gnu::noinline]] bool unit_candidates(std::uint32_t i, const std::vector<Unit>& units,
+                                       const std::vector<std::vector<Posting>>& index,
+                                       std::size_t cap, CandidateWalk& walk,
+                                       std::vector<std::uint32_t>* others) {
+  const Unit& unit = units[i];
+  std::vector<double>& overlap = walk.overlap;
+  std::vector<std::uint32_t>& touched = walk.touched;
+  std::vector<std::pair<double, std::uint32_t>>& candidates = walk.candidates;
+  touched.clear();
+  for (const auto& t : unit.vector) {
+    // Postings are in unit order: start after unit i (earlier units already paired with it).
+    const auto& postings = index[t.term];
+    const auto later = std::upper_bound(
+        postings.begin(), postings.end(), i,
+        [](std::uint32_t unit_index, const Posting& p) { return unit_index < p.unit; });
+    for (auto posting_it = later; posting_it != postings.end(); ++posting_it) {
+      const Posting& posting = *posting_it;
+      if (posting.article == unit.ref.article) continue;
+      if (overlap[posting.unit] == 0.0) touched.push_back(posting.unit);
+      overlap[posting.unit] += t.weight * posting.weight;
+    }
+  }
+  candidates.clear();
+  for (std::uint32_t j : touched) {
+    candidates.emplace_back(overlap[j], j);
+    overlap[j] = 0.0;
+  }
+  bool capped = false;
+  if (candidates.size() > cap) {
+    capped = true;
+    // The highest overlaps; ties broken by unit index, a total order, so the kept set never
+    // depends on selection internals (they are sorted by unit index below anyway).
+    std::nth_element(candidates.begin(), candidates.begin() + static_cast<long>(cap),
+                     candidates.end(), [](const auto& x, const auto& y) {
+                       return x.first != y.first ? x.first > y.first : x.second < y.second;
+                     });
+    candidates.resize(cap);
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const auto& x, const auto& y) { return x.second < y.second; });
+  others->clear();
+  for (const auto& candidate : candidates) others->push_back(candidate.second);
+  return capped;
+}
+
 }  // namespace
 
 std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceMatcher& matcher,
@@ -54,11 +114,7 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
   if (units.size() < 2) return links;
   const auto index = build_index(units, options);
 
-  // Partial dot products from unit i to every later unit of another article,
-  // accumulated sparsely: `overlap` is dense, `touched` lists its non-zero entries.
-  std::vector<double> overlap(units.size(), 0.0);
-  std::vector<std::uint32_t> touched;
-  std::vector<std::pair<double, std::uint32_t>> candidates;
+  CandidateWalk walk(units.size());
   std::vector<std::uint32_t> others;  // the candidates' unit indexes, in order
   std::vector<double> scores;         // their scores
   MatchScratch scratch;
@@ -69,42 +125,10 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
   // second best in every article whenever the best reaches `low`.
   std::vector<UnitLink> scored;
   for (std::uint32_t i = 0; i < units.size(); ++i) {
-    const Unit& unit = units[i];
-    touched.clear();
-    for (const auto& t : unit.vector) {
-      // Postings are in unit order: start after unit i (earlier units already paired with it).
-      const auto& postings = index[t.term];
-      const auto later = std::upper_bound(
-          postings.begin(), postings.end(), i,
-          [](std::uint32_t unit_index, const Posting& p) { return unit_index < p.unit; });
-      for (auto posting_it = later; posting_it != postings.end(); ++posting_it) {
-        const Posting& posting = *posting_it;
-        if (posting.article == unit.ref.article) continue;
-        if (overlap[posting.unit] == 0.0) touched.push_back(posting.unit);
-        overlap[posting.unit] += t.weight * posting.weight;
-      }
-    }
-    candidates.clear();
-    for (std::uint32_t j : touched) {
-      candidates.emplace_back(overlap[j], j);
-      overlap[j] = 0.0;
-    }
-    if (candidates.size() > options.max_candidates_per_unit) {
-      if (truncated != nullptr) *truncated = true;
-      // The highest overlaps; ties broken by unit index, a total order, so the kept set never
-      // depends on selection internals (they are sorted by unit index below anyway).
-      std::nth_element(candidates.begin(),
-                       candidates.begin() + static_cast<long>(options.max_candidates_per_unit),
-                       candidates.end(), [](const auto& x, const auto& y) {
-                         return x.first != y.first ? x.first > y.first : x.second < y.second;
-                       });
-      candidates.resize(options.max_candidates_per_unit);
-    }
-    std::sort(candidates.begin(), candidates.end(),
-              [](const auto& x, const auto& y) { return x.second < y.second; });
-    others.clear();
-    for (const auto& candidate : candidates) others.push_back(candidate.second);
-    matcher.score_many(unit, units, others, scratch, &scores);
+    const bool capped =
+        unit_candidates(i, units, index, options.max_candidates_per_unit, walk, &others);
+    if (capped && truncated != nullptr) *truncated = true;
+    matcher.score_many(units[i], units, others, scratch, &scores);
     for (std::size_t k = 0; k < others.size(); ++k) {
       if (scores[k] >= low - margin) scored.push_back({i, others[k], scores[k]});
     }

@@ -29,7 +29,7 @@ std::uint64_t hash_shingle(const std::vector<std::uint64_t>& word_hashes, std::s
 bool same_words(const ArticleWords& x, std::size_t i, const ArticleWords& y, std::size_t j,
                 std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) {
-    if (x.words[i + k] != y.words[j + k]) return false;
+    if (!same_bytes(x.words[i + k], y.words[j + k])) return false;  // no memcmp call
   }
   return true;
 }
@@ -46,6 +46,38 @@ struct Match {
   std::uint32_t i, j;  // shingle starts in a and b
 };
 
+// The two loops of find_reuse that run per article and per group of equal hashes, out of
+// line on purpose: find_reuse runs once per compare, and V8 runs a WebAssembly function's
+// optimised code only from its next call on (docs/bench.md, "Round 5").
+[[gnu::noinline]] void add_shingles(const std::vector<std::string_view>& words, std::uint32_t a,
+                                    std::size_t n, std::vector<std::uint64_t>& word_hashes,
+                                    std::vector<Occurrence>& shingles) {
+  word_hashes.clear();
+  for (const std::string_view word : words) word_hashes.push_back(fnv1a64(word));
+  for (std::size_t i = 0; i + n <= words.size(); ++i) {
+    shingles.push_back({hash_shingle(word_hashes, i, n), a, static_cast<std::uint32_t>(i)});
+  }
+}
+
+// Every pair of occurrences [group, end) (one hash) from two articles whose words really are
+// the same, in (x, y) order.
+[[gnu::noinline]] void match_group(const std::vector<ArticleWords>& articles,
+                                   const std::vector<Occurrence>& shingles, std::size_t group,
+                                   std::size_t end, std::size_t n, std::vector<Match>& matches) {
+  for (std::size_t x = group; x < end; ++x) {
+    for (std::size_t y = x + 1; y < end; ++y) {
+      const Occurrence& p = shingles[x];
+      const Occurrence& q = shingles[y];
+      if (p.article == q.article) continue;
+      if (!same_words(articles[p.article], p.position, articles[q.article], q.position, n)) {
+        continue;  // a hash collision
+      }
+      matches.push_back({p.article, q.article, static_cast<std::int64_t>(p.position) - q.position,
+                         p.position, q.position});
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles,
@@ -58,12 +90,7 @@ std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles,
   std::vector<Occurrence> shingles;
   std::vector<std::uint64_t> word_hashes;
   for (std::uint32_t a = 0; a < articles.size(); ++a) {
-    const auto& words = articles[a].words;
-    word_hashes.clear();
-    for (const std::string_view word : words) word_hashes.push_back(fnv1a64(word));
-    for (std::size_t i = 0; i + n <= words.size(); ++i) {
-      shingles.push_back({hash_shingle(word_hashes, i, n), a, static_cast<std::uint32_t>(i)});
-    }
+    add_shingles(articles[a].words, a, n, word_hashes, shingles);
   }
   std::sort(shingles.begin(), shingles.end(), [](const Occurrence& x, const Occurrence& y) {
     return std::tie(x.hash, x.article, x.position) < std::tie(y.hash, y.article, y.position);
@@ -77,19 +104,7 @@ std::vector<ReusedPassage> find_reuse(const std::vector<ArticleWords>& articles,
     // Occurrences are sorted by article, so a shingle found in one article only is skipped at once.
     if (count >= 2 && count <= options.max_occurrences &&
         shingles[group].article != shingles[end - 1].article) {
-      for (std::size_t x = group; x < end; ++x) {
-        for (std::size_t y = x + 1; y < end; ++y) {
-          const Occurrence& p = shingles[x];
-          const Occurrence& q = shingles[y];
-          if (p.article == q.article) continue;
-          if (!same_words(articles[p.article], p.position, articles[q.article], q.position, n)) {
-            continue;  // a hash collision
-          }
-          matches.push_back({p.article, q.article,
-                             static_cast<std::int64_t>(p.position) - q.position, p.position,
-                             q.position});
-        }
-      }
+      match_group(articles, shingles, group, end, n, matches);
     }
     group = end;
   }

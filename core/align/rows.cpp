@@ -13,7 +13,6 @@
 // the rows around its anchors: the whole alignment stays near-linear in articles.
 // Each paragraph keeps at most 8 links (its heaviest), which bounds the output too.
 #include <algorithm>
-#include <unordered_map>
 
 #include "align/align.h"
 
@@ -218,23 +217,32 @@ void align_rows(const std::vector<Claim>& claims,
   const std::uint32_t total = first[article_count];
   if (total == 0) return;
 
-  // Weight of every related paragraph pair: one per claim they share.
-  std::unordered_map<std::uint64_t, double> pair_weight;
+  // Weight of every related paragraph pair: one per claim they share. Every (pair, claim)
+  // is listed, then sorted and counted: the same (key, weight) list, in key order, as a hash
+  // map of += 1.0 gave once sorted, without std::hash<uint64_t> (a murmur hash in WebAssembly)
+  // or a node per pair.
+  std::vector<std::uint64_t> pair_keys;
+  std::vector<std::uint32_t> paragraphs;
   for (const Claim& claim : claims) {
-    std::vector<std::uint32_t> paragraphs;
+    paragraphs.clear();
     for (const ClaimMember& m : claim.members)
       paragraphs.push_back(first[m.ref.article] + m.ref.paragraph);
     std::sort(paragraphs.begin(), paragraphs.end());
     paragraphs.erase(std::unique(paragraphs.begin(), paragraphs.end()), paragraphs.end());
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
       for (std::size_t j = i + 1; j < paragraphs.size(); ++j) {
-        pair_weight[static_cast<std::uint64_t>(paragraphs[i]) * total + paragraphs[j]] += 1.0;
+        pair_keys.push_back(static_cast<std::uint64_t>(paragraphs[i]) * total + paragraphs[j]);
       }
     }
   }
-  // Hash order differs between standard libraries: sort so output is identical everywhere.
-  std::vector<std::pair<std::uint64_t, double>> pairs(pair_weight.begin(), pair_weight.end());
-  std::sort(pairs.begin(), pairs.end());
+  std::sort(pair_keys.begin(), pair_keys.end());
+  std::vector<std::pair<std::uint64_t, double>> pairs;
+  for (std::size_t i = 0; i < pair_keys.size();) {
+    std::size_t j = i + 1;
+    while (j < pair_keys.size() && pair_keys[j] == pair_keys[i]) ++j;
+    pairs.emplace_back(pair_keys[i], static_cast<double>(j - i));  // n x 1.0 summed is n
+    i = j;
+  }
   std::vector<std::vector<std::pair<std::uint32_t, double>>> related(total);
   for (const auto& [key, weight] : pairs) {
     related[static_cast<std::uint32_t>(key % total)].emplace_back(
@@ -304,8 +312,11 @@ void align_rows(const std::vector<Claim>& claims,
   for (const auto& pair : pairs) {
     if (row_of[pair.first / total] != row_of[pair.first % total]) moved.push_back(pair);
   }
-  std::stable_sort(moved.begin(), moved.end(),
-                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  // `moved` is in key order with distinct keys, so a stable sort by weight is this sort by
+  // (weight down, key up): a total order, without stable_sort's buffer and merges.
+  std::sort(moved.begin(), moved.end(), [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : x.first < y.first;
+  });
   std::vector<std::uint8_t> link_count(total, 0);
   std::vector<std::pair<std::uint64_t, double>> kept;
   for (const auto& [key, weight] : moved) {

@@ -166,7 +166,8 @@ std::string role_text(const std::vector<ArticleView>& articles, const Fact& f) {
 
 // `main_actor`: the person has titled mentions in at least half of the articles, so the set is
 // about them now; a title given in passing elsewhere may be a historical one.
-void person_conflicts(Builder& builder, const std::vector<const Fact*>& group, bool main_actor) {
+[[gnu::noinline]] void person_conflicts(Builder& builder, const std::vector<const Fact*>& group,
+                                        bool main_actor) {
   const std::string name = person_name(group);
   // Distinct (role head, former) per article; first fact of each.
   for (std::size_t i = 0; i < group.size(); ++i) {
@@ -207,8 +208,8 @@ void person_conflicts(Builder& builder, const std::vector<const Fact*>& group, b
   }
 }
 
-void event_conflicts(Builder& builder, const std::string& key,
-                     const std::vector<const Fact*>& group) {
+[[gnu::noinline]] void event_conflicts(Builder& builder, const std::string& key,
+                                       const std::vector<const Fact*>& group) {
   const std::string event = event_name(key);
   for (std::size_t i = 0; i < group.size(); ++i) {
     for (std::size_t j = i + 1; j < group.size(); ++j) {
@@ -342,84 +343,92 @@ std::vector<std::string> other_dates(const std::vector<const Fact*>& list, const
   return out;
 }
 
-void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
-                     const std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>,
-                                    std::vector<const Fact*>>& by_sentence) {
-  for (std::size_t c = 0; c < claims.size(); ++c) {
-    const align::Claim& claim = claims[c];
-    if (claim.support < 2) continue;
-    const std::size_t members = std::min<std::size_t>(claim.members.size(), 24);
-    // Per member, once: its facts and whether it has enough content words to compare figures
-    // (the pair loop below would otherwise rescan each sentence for every partner).
-    constexpr std::size_t kMinContentWords = 5;
-    std::vector<const std::vector<const Fact*>*> facts_of(members, nullptr);
-    for (std::size_t i = 0; i < members; ++i) {
-      const align::UnitRef& r = claim.members[i].ref;
-      auto found = by_sentence.find({r.article, r.paragraph, r.sentence});
-      if (found != by_sentence.end() &&
-          content_words(builder.articles, builder.scanned, r, kMinContentWords) >= kMinContentWords)
-        facts_of[i] = &found->second;
-    }
-    for (std::size_t i = 0; i < members; ++i) {
-      for (std::size_t j = i + 1; j < members; ++j) {
-        const align::UnitRef& ra = claim.members[i].ref;
-        const align::UnitRef& rb = claim.members[j].ref;
-        if (ra.article == rb.article) continue;
-        if (facts_of[i] == nullptr || facts_of[j] == nullptr) continue;
-        const auto fa = facts_of[i];
-        const auto fb = facts_of[j];
-        for (const Fact* x : *fa) {
-          if (!numeric(x->kind) && x->kind != FactKind::kDate) continue;
-          // The only fact of its kind and unit on each side, so the two are about one thing.
-          auto only = [&](const std::vector<const Fact*>& list, const Fact& f) {
-            const Fact* found = nullptr;
-            for (const Fact* g : list) {
-              if (g->kind != f.kind || g->unit != f.unit) continue;
-              if (found != nullptr) return static_cast<const Fact*>(nullptr);
-              found = g;
-            }
-            return found;
-          };
-          if (only(*fa, *x) != x) continue;
-          const Fact* y = only(*fb, *x);
-          if (y == nullptr) continue;
-          const double hedge = (x->hedged || y->hedged) ? 0.15 : 0.0;
-          const double negation = (x->negated != y->negated) ? 0.2 : 0.0;
-          // The words around both must share something: "buses every 10 minutes" and "a ferry
-          // every 20 minutes" are two services, not one disputed figure. One shared word is
-          // weak evidence (hidden), two or more is enough.
-          std::vector<std::string> shared;
-          std::set_intersection(x->near.begin(), x->near.end(), y->near.begin(), y->near.end(),
-                                std::back_inserter(shared));
-          if (shared.empty()) continue;
-          const double context = shared.size() >= 2 ? 0.0 : 0.15;
-          const std::string ax = article_label(builder.articles, x->ref.article);
-          const std::string ay = article_label(builder.articles, y->ref.article);
-          if (x->kind == FactKind::kDate) {
-            if (!x->date.known() || !y->date.known() || dates_compatible(x->date, y->date))
-              continue;
-            const bool coarse = x->date.month == 0 || y->date.month == 0;
-            builder.add(*x, *y, "date", (coarse ? 0.55 : 0.75) - hedge - negation - context,
-                        static_cast<std::int64_t>(c), "date in a shared claim",
-                        ax + " gives the date " + quoted(fact_text(builder.articles, *x)) + "; " +
-                            ay + " " + quoted(fact_text(builder.articles, *y)) +
-                            " in the same claim.");
-            continue;
+using FactsBySentence =
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::vector<const Fact*>>;
+
+// The figures and dates claim c's members disagree on. Out of line on purpose (as are
+// person_conflicts and event_conflicts): called once per claim, it can run V8's optimised
+// WebAssembly code from the next claim on, which a loop inlined into find_contradictions
+// (called once) never would (docs/bench.md, "Round 5").
+[[gnu::noinline]] void claim_conflicts_of(Builder& builder, const align::Claim& claim,
+                                          std::size_t c, const FactsBySentence& by_sentence) {
+  if (claim.support < 2) return;
+  const std::size_t members = std::min<std::size_t>(claim.members.size(), 24);
+  // Per member, once: its facts and whether it has enough content words to compare figures
+  // (the pair loop below would otherwise rescan each sentence for every partner).
+  constexpr std::size_t kMinContentWords = 5;
+  std::vector<const std::vector<const Fact*>*> facts_of(members, nullptr);
+  for (std::size_t i = 0; i < members; ++i) {
+    const align::UnitRef& r = claim.members[i].ref;
+    auto found = by_sentence.find({r.article, r.paragraph, r.sentence});
+    if (found != by_sentence.end() &&
+        content_words(builder.articles, builder.scanned, r, kMinContentWords) >= kMinContentWords)
+      facts_of[i] = &found->second;
+  }
+  for (std::size_t i = 0; i < members; ++i) {
+    for (std::size_t j = i + 1; j < members; ++j) {
+      const align::UnitRef& ra = claim.members[i].ref;
+      const align::UnitRef& rb = claim.members[j].ref;
+      if (ra.article == rb.article) continue;
+      if (facts_of[i] == nullptr || facts_of[j] == nullptr) continue;
+      const auto fa = facts_of[i];
+      const auto fb = facts_of[j];
+      for (const Fact* x : *fa) {
+        if (!numeric(x->kind) && x->kind != FactKind::kDate) continue;
+        // The only fact of its kind and unit on each side, so the two are about one thing.
+        auto only = [&](const std::vector<const Fact*>& list, const Fact& f) {
+          const Fact* found = nullptr;
+          for (const Fact* g : list) {
+            if (g->kind != f.kind || g->unit != f.unit) continue;
+            if (found != nullptr) return static_cast<const Fact*>(nullptr);
+            found = g;
           }
-          if (numbers_compatible(*x, *y)) continue;
-          if (other_dates(*fa, x) != other_dates(*fb, y)) continue;
-          const double confidence =
-              0.75 * std::min(x->strength, y->strength) - hedge - negation - context;
-          builder.add(*x, *y, std::string(fact_kind_name(x->kind)), confidence,
-                      static_cast<std::int64_t>(c),
-                      x->unit.empty() ? std::string("figure in a shared claim")
-                                      : "figure in a shared claim (" + x->unit + ")",
-                      ax + " says " + quoted(fact_text(builder.articles, *x)) + "; " + ay + " " +
-                          quoted(fact_text(builder.articles, *y)) + " in the same claim.");
+          return found;
+        };
+        if (only(*fa, *x) != x) continue;
+        const Fact* y = only(*fb, *x);
+        if (y == nullptr) continue;
+        const double hedge = (x->hedged || y->hedged) ? 0.15 : 0.0;
+        const double negation = (x->negated != y->negated) ? 0.2 : 0.0;
+        // The words around both must share something: "buses every 10 minutes" and "a ferry
+        // every 20 minutes" are two services, not one disputed figure. One shared word is
+        // weak evidence (hidden), two or more is enough.
+        std::vector<std::string> shared;
+        std::set_intersection(x->near.begin(), x->near.end(), y->near.begin(), y->near.end(),
+                              std::back_inserter(shared));
+        if (shared.empty()) continue;
+        const double context = shared.size() >= 2 ? 0.0 : 0.15;
+        const std::string ax = article_label(builder.articles, x->ref.article);
+        const std::string ay = article_label(builder.articles, y->ref.article);
+        if (x->kind == FactKind::kDate) {
+          if (!x->date.known() || !y->date.known() || dates_compatible(x->date, y->date)) continue;
+          const bool coarse = x->date.month == 0 || y->date.month == 0;
+          builder.add(*x, *y, "date", (coarse ? 0.55 : 0.75) - hedge - negation - context,
+                      static_cast<std::int64_t>(c), "date in a shared claim",
+                      ax + " gives the date " + quoted(fact_text(builder.articles, *x)) + "; " +
+                          ay + " " + quoted(fact_text(builder.articles, *y)) +
+                          " in the same claim.");
+          continue;
         }
+        if (numbers_compatible(*x, *y)) continue;
+        if (other_dates(*fa, x) != other_dates(*fb, y)) continue;
+        const double confidence =
+            0.75 * std::min(x->strength, y->strength) - hedge - negation - context;
+        builder.add(*x, *y, std::string(fact_kind_name(x->kind)), confidence,
+                    static_cast<std::int64_t>(c),
+                    x->unit.empty() ? std::string("figure in a shared claim")
+                                    : "figure in a shared claim (" + x->unit + ")",
+                    ax + " says " + quoted(fact_text(builder.articles, *x)) + "; " + ay + " " +
+                        quoted(fact_text(builder.articles, *y)) + " in the same claim.");
       }
     }
   }
+}
+
+void claim_conflicts(Builder& builder, const std::vector<align::Claim>& claims,
+                     const FactsBySentence& by_sentence) {
+  for (std::size_t c = 0; c < claims.size(); ++c)
+    claim_conflicts_of(builder, claims[c], c, by_sentence);
 }
 
 }  // namespace

@@ -96,10 +96,10 @@ std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string*
   std::string_view first = words[i].lower;
   if (!words[i].title) first.remove_prefix(3);  // "ex-President"
   for (const Title& title : kTitles) {
-    if (title.words[0] != first) continue;
+    if (!same_bytes(title.words[0], first)) continue;  // no memcmp call (WASM)
     std::size_t n = 1;
     while (n < 3 && !title.words[n].empty()) {
-      if (i + n >= words.size() || words[i + n].lower != title.words[n]) break;
+      if (i + n >= words.size() || !same_bytes(words[i + n].lower, title.words[n])) break;
       ++n;
     }
     if (n < 3 && !title.words[n].empty()) continue;
@@ -113,7 +113,7 @@ bool nationality(const Word& w) {
   if (!w.cap) return false;
   const std::string_view s = w.lower;
   auto ends = [&](std::string_view e) {
-    return s.size() > e.size() + 2 && s.compare(s.size() - e.size(), e.size(), e) == 0;
+    return s.size() > e.size() + 2 && same_bytes(s.substr(s.size() - e.size()), e);
   };
   return s.find('.') != std::string::npos || ends("ian") || ends("ese") || ends("ish") ||
          ends("can") || ends("'s") || s == "us" || s == "uk" || s == "eu" || s == "un";
@@ -124,7 +124,7 @@ bool name_word(const Word& w) {
   if (w.punct || w.number || !w.cap) return false;
   if (w.title || w.month != 0 || is_stopword(w.lower) || weekday_number(w.lower) >= 0) return false;
   if (w.lower.find('-') != std::string::npos) return false;
-  if (w.lower.size() >= 2 && w.lower.compare(w.lower.size() - 2, 2, "'s") == 0) return false;
+  if (w.lower.size() >= 2 && same_bytes(w.lower.substr(w.lower.size() - 2), "'s")) return false;
   return true;
 }
 

@@ -57,9 +57,11 @@ bool alphabetic(std::string_view w) {
 }  // namespace
 
 std::string singular(std::string w) {
-  if (w == "people") return "person";
-  if (w == "feet") return "foot";
-  if (w.size() > 4 && w.compare(w.size() - 3, 3, "ies") == 0)
+  // same_bytes, not std::string's == and compare: those call memcmp, out of line in WASM.
+  const std::string_view v = w;
+  if (same_bytes(v, "people")) return "person";
+  if (same_bytes(v, "feet")) return "foot";
+  if (v.size() > 4 && same_bytes(v.substr(v.size() - 3), "ies"))
     return w.substr(0, w.size() - 3) + "y";
   if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
   return w;

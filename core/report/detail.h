@@ -1,7 +1,7 @@
 // Internal helpers of the report stage (not part of its public header).
 //
-// JsonWriter appends compact JSON to one std::string, without building a tree first
-// (report::to_json used to build an nlohmann tree of the whole analysis, then dump it:
+// JsonWriter appends compact JSON to one buffer (a std::string it hands over), without building a
+// tree first (report::to_json used to build an nlohmann tree of the whole analysis, then dump it:
 // a third of compare's instructions and most of its peak memory). The bytes are exactly
 // what nlohmann's dump(-1, ' ', false, error_handler_t::replace) prints for the same values:
 //   - strings: '"' '\\' and \b \f \n \r \t escaped as such, other control characters as
@@ -53,39 +53,42 @@ class JsonWriter {
   /// The next member's key; `name` is written as is (plain ASCII, nothing to escape).
   JsonWriter& key(std::string_view name) {
     separate();
-    out_.push_back('"');
-    out_.append(name.data(), name.size());
-    out_.append("\":", 2);
+    char* to = room(name.size() + 3);
+    *to++ = '"';
+    for (const char c : name) *to++ = c;
+    *to++ = '"';
+    *to = ':';
+    used_ += name.size() + 3;
     after_key_ = true;
     return *this;
   }
 
   JsonWriter& string(std::string_view value) {
     separate();
-    append_json_string(out_, value);
+    write_string(value);
     return *this;
   }
   JsonWriter& number(double value) {
     separate();
-    append_json_double(out_, value);
+    write_double(value);
     return *this;
   }
   JsonWriter& integer(std::uint64_t value) {
     separate();
-    append_json_unsigned(out_, value);
+    write_unsigned(value);
     return *this;
   }
   JsonWriter& signed_integer(std::int64_t value) {
     separate();
-    append_json_signed(out_, value);
+    write_signed(value);
     return *this;
   }
   JsonWriter& boolean(bool value) {
     separate();
     if (value) {
-      out_.append("true", 4);
+      put("true", 4);
     } else {
-      out_.append("false", 5);
+      put("false", 5);
     }
     return *this;
   }
@@ -110,16 +113,45 @@ class JsonWriter {
   }
   JsonWriter& member(std::string_view name, bool value) { return key(name).boolean(value); }
 
-  std::size_t size() const { return out_.size(); }
+  std::size_t size() const { return used_; }
   std::size_t capacity() const { return out_.capacity(); }
   /// The document so far; the writer is empty afterwards.
   std::string take() {
     open_.clear();
     after_key_ = false;
+    out_.resize(used_);
+    used_ = 0;
     return std::move(out_);
   }
 
+  /// Raw bytes (the scalar writers in json_writer.cpp; nothing is escaped here).
+  void put(char c) {
+    *room(1) = c;
+    ++used_;
+  }
+  void put(const char* bytes, std::size_t n) {
+    char* to = room(n);
+    for (std::size_t i = 0; i < n; ++i) to[i] = bytes[i];
+    used_ += n;
+  }
+  /// Drops what was written after the first `size` bytes.
+  void truncate(std::size_t size) { used_ = size < used_ ? size : used_; }
+
  private:
+  // The document is out_[0, used_); out_.size() is the room written so far (grown by
+  // grow(), in json_writer.cpp). Every byte goes through room(): an inline size check and a
+  // pointer, where std::string's push_back/append are calls into the prebuilt libc++ in
+  // WebAssembly (docs/bench.md, "Round 5").
+  char* room(std::size_t n) {
+    if (out_.size() - used_ < n) grow(n);
+    return out_.data() + used_;
+  }
+  void grow(std::size_t n);
+  void write_string(std::string_view value);
+  void write_double(double value);
+  void write_unsigned(std::uint64_t value);
+  void write_signed(std::int64_t value);
+
   // A comma before every element of an array or object but the first; none after a key.
   void separate() {
     if (after_key_) {
@@ -127,22 +159,23 @@ class JsonWriter {
       return;
     }
     if (open_.empty()) return;
-    if (open_.back() != 0) out_.push_back(',');
+    if (open_.back() != 0) put(',');
     open_.back() = 1;
   }
   JsonWriter& open(char bracket) {
     separate();
-    out_.push_back(bracket);
+    put(bracket);
     open_.push_back(0);
     return *this;
   }
   JsonWriter& close(char bracket) {
-    out_.push_back(bracket);
+    put(bracket);
     if (!open_.empty()) open_.pop_back();
     return *this;
   }
 
   std::string out_;
+  std::size_t used_ = 0;
   /// Per open array/object: 1 when it holds an element already (bytes, not vector<bool>'s
   /// bit masking on every element written).
   std::vector<unsigned char> open_;

@@ -73,14 +73,35 @@ constexpr PlainBytes kPlainByte = make_plain_bytes();
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view value) {
+namespace {
+
+// The two outputs the scalar writers append to: a std::string (the free functions, tests)
+// and the JsonWriter's own buffer (put inline: no libc++ call per byte or per key, which in
+// WebAssembly is a call into the prebuilt library every time; docs/bench.md, "Round 5").
+struct StringOut {
+  std::string& s;
+  void put(char c) { s.push_back(c); }
+  void put(const char* p, std::size_t n) { s.append(p, n); }
+  std::size_t mark() const { return s.size(); }
+  void reset(std::size_t at) { s.resize(at); }
+};
+struct WriterOut {
+  JsonWriter& w;
+  void put(char c) { w.put(c); }
+  void put(const char* p, std::size_t n) { w.put(p, n); }
+  std::size_t mark() const { return w.size(); }
+  void reset(std::size_t at) { w.truncate(at); }
+};
+
+template <typename Out>
+void write_string(Out& out, std::string_view value) {
   // One pass: runs of bytes that need no escape are copied with one append each; a
   // non-ASCII byte must start a well-formed UTF-8 sequence, which is skipped whole.
   static constexpr char kHex[] = "0123456789abcdef";
   const auto* p = reinterpret_cast<const unsigned char*>(value.data());
   const std::size_t n = value.size();
-  const std::size_t start = out.size();
-  out += '"';
+  const std::size_t start = out.mark();
+  out.put('"');
   std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = p[i];
@@ -93,50 +114,94 @@ void append_json_string(std::string& out, std::string_view value) {
       if (len == 0) {
         // nlohmann replaces invalid sequences with U+FFFD in its own way (it re-reads the
         // byte that broke a sequence); undo what was written and let it do exactly that.
-        out.resize(start);
-        out += nlohmann::json(std::string(value))
-                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out.reset(start);
+        const std::string dumped =
+            nlohmann::json(std::string(value))
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out.put(dumped.data(), dumped.size());
         return;
       }
       i += len;
       continue;
     }
-    out.append(value.data() + run, i - run);
+    out.put(value.data() + run, i - run);
     run = i + 1;
-    out += '\\';
+    out.put('\\');
     if (const char e = short_escape(c)) {
-      out += e;
+      out.put(e);
     } else {
-      out += "u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
+      out.put("u00", 3);
+      out.put(kHex[c >> 4]);
+      out.put(kHex[c & 0xF]);
     }
     ++i;
   }
-  out.append(value.data() + run, n - run);
-  out += '"';
+  out.put(value.data() + run, n - run);
+  out.put('"');
 }
 
-void append_json_double(std::string& out, double value) {
+template <typename Out>
+void write_double(Out& out, double value) {
   if (!std::isfinite(value)) {
-    out += "null";
+    out.put("null", 4);
     return;
   }
   char buffer[64];  // nlohmann's own number buffer size
   char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, static_cast<std::size_t>(end - buffer));
+  out.put(buffer, static_cast<std::size_t>(end - buffer));
 }
 
+template <typename Out, typename Int>
+void write_integer(Out& out, Int value) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.put(buffer, static_cast<std::size_t>(result.ptr - buffer));
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view value) {
+  StringOut o{out};
+  write_string(o, value);
+}
+void append_json_double(std::string& out, double value) {
+  StringOut o{out};
+  write_double(o, value);
+}
 void append_json_unsigned(std::string& out, std::uint64_t value) {
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
+  StringOut o{out};
+  write_integer(o, value);
+}
+void append_json_signed(std::string& out, std::int64_t value) {
+  StringOut o{out};
+  write_integer(o, value);
 }
 
-void append_json_signed(std::string& out, std::int64_t value) {
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
+void JsonWriter::write_string(std::string_view value) {
+  WriterOut o{*this};
+  detail::write_string(o, value);
+}
+void JsonWriter::write_double(double value) {
+  WriterOut o{*this};
+  detail::write_double(o, value);
+}
+void JsonWriter::write_unsigned(std::uint64_t value) {
+  WriterOut o{*this};
+  write_integer(o, value);
+}
+void JsonWriter::write_signed(std::int64_t value) {
+  WriterOut o{*this};
+  write_integer(o, value);
+}
+
+void JsonWriter::grow(std::size_t n) {
+  // Within the reserved capacity, 64 KiB more at a time (a resize writes the new bytes, so
+  // the pages reserved but never written stay untouched, as with reserve alone); beyond it,
+  // doubling.
+  const std::size_t need = used_ + n;
+  std::size_t size = out_.size() + (std::size_t{1} << 16);
+  if (size > out_.capacity()) size = std::max(out_.size() * 2, out_.capacity());
+  out_.resize(std::max(size, need));
 }
 
 }  // namespace parallax::report::detail

@@ -17,9 +17,14 @@ namespace {
 constexpr std::size_t kMaxPhraseBytes = 2000;  // longer paragraphs are never phrase-flagged
 
 // Lower-cased ASCII, whitespace collapsed to one space, typographic apostrophes as '.
+// Written into a buffer of the span's size plus 4 (every output byte replaces at least one
+// input byte; the last code point may run up to 3 bytes past the span) instead of push_back per
+// byte, which in WebAssembly is a call into the prebuilt libc++ for every byte (5% of compare under
+// V8's baseline tier).
 std::string folded(std::string_view text, Span s) {
-  std::string out;
-  out.reserve(s.size());
+  std::string out(s.size() + 4, '\0');
+  char* const begin = out.data();
+  char* end = begin;
   bool space = false;
   for (std::size_t i = s.start; i < s.end;) {
     const CodePoint c = decode_at(text, i);
@@ -28,20 +33,21 @@ std::string folded(std::string_view text, Span s) {
       space = true;
       continue;
     }
-    if (space && !out.empty()) out.push_back(' ');
+    if (space && end != begin) *end++ = ' ';
     space = false;
     if (c.cp == 0x2019 || c.cp == 0x2018) {
-      out.push_back('\'');
+      *end++ = '\'';
     } else if (c.cp >= 'A' && c.cp <= 'Z') {
-      out.push_back(static_cast<char>(c.cp - 'A' + 'a'));
+      *end++ = static_cast<char>(c.cp - 'A' + 'a');
     } else if (c.cp < 0x80) {
-      out.push_back(static_cast<char>(c.cp));
+      *end++ = static_cast<char>(c.cp);
     } else if (c.cp == 0x2013 || c.cp == 0x2014) {
-      out.push_back('-');
+      *end++ = '-';
     } else {
-      out.append(text.substr(i - c.len, c.len));
+      for (std::size_t k = i - c.len; k < i; ++k) *end++ = text[k];
     }
   }
+  out.resize(static_cast<std::size_t>(end - begin));
   return out;
 }
 

@@ -86,7 +86,7 @@ std::vector<double> detail::target_features(std::string_view text, Span sentence
     if (found && distance(l, i) <= 3 && distance(l, i) > 0) {
       const std::string& w = l.words[i].lower;
       negators += (w == "not" || w == "no" || w == "never" ||
-                   (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0))
+                   (w.size() > 3 && same_bytes(std::string_view(w).substr(w.size() - 3), "n't")))
                       ? 1
                       : 0;
     }

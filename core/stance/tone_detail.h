@@ -92,7 +92,7 @@ class ViewTable {
   std::size_t find_slot(std::string_view key) const {
     const std::size_t mask = used_.size() - 1;  // the capacity is a power of two
     std::size_t slot = static_cast<std::size_t>(hash(key)) & mask;
-    while (used_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
+    while (used_[slot] != 0 && !same_bytes(keys_[slot], key)) slot = (slot + 1) & mask;
     return slot;
   }
   void rehash(std::size_t capacity) {

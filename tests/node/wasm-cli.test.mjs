@@ -78,8 +78,8 @@ test('auto runs the V8 code cache when there is one, else picks the tier by size
   assert.equal(noCache.status, 0, noCache.stderr);
   assert.match(noCache.stderr, /^tier baseline$/m);
   assert.equal(noCache.stdout, r.stdout);
-  // 1.2 MiB of text: above the threshold, V8 may optimise (the cache is optimised code already).
-  const big = writeTempFiles({ 'big.txt': 'The ferry to Oskel island resumed on Tuesday after repairs.\n\n'.repeat(20000) });
+  // 2.4 MiB of text: above the threshold (2 MiB), V8 may optimise (the cache is optimised code already).
+  const big = writeTempFiles({ 'big.txt': 'The ferry to Oskel island resumed on Tuesday after repairs.\n\n'.repeat(40000) });
   const rb = runWasmCli(['compare', '--timing', ...big], { PARALLAX_V8_CACHE: '0' });
   assert.equal(rb.status, 0, rb.stderr);
   assert.match(rb.stderr, /^tier optimizing$/m);

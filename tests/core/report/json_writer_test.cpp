@@ -136,3 +136,39 @@ TEST_CASE("the writer places commas and keys", "[report]") {
   CHECK(nlohmann::ordered_json::parse(text).dump() == text);
   CHECK(out.size() == 0);  // taken
 }
+
+TEST_CASE("the writer's own buffer grows past its reserve and matches the free functions",
+          "[report]") {
+  // A reserve of 8 bytes, then far more: every value through JsonWriter (its inline buffer)
+  // must give the bytes the std::string functions give, invalid UTF-8 included.
+  const std::vector<std::string> strings = {
+      "plain",           "tab\there",          "quote\"back\\slash",
+      "bad \xC3( utf-8", "\xE2\x80\x99 curly", std::string(100000, 'x'),
+      "ctrl \x01 \x1f"};
+  JsonWriter out(8);
+  std::string expected = "[";
+  out.begin_array();
+  bool first = true;
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& s : strings) {
+      out.string(s).number(0.1 * round).integer(std::uint64_t{18446744073709551615u});
+      out.signed_integer(-round);
+      for (const std::string& part :
+           {written_string(s), written_double(0.1 * round), std::string("18446744073709551615"),
+            std::to_string(-round)}) {
+        if (!first) expected += ',';
+        expected += part;
+        first = false;
+      }
+    }
+  }
+  out.end_array();
+  expected += ']';
+  CHECK(out.size() == expected.size());
+  const std::string text = out.take();
+  CHECK(text == expected);
+  CHECK(text.find("\xEF\xBF\xBD") != std::string::npos);  // U+FFFD from nlohmann's fallback
+  // The writer can be used again after take().
+  out.begin_object().member("k", "v").end_object();
+  CHECK(out.take() == R"({"k":"v"})");
+}
