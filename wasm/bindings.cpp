@@ -171,12 +171,12 @@ val compare_staged(const val& files, const std::string& options_json, const val&
   Inputs inputs;
   read_inputs(files, inputs);
   int stages = 0;
-  auto analysis =
-      parallax::compare(inputs.files, options.value(), loaded_resources(),
-                        [&](std::string_view stage, const parallax::report::Analysis& partial) {
-                          ++stages;
-                          on_stage(std::string(stage), parallax::report::to_json(partial));
-                        });
+  auto analysis = parallax::compare(
+      inputs.files, options.value(), loaded_resources(),
+      [&](std::string_view stage, const parallax::report::Analysis& partial) {
+        ++stages;
+        on_stage(std::string(stage), js_string_of(parallax::report::to_json(partial)));
+      });
   if (!analysis.ok()) return failure(analysis.error());
   val out = val::object();
   out.set("ok", true);
