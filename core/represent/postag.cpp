@@ -10,12 +10,12 @@
 // A corrupt section is an error value naming its offset; the lookup table is built once.
 #include <cstring>
 
+#include "represent/detail.h"
 #include "represent/represent.h"
 
 namespace parallax::represent {
 namespace {
 
-constexpr std::size_t kMaxWordBytes = 64;
 constexpr std::uint32_t kMaxCodes = 256;
 
 Error corrupt(std::size_t offset, std::string_view what) {
@@ -23,46 +23,13 @@ Error corrupt(std::size_t offset, std::string_view what) {
                                                 std::to_string(offset) + ": " + std::string(what)};
 }
 
-// Bounds-checked reading: after a failure `ok` stays false and reads return 0.
-struct Cursor {
-  const unsigned char* data;
-  std::size_t size;
-  std::size_t pos = 0;
-  bool ok = true;
-  const char* what = "";
-
-  std::size_t remaining() const { return size - pos; }
-  void fail(const char* reason) {
-    if (ok) what = reason;
-    ok = false;
-  }
-  std::uint8_t byte() {
-    if (!ok || pos >= size) {
-      fail("truncated");
-      return 0;
-    }
-    return data[pos++];
-  }
-  std::uint32_t varint() {
-    std::uint64_t value = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      const std::uint8_t b = byte();
-      if (!ok) return 0;
-      value |= std::uint64_t{b & 0x7fu} << shift;
-      if ((b & 0x80u) == 0) {
-        if (value > 0xffffffffull) break;
-        return static_cast<std::uint32_t>(value);
-      }
-    }
-    fail("number out of range");
-    return 0;
-  }
-};
+using detail::SectionReader;
+constexpr std::size_t kMaxWordBytes = detail::kMaxFrontCodedBytes;
 
 }  // namespace
 
 Result<PartOfSpeech> PartOfSpeech::from_bytes(std::string_view section) {
-  Cursor in{reinterpret_cast<const unsigned char*>(section.data()), section.size()};
+  SectionReader in{reinterpret_cast<const unsigned char*>(section.data()), section.size()};
   PartOfSpeech pos;
   const std::uint32_t code_count = in.varint();
   if (in.ok && (code_count == 0 || code_count > kMaxCodes)) in.fail("bad tag code count");
@@ -84,31 +51,8 @@ Result<PartOfSpeech> PartOfSpeech::from_bytes(std::string_view section) {
     pos.code_of_.reserve(word_count);
   }
   pos.offset_.push_back(0);
-  char previous[kMaxWordBytes];
-  std::size_t previous_size = 0;
-  for (std::uint32_t i = 0; i < word_count && in.ok; ++i) {
-    const std::uint32_t shared = in.varint();
-    const std::uint32_t suffix = in.varint();
-    if (!in.ok) break;
-    if (shared > previous_size || suffix == 0 || suffix > in.remaining() ||
-        std::uint64_t{shared} + suffix > kMaxWordBytes) {
-      in.fail("bad word length");
-      break;
-    }
-    char word[kMaxWordBytes];
-    std::memcpy(word, previous, shared);
-    std::memcpy(word + shared, in.data + in.pos, suffix);
-    in.pos += suffix;
-    const std::string_view text(word, shared + suffix);
-    if (i > 0 && !(std::string_view(previous, previous_size) < text)) {
-      in.fail("words out of order");
-      break;
-    }
-    pos.text_.append(text);
-    pos.offset_.push_back(static_cast<std::uint32_t>(pos.text_.size()));
-    std::memcpy(previous, word, text.size());
-    previous_size = text.size();
-  }
+  detail::read_front_coded(in, word_count, &pos.text_, &pos.offset_, "bad word length",
+                           "words out of order");
   for (std::uint32_t i = 0; i < word_count && in.ok; ++i) {
     const std::uint8_t index = in.byte();
     if (in.ok && index >= code_count) in.fail("tag code index out of range");

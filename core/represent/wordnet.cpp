@@ -16,14 +16,14 @@
 #include <algorithm>
 #include <cstring>
 
+#include "represent/detail.h"
 #include "represent/represent.h"
 
 namespace parallax::represent {
 namespace {
 
 constexpr std::size_t kHeaderBytes = 52;
-constexpr std::uint32_t kFormatVersion = 2;  // version 1 (no parts of speech) loads too
-constexpr std::size_t kMaxLemmaBytes = 64;
+constexpr std::uint32_t kFormatVersion = 2;      // version 1 (no parts of speech) loads too
 constexpr std::uint32_t kMaxSynsets = 1u << 28;  // ids are packed as id << 3 | how
 
 // How a signature value reaches its synset (low 3 bits).
@@ -43,45 +43,8 @@ Error corrupt(std::size_t offset, std::string_view what) {
                    "; rebuild resources/wordnet-en.bin with `node scripts/build-resources.mjs`"};
 }
 
-// Bounds-checked reading of one section. Every read checks the remaining length first;
-// after a failed read `ok` stays false and later reads return 0.
-struct Reader {
-  const unsigned char* data;
-  std::size_t size;
-  std::size_t pos = 0;
-  std::size_t base = 0;  // offset of data[0] in the file, for messages
-  bool ok = true;
-  const char* what = "";
-
-  std::size_t offset() const { return base + pos; }
-  std::size_t remaining() const { return size - pos; }
-  bool fail(const char* reason) {
-    if (ok) what = reason;
-    ok = false;
-    return false;
-  }
-  std::uint8_t byte() {
-    if (!ok || pos >= size) {
-      fail("truncated");
-      return 0;
-    }
-    return data[pos++];
-  }
-  std::uint32_t varint() {
-    std::uint64_t value = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      std::uint8_t b = byte();
-      if (!ok) return 0;
-      value |= std::uint64_t{b & 0x7fu} << shift;
-      if ((b & 0x80u) == 0) {
-        if (value > 0xffffffffull) break;
-        return static_cast<std::uint32_t>(value);
-      }
-    }
-    fail("number out of range");
-    return 0;
-  }
-};
+using detail::SectionReader;
+constexpr std::size_t kMaxLemmaBytes = detail::kMaxFrontCodedBytes;
 
 std::uint32_t u32_at(const unsigned char* p) {
   return std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16 |
@@ -204,40 +167,17 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
   at += section_size[0];
 
   // Lemmas: front-coded, strictly ascending.
-  Reader lemmas{data + at, section_size[1], 0, at};
+  SectionReader lemmas{data + at, section_size[1], 0, at};
   wn.lemma_offset_.reserve(std::size_t{lemma_count} + 1);
   wn.lemma_offset_.push_back(0);
-  char previous[kMaxLemmaBytes];
-  std::size_t previous_size = 0;
-  for (std::uint32_t i = 0; i < lemma_count && lemmas.ok; ++i) {
-    const std::uint32_t shared = lemmas.varint();
-    const std::uint32_t suffix = lemmas.varint();
-    if (!lemmas.ok) break;
-    if (shared > previous_size || suffix == 0 || suffix > lemmas.remaining() ||
-        std::uint64_t{shared} + suffix > kMaxLemmaBytes) {
-      lemmas.fail("bad lemma length");
-      break;
-    }
-    char lemma[kMaxLemmaBytes];
-    std::memcpy(lemma, previous, shared);
-    std::memcpy(lemma + shared, lemmas.data + lemmas.pos, suffix);
-    lemmas.pos += suffix;
-    const std::string_view text(lemma, shared + suffix);
-    if (i > 0 && !(std::string_view(previous, previous_size) < text)) {
-      lemmas.fail("lemmas out of order");
-      break;
-    }
-    wn.lemma_text_.append(text);
-    wn.lemma_offset_.push_back(static_cast<std::uint32_t>(wn.lemma_text_.size()));
-    std::memcpy(previous, lemma, text.size());
-    previous_size = text.size();
-  }
+  detail::read_front_coded(lemmas, lemma_count, &wn.lemma_text_, &wn.lemma_offset_,
+                           "bad lemma length", "lemmas out of order");
   if (lemmas.ok && lemmas.pos != lemmas.size) lemmas.fail("unexpected bytes after the lemmas");
   if (!lemmas.ok) return corrupt(lemmas.offset(), lemmas.what);
   at += section_size[1];
 
   // Senses: per lemma a part-of-speech mask, then per part of speech ascending synset ids.
-  Reader senses{data + at, section_size[2], 0, at};
+  SectionReader senses{data + at, section_size[2], 0, at};
   std::vector<std::uint32_t> sense_begin(std::size_t{lemma_count} * 4 + 1, 0);
   std::vector<std::uint32_t> sense_ids;
   for (std::uint32_t lemma = 0; lemma < lemma_count && senses.ok; ++lemma) {
@@ -267,7 +207,7 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
 
   // Edges: per synset a byte with four list lengths (2 bits each; 3 = the length is a
   // varint just before that list's ids), then the four lists.
-  Reader edges{data + at, section_size[3], 0, at};
+  SectionReader edges{data + at, section_size[3], 0, at};
   std::vector<std::uint32_t> pairs[4];  // hypernym (directed), related, cause, antonym
   for (std::uint32_t s = 0; s < synset_count && edges.ok; ++s) {
     const std::uint8_t flags = edges.byte();
