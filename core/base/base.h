@@ -106,19 +106,26 @@ inline int byte_order(std::string_view a, std::string_view b) {
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
+/// Position of `w` in a word list sorted as `sorted_words` checks, or N when it is not there:
+/// a bisection with byte_order, so no memcmp call per step.
 template <std::size_t N>
-bool in_sorted_words(const std::string_view (&words)[N], std::string_view w) {
-  std::size_t low = 0, high = N;  // bisection, with byte_order instead of memcmp
+std::size_t sorted_word_index(const std::string_view (&words)[N], std::string_view w) {
+  std::size_t low = 0, high = N;
   while (low < high) {
     const std::size_t mid = low + (high - low) / 2;
     const int order = byte_order(words[mid], w);
-    if (order == 0) return true;
+    if (order == 0) return mid;
     if (order < 0)
       low = mid + 1;
     else
       high = mid;
   }
-  return false;
+  return N;
+}
+
+template <std::size_t N>
+bool in_sorted_words(const std::string_view (&words)[N], std::string_view w) {
+  return sorted_word_index(words, w) < N;
 }
 
 }  // namespace parallax

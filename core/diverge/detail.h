@@ -11,39 +11,6 @@
 
 namespace parallax::diverge::detail {
 
-/// Byte order of two short words, as std::string_view::compare gives it, written out: the
-/// words of the rule lists are short, and a loop beats a call to memcmp for them.
-inline int short_word_order(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (x != y) return x < y ? -1 : 1;
-  }
-  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
-
-/// Position of `w` in a sorted word list (checked by a static_assert with `sorted_words`),
-/// or N when it is not there: std::binary_search without memcmp calls, for lookups that run
-/// for every word of every sentence.
-template <std::size_t N>
-std::size_t word_index(const std::string_view (&words)[N], std::string_view w) {
-  std::size_t low = 0, high = N;
-  while (low < high) {
-    const std::size_t mid = low + (high - low) / 2;
-    const int order = short_word_order(words[mid], w);
-    if (order == 0) return mid;
-    if (order < 0)
-      low = mid + 1;
-    else
-      high = mid;
-  }
-  return N;
-}
-template <std::size_t N>
-bool in_word_list(const std::string_view (&words)[N], std::string_view w) {
-  return word_index(words, w) < N;
-}
-
 /// A quick reject for a word list of lower-case ASCII words, built at compile time: bit L of
 /// lengths[c - 'a'] is set when the list has a word of length L (31: 31 or longer) that starts
 /// with letter c. Most words of a sentence fail it ("the": no title starts with t), so the

@@ -294,7 +294,7 @@ bool parse_number(std::string_view w, double* out) {
     static constexpr FirstLetterLengths kFilter(kWords);
     static_assert(kFilter.valid, "number words start with a-z");
     if (!kFilter.may_hold(w)) return false;
-    const std::size_t at = word_index(kWords, w);
+    const std::size_t at = sorted_word_index(kWords, w);
     if (at == std::size(kWords)) return false;
     *out = kValues[at];
     return true;
@@ -376,7 +376,7 @@ bool hedged_sentence(const std::vector<Word>& words) {
   static constexpr FirstLetterLengths kFilter(kCues);
   static_assert(kFilter.valid, "hedge cues start with a-z");
   for (const Word& w : words)
-    if (kFilter.may_hold(w.lower) && in_word_list(kCues, w.lower)) return true;
+    if (kFilter.may_hold(w.lower) && in_sorted_words(kCues, w.lower)) return true;
   return false;
 }
 
@@ -388,7 +388,7 @@ bool negated_sentence(const std::vector<Word>& words) {
   static constexpr FirstLetterLengths kFilter(kCues);
   static_assert(kFilter.valid, "negation cues start with a-z");
   for (const Word& w : words)
-    if (kFilter.may_hold(w.lower) && in_word_list(kCues, w.lower)) return true;
+    if (kFilter.may_hold(w.lower) && in_sorted_words(kCues, w.lower)) return true;
   return false;
 }
 

@@ -242,7 +242,7 @@ bool is_event_word(std::string_view w) {
   static_assert(sorted_words(kWords), "keep the meeting words sorted");
   static constexpr FirstLetterLengths kFilter(kWords);
   static_assert(kFilter.valid, "meeting words start with a-z");
-  return kFilter.may_hold(w) && in_word_list(kWords, w);
+  return kFilter.may_hold(w) && in_sorted_words(kWords, w);
 }
 
 bool is_title_word(std::string_view w) {
@@ -258,7 +258,7 @@ bool is_title_word(std::string_view w) {
   static_assert(same_first_words(kFirstWords), "kFirstWords: exactly the first words of kTitles");
   static constexpr FirstLetterLengths kFilter(kFirstWords);
   static_assert(kFilter.valid, "titles start with a-z");
-  return kFilter.may_hold(w) && in_word_list(kFirstWords, w);
+  return kFilter.may_hold(w) && in_sorted_words(kFirstWords, w);
 }
 
 std::string event_key_near(const std::vector<Word>& words, std::size_t at, const Context& context) {

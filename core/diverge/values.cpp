@@ -105,7 +105,7 @@ bool quantity_word(std::string_view w) {
   static_assert(sorted_words(kWords), "keep the quantity words sorted");
   static constexpr FirstLetterLengths kFilter(kWords);
   static_assert(kFilter.valid, "quantity words start with a-z");
-  return kFilter.may_hold(w) && in_word_list(kWords, w);
+  return kFilter.may_hold(w) && in_sorted_words(kWords, w);
 }
 
 void extract_values(const std::vector<Word>& words, std::vector<Fact>& out) {
