@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Alignment quality against the hand-made gold in tests/gold/ (guidelines: tests/gold/README.md).
 //
-//   node scripts/eval-align.mjs [--set seeds|samples|all] [--cli PATH] [--options JSON] [--errors]
+//   node scripts/eval-align.mjs [--set seeds|samples|warehouse|all] [--cli PATH] [--options JSON] [--errors]
 //                               [--sweep] [--claims N]
 //
 // Every gold file of a set (tests/gold/<set>.<annotator>.json: A, B, C, ...) is read; --sweep scores
@@ -9,7 +9,8 @@
 // links with the baseline's cosines over them (diagnosis: which claims a lexical score can reach).
 //
 // For each set it runs `parallax compare --json` on the set's files (seeds: ../shared/data/seeds,
-// skipped with a message when absent; samples: samples/), turns every predicted claim into
+// skipped with a message when absent; samples: samples/; warehouse: tests/corpus/warehouse/, a
+// held-out set nobody tuned on, see tests/gold/README.md), turns every predicted claim into
 // cross-article sentence links (each pair of its members that lie in different articles) and
 // compares them with the gold links (each pair of members of one gold claim that lie in different
 // files). A predicted sentence stands for a gold sentence when both are in the same file and their
@@ -33,7 +34,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'tests', 'gold');
-const setDirs = { seeds: join(root, '..', 'shared', 'data', 'seeds'), samples: join(root, 'samples') };
+const setDirs = { seeds: join(root, '..', 'shared', 'data', 'seeds'), samples: join(root, 'samples'),
+  warehouse: join(root, 'tests', 'corpus', 'warehouse') };  // goldset: held-out third set
+export const setNames = Object.keys(setDirs);
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (exported for tests/node/eval-align.test.mjs)
@@ -222,10 +225,10 @@ function parseArgs(argv) {
     else if (a === '--errors') o.errors = true;
     else if (a === '--sweep') o.sweep = true;
     else if (a === '--claims') o.claims = Number(argv[++i]) || 10;
-    else if (a === '-h' || a === '--help') { console.log('usage: node scripts/eval-align.mjs [--set seeds|samples|all] [--cli PATH] [--options JSON] [--errors] [--sweep] [--claims N]'); process.exit(0); }
+    else if (a === '-h' || a === '--help') { console.log('usage: node scripts/eval-align.mjs [--set seeds|samples|warehouse|all] [--cli PATH] [--options JSON] [--errors] [--sweep] [--claims N]'); process.exit(0); }
     else { console.error(`eval-align: unknown argument ${a}`); process.exit(2); }
   }
-  if (!['seeds', 'samples', 'all'].includes(o.set)) { console.error('eval-align: --set must be seeds, samples or all'); process.exit(2); }
+  if (![...setNames, 'all'].includes(o.set)) { console.error(`eval-align: --set must be ${setNames.join(', ')} or all`); process.exit(2); }
   return o;
 }
 
@@ -288,7 +291,7 @@ function evalSet(set, opts) {
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const sets = opts.set === 'all' ? ['seeds', 'samples'] : [opts.set];
+  const sets = opts.set === 'all' ? setNames : [opts.set];
   let ok = true;
   for (const set of sets) ok = evalSet(set, opts) && ok;
   console.log('\nheadline: precision (link right if either annotator has it) and R(union). Spans match at >= 50% overlap of the shorter one.');

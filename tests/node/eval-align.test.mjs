@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { goldLinks, spansMatch, score, predictedLinks, tfidfLinks, tfidfPairs, cosine, tfidfSentences, claimCosines }
   from '../../scripts/eval-align.mjs';
-import { root, cli } from './helpers.mjs';
+import { root, cli, runCli } from './helpers.mjs';
 
 const S = (file, start, end) => ({ file, start, end });
 // x.txt: sentences [0,10) [10,20) [20,30); y.txt: [0,10) [10,20); z.txt: [0,10)
@@ -125,4 +125,94 @@ test('the command line prints a threshold sweep and per-claim cosines', { skip: 
   for (const t of ['0.2', '0.3', '0.4', '0.5', '0.6']) assert.match(r.stdout, new RegExp(`tfidf>=${t} \\(js\\)`));
   assert.match(r.stdout, /R\(A\)\s+R\(B\)\s+R\(union\)/);
   assert.equal((r.stdout.match(/claims holding most links/g) ?? []).length, 2);  // one block per annotator
+});
+
+// ---------------------------------------------------------------------------------------------
+// Gold files that carry `text` (our own sets: samples, warehouse) must not rot: the listed files
+// exist, every member's span is a sentence-sized slice of the article's DECODED text and equals its
+// `text` byte for byte, and the annotators of a set list the same files. (goldset, issue 3)
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setNames } from '../../scripts/eval-align.mjs';
+
+const goldDir = join(root, 'tests', 'gold');
+const setDir = { samples: join(root, 'samples'), warehouse: join(root, 'tests', 'corpus', 'warehouse') };
+const goldsOf = (set) => readdirSync(goldDir).filter((f) => f.startsWith(`${set}.`) && f.endsWith('.json')).sort()
+  .map((f) => ({ name: f, gold: JSON.parse(readFileSync(join(goldDir, f), 'utf8')) }));
+
+/** Decoded text of each article as parallax compare --json reports it: name -> (start,end) -> bytes. */
+function decodedSlicer(set, files) {
+  const r = runCli(['compare', '--json', ...files.map((f) => join(setDir[set], f))]);
+  assert.equal(r.status, 0, r.stderr);
+  const arts = new Map(JSON.parse(r.stdout).articles.map((a) => [a.name, a]));
+  return (file, start, end) => {
+    const p = arts.get(file)?.paragraphs.find((q) => q.start <= start && end <= q.end);
+    return p ? Buffer.from(p.text, 'utf8').subarray(start - p.start, end - p.start).toString('utf8') : null;
+  };
+}
+
+test('eval-align knows the warehouse set and --set all includes it', () => {
+  assert.ok(setNames.includes('warehouse'));
+  assert.ok(setNames.includes('samples') && setNames.includes('seeds'));
+});
+
+for (const set of ['samples', 'warehouse']) {
+  test(`${set} gold: well formed, files exist, A and B list the same files`, () => {
+    const golds = goldsOf(set);
+    assert.ok(golds.length >= 2, `${set}: expected A and B`);
+    assert.deepEqual(golds.map((g) => g.gold.annotator).slice(0, 2), ['A', 'B']);
+    for (const { name, gold } of golds) {
+      assert.equal(gold.set, set, name);
+      assert.deepEqual(gold.files, golds[0].gold.files, `${name}: files differ from ${golds[0].name}`);
+      for (const f of gold.files) assert.ok(existsSync(join(setDir[set], f)), `${name}: ${f} missing`);
+      assert.ok(gold.claims.length > 0, name);
+      for (const c of gold.claims) {
+        assert.ok(typeof c.label === 'string' && c.label.length > 0 && c.label.split(/\s+/).length <= 8, `${name}: label "${c.label}"`);
+        assert.ok(c.members.length > 0, `${name}: "${c.label}" has no members`);
+        for (const m of c.members) {
+          assert.ok(gold.files.includes(m.file), `${name}: "${c.label}": unlisted file ${m.file}`);
+          assert.ok(Number.isInteger(m.start) && Number.isInteger(m.end) && 0 <= m.start && m.start < m.end, `${name}: "${c.label}": span ${m.start}-${m.end}`);
+          assert.equal(typeof m.text, 'string', `${name}: "${c.label}": member without text`);
+          assert.equal(Buffer.byteLength(m.text, 'utf8'), m.end - m.start, `${name}: "${c.label}": text length is not its span`);
+        }
+      }
+    }
+    // plain-text articles: the decoded text is the file itself (UTF-8, no BOM), checked without the CLI
+    for (const { name, gold } of golds) for (const c of gold.claims) for (const m of c.members) {
+      if (!/\.(txt|md)$/.test(m.file)) continue;
+      const bytes = readFileSync(join(setDir[set], m.file));
+      assert.equal(bytes.subarray(m.start, m.end).toString('utf8'), m.text, `${name}: "${c.label}": ${m.file}@${m.start}`);
+    }
+  });
+
+  test(`${set} gold: every member's text is the decoded article text at its span`, { skip: !existsSync(cli) && 'native CLI not built' }, () => {
+    const golds = goldsOf(set);
+    const slice = decodedSlicer(set, golds[0].gold.files);
+    for (const { name, gold } of golds) for (const c of gold.claims) for (const m of c.members)
+      assert.equal(slice(m.file, m.start, m.end), m.text, `${name}: "${c.label}": ${m.file}@${m.start}-${m.end}`);
+  });
+}
+
+test('warehouse gold: cross-article claims and single-source claims, look-alikes left unlinked', () => {
+  const [{ gold: A }, { gold: B }] = goldsOf('warehouse');
+  for (const g of [A, B]) {
+    const cross = g.claims.filter((c) => new Set(c.members.map((m) => m.file)).size > 1);
+    assert.ok(cross.length >= 15 && g.claims.length - cross.length >= 20, `${g.annotator}: ${cross.length} cross, ${g.claims.length - cross.length} single`);
+    // traps written into the set: these sentences must stay single-source in both passes
+    for (const trap of ['Korvel denied that any calcium hypochlorite', 'Forecasters expect the wind to swing', 'third serious fire at a chemical store']) {
+      const holding = g.claims.filter((c) => c.members.some((m) => m.text.includes(trap)));
+      assert.ok(holding.length > 0, `${g.annotator}: trap "${trap}" not annotated`);
+      for (const c of holding) assert.equal(new Set(c.members.map((m) => m.file)).size, 1, `${g.annotator}: trap "${trap}" linked in "${c.label}"`);
+    }
+  }
+  // guideline 4: A keeps the disputed count (three hundred) out of shared claims, B merges it
+  const inCross = (g, t) => g.claims.some((c) => new Set(c.members.map((m) => m.file)).size > 1 && c.members.some((m) => m.text.includes(t)));
+  assert.equal(inCross(A, 'Three hundred people'), false);
+  assert.equal(inCross(B, 'Three hundred people'), true);
+});
+
+test('the command line scores the warehouse set', { skip: !existsSync(cli) && 'native CLI not built' }, () => {
+  const r = spawnSync(process.execPath, [`${root}/scripts/eval-align.mjs`, '--set', 'warehouse'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /warehouse: 5 articles; gold A \d+ claims\/\d+ links, B \d+ claims\/\d+ links/);
 });
