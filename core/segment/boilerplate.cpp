@@ -240,6 +240,17 @@ const char* phrase_reason(const Paragraph& p, std::string_view low, std::size_t 
     return "newsletter prompt";
   }
 
+  // Cookie and consent banners: "We use cookies to personalise content ... Accept all".
+  // Only the site speaking about its own cookies or its buttons; a news sentence about
+  // cookies ("Regulators said sites must ask before setting cookies") names neither.
+  static constexpr std::array<std::string_view, 11> kCookieBanner = {
+      "we use cookies",     "uses cookies",  "use of cookies",        "accept all",
+      "accept cookies",     "reject all",    "manage preferences",    "cookie settings",
+      "cookie preferences", "cookie policy", "by continuing to brows"};
+  if (words <= 50 && folded.has("cookie") && has_any(folded, kCookieBanner)) {
+    return "cookie banner";
+  }
+
   static constexpr std::array<std::string_view, 22> kRelated = {
       "read more",           "read also",       "also read",          "related articles",
       "related stories",     "related posts",   "related:",           "related news",

@@ -247,15 +247,16 @@ bool is_sentence_opener(std::string_view text, std::size_t pos, std::size_t end)
   std::string w(text.substr(pos, j - pos));
   for (char& ch : w) ch = ascii_lower(ch);
   static constexpr std::string_view kOpeners[] = {
-      "the",      "a",         "an",      "it",        "its",   "he",    "she",    "we",
-      "they",     "i",         "you",     "this",      "that",  "these", "those",  "there",
-      "then",     "but",       "and",     "or",        "so",    "yet",   "in",     "on",
-      "at",       "as",        "if",      "when",      "while", "after", "before", "since",
-      "although", "though",    "however", "meanwhile", "also",  "still", "his",    "her",
-      "their",    "our",       "my",      "some",      "many",  "most",  "both",   "each",
-      "all",      "not",       "one",     "for",       "with",  "by",    "from",   "what",
-      "why",      "how",       "who",     "where",     "which", "mr",    "mrs",    "ms",
-      "dr",       "officials", "there's", "it's"};
+      "the",      "a",         "an",      "it",        "its",   "he",     "she",    "we",
+      "they",     "i",         "you",     "this",      "that",  "these",  "those",  "there",
+      "then",     "but",       "and",     "or",        "so",    "yet",    "in",     "on",
+      "at",       "as",        "if",      "when",      "while", "after",  "before", "since",
+      "although", "though",    "however", "meanwhile", "also",  "still",  "his",    "her",
+      "their",    "our",       "my",      "some",      "many",  "most",   "both",   "each",
+      "all",      "not",       "one",     "for",       "with",  "by",     "from",   "what",
+      "why",      "how",       "who",     "where",     "which", "mr",     "mrs",    "ms",
+      "dr",       "officials", "there's", "it's",      "no",    "nobody", "none",   "nothing",
+      "now",      "later",     "only",    "several"};
   for (std::string_view o : kOpeners) {
     if (o == w) return true;
   }

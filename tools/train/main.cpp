@@ -471,6 +471,11 @@ struct Options {
   std::vector<std::string> only;  // when set, only features with these prefixes
   double conflict_tolerance = 0.003;
   double conflict_factor = -1;  // >= 0: pinned (--conflict-factor), else chosen by CV
+  // Unrelated pairs added to the training folds as non-paraphrases, per real pair
+  // (--negatives R; train.sh: see there). MSRP pairs all share many words, so without them
+  // the model has never seen a pair that shares none and extrapolates (scores near 1 for
+  // unrelated sentences were seen). They are never scored in the CV figures.
+  double negatives = 0;
   bool cross_fit = false;       // training features from lexicons without their own fold
   double latent_l2_factor = 1;  // l2 multiplier for the per-dimension latent features
   bool quadratic = true;        // add products of every two kept non-latent features
@@ -516,6 +521,46 @@ FeatureRows features_for(const Corpus& corpus, const represent::Lexicon& lexicon
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+// Appends about `ratio` unrelated pairs per MSRP pair, label 0: two sentences of different
+// pairs of the same fold (so a held-out fold's sentences stay out of every training fold's
+// pairs and lexicon), never two that form a real pair. Returns how many were added.
+std::size_t add_unrelated_pairs(double ratio, std::uint64_t seed, Corpus* corpus,
+                                std::vector<int>* fold) {
+  if (ratio <= 0) return 0;
+  const std::size_t real = corpus->pairs.size();
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;
+  for (const Pair& p : corpus->pairs) taken.emplace_back(std::min(p.a, p.b), std::max(p.a, p.b));
+  std::sort(taken.begin(), taken.end());
+  int folds = 0;
+  for (int f : *fold) folds = std::max(folds, f + 1);
+  Rng rng(seed * 7919 + 17);
+  for (int f = 0; f < folds; ++f) {
+    std::vector<std::uint32_t> pool;  // sentences of the fold's pairs, in pair order
+    std::size_t fold_pairs = 0;
+    for (std::size_t i = 0; i < real; ++i) {
+      if ((*fold)[i] != f) continue;
+      ++fold_pairs;
+      pool.push_back(corpus->pairs[i].a);
+      pool.push_back(corpus->pairs[i].b);
+    }
+    const auto wanted =
+        static_cast<std::size_t>(std::llround(ratio * static_cast<double>(fold_pairs)));
+    std::size_t added = 0;
+    for (std::size_t attempt = 0; added < wanted && attempt < 20 * wanted + 100; ++attempt) {
+      const std::uint32_t a = pool[rng.next() % pool.size()];
+      const std::uint32_t b = pool[rng.next() % pool.size()];
+      if (a == b) continue;
+      const std::pair<std::uint32_t, std::uint32_t> key{std::min(a, b), std::max(a, b)};
+      if (std::binary_search(taken.begin(), taken.end(), key)) continue;
+      taken.insert(std::lower_bound(taken.begin(), taken.end(), key), key);
+      corpus->pairs.push_back({0, a, b});
+      fold->push_back(f);
+      ++added;
+    }
+  }
+  return corpus->pairs.size() - real;
 }
 
 int run(const Options& options) {
@@ -583,6 +628,12 @@ int run(const Options& options) {
         fold[idx[i]] = static_cast<int>(i % static_cast<std::size_t>(k));
     }
   }
+  const std::size_t real_pairs = corpus.pairs.size();
+  const std::size_t negatives =
+      add_unrelated_pairs(options.negatives, options.seed, &corpus, &fold);
+  if (negatives > 0)
+    std::cout << "unrelated pairs added as non-paraphrases (training folds only, never scored): "
+              << negatives << "\n";
   std::vector<int> y;
   for (const Pair& p : corpus.pairs) y.push_back(p.label);
 
@@ -706,15 +757,17 @@ int run(const Options& options) {
       }
     }
     FeatureRows train_x;
-    std::vector<int> train_y;
+    std::vector<int> train_y, base_y;
     std::vector<double> train_base;
     for (std::size_t i = 0; i < x.size(); ++i) {
       if (fold[i] == f) continue;
       train_x.push_back(x[i]);
       train_y.push_back(y[i]);
+      if (i >= real_pairs) continue;  // the baseline's threshold: MSRP pairs only
       train_base.push_back(base_oof[i]);
+      base_y.push_back(y[i]);
     }
-    base_threshold[static_cast<std::size_t>(f)] = best_threshold(train_base, train_y);
+    base_threshold[static_cast<std::size_t>(f)] = best_threshold(train_base, base_y);
     for (std::size_t g = 0; g < grid; ++g) {
       const std::vector<double> penalty = penalties();
       const Logistic model = fit_logistic(train_x, train_y, options.l2_grid[g], &penalty);
@@ -746,7 +799,7 @@ int run(const Options& options) {
   auto fold_scores = [&](const std::vector<double>& score, const std::vector<double>& thresholds,
                          int f) {
     std::vector<int> truth, guess;
-    for (std::size_t i = 0; i < score.size(); ++i) {
+    for (std::size_t i = 0; i < real_pairs; ++i) {  // MSRP pairs only
       if (fold[i] != f) continue;
       truth.push_back(y[i]);
       guess.push_back(score[i] >= thresholds[static_cast<std::size_t>(f)] ? 1 : 0);
@@ -777,7 +830,7 @@ int run(const Options& options) {
         const double q = p[i] * std::pow(factor, conflicts[i]);
         if (fold[i] == f) {
           oof[i] = q;
-        } else {
+        } else if (i < real_pairs) {  // the threshold: MSRP pairs only
           in_sample.push_back(q);
           train_y.push_back(y[i]);
         }
@@ -824,7 +877,7 @@ int run(const Options& options) {
     const FeatureRows cx = features_for(corpus, any, wordnet.get(), single, &unused);
     for (std::size_t c = 0; c < near_column; ++c) {
       std::size_t n = 0, pos = 0, near = 0, near_pos = 0;
-      for (std::size_t i = 0; i < cx.size(); ++i) {
+      for (std::size_t i = 0; i < real_pairs; ++i) {
         if (cx[i][c] > 0) {
           ++n;
           pos += static_cast<std::size_t>(y[i]);
@@ -840,7 +893,7 @@ int run(const Options& options) {
     }
   }
   std::size_t with_conflict = 0, conflict_positive = 0;
-  for (std::size_t i = 0; i < conflicts.size(); ++i) {
+  for (std::size_t i = 0; i < real_pairs; ++i) {
     if (conflicts[i] > 0) {
       ++with_conflict;
       conflict_positive += static_cast<std::size_t>(y[i]);
@@ -858,6 +911,19 @@ int run(const Options& options) {
   }
   if (options.conflict_factor >= 0) factor = options.conflict_factor;
   cross_validate(best, factor);
+  if (negatives > 0) {
+    // The held-out folds' unrelated pairs: how often the model calls them paraphrases.
+    std::size_t called = 0;
+    double sum = 0;
+    for (std::size_t i = real_pairs; i < corpus.pairs.size(); ++i) {
+      called += oof[i] >= fold_threshold[static_cast<std::size_t>(fold[i])] ? 1 : 0;
+      sum += oof[i];
+    }
+    const auto n = static_cast<double>(corpus.pairs.size() - real_pairs);
+    std::printf(
+        "unrelated pairs, out of fold: %zu of %.0f called paraphrases (%.4f), mean score %.4f\n",
+        called, n, static_cast<double>(called) / n, sum / n);
+  }
 
   // GBDT experiment: per outer fold, a forest on the training folds scores the held-out
   // fold; its threshold comes from inner out-of-fold scores (a forest per other fold g,
@@ -990,6 +1056,11 @@ int run(const Options& options) {
   const Scores base = mean_scores(base_oof, base_threshold);
   std::printf(" mean |          %.4f %.4f %.4f %.4f |                   %.4f %.4f\n", mean.accuracy,
               mean.precision, mean.recall, mean.f1, base.accuracy, base.f1);
+  // From here on the out-of-fold scores of the MSRP pairs alone (the unrelated pairs are
+  // training material, not evaluation).
+  const std::vector<int> y_all = y;  // with the unrelated pairs, for the final model
+  oof.resize(real_pairs);
+  y.resize(real_pairs);
   const double threshold = best_threshold(oof, y);
   {
     std::vector<int> guess;
@@ -1047,7 +1118,7 @@ int run(const Options& options) {
     }
   }
   const std::vector<double> penalty = penalties();
-  const Logistic model = fit_logistic(x, y, l2, &penalty);
+  const Logistic model = fit_logistic(x, y_all, l2, &penalty);
 
   nlohmann::ordered_json json;
   json["format"] = "parallax-matcher";
@@ -1071,8 +1142,9 @@ int run(const Options& options) {
   json["weights"] = weights_out;
   nlohmann::ordered_json training;
   training["command"] = "bash scripts/train.sh";
-  training["data"] = "MSRP train pairs (" + std::to_string(corpus.pairs.size()) +
-                     "); FNC-1 train bodies (" + std::to_string(bodies.size()) + ")";
+  training["data"] = "MSRP train pairs (" + std::to_string(real_pairs) + "); FNC-1 train bodies (" +
+                     std::to_string(bodies.size()) + ")";
+  if (negatives > 0) training["unrelated_pairs"] = negatives;
   training["l2"] = l2;
   training["folds"] = k;
   training["seed"] = options.seed;
@@ -1143,7 +1215,8 @@ int run(const Options& options) {
   const int repeats = 5;
   for (int r = 0; r < repeats; ++r) {
     guess.clear();
-    for (const Pair& p : corpus.pairs) {
+    for (std::size_t i = 0; i < real_pairs; ++i) {
+      const Pair& p = corpus.pairs[i];
       const double prob = matcher.value().probability(sf[p.a], sf[p.b]);
       checksum += prob;
       guess.push_back(prob >= matcher.value().threshold() ? 1 : 0);
@@ -1157,8 +1230,8 @@ int run(const Options& options) {
       "\nspeed (one thread): %zu sentences analysed in %.3f s (%.0f /s); %zu pairs scored in %.3f "
       "s "
       "(%.0f pairs/s); both together, as `compare` does: %.0f pairs/s\n",
-      corpus.sentences.size(), feature_s, corpus.sentences.size() / feature_s, corpus.pairs.size(),
-      pair_s, corpus.pairs.size() / pair_s, corpus.pairs.size() / (feature_s + pair_s));
+      corpus.sentences.size(), feature_s, corpus.sentences.size() / feature_s, real_pairs, pair_s,
+      real_pairs / pair_s, real_pairs / (feature_s + pair_s));
   std::printf("training-set fit of the final model (not a CV figure): acc %.4f F1 %.4f\n",
               train_fit.accuracy, train_fit.f1);
   std::printf("total time %.1f s\n", seconds());
@@ -1223,6 +1296,8 @@ int main(int argc, char** argv) {
                          options.drop.end());
     } else if (arg == "--no-products") {
       options.single_only.push_back(next());
+    } else if (arg == "--negatives") {
+      options.negatives = std::clamp(std::strtod(next().c_str(), nullptr), 0.0, 10.0);
     } else if (arg == "--conflict-factor") {
       options.conflict_factor = std::clamp(std::strtod(next().c_str(), nullptr), 0.0, 1.0);
     } else if (arg == "--products-for-all") {
@@ -1239,7 +1314,7 @@ int main(int argc, char** argv) {
                    "[--wordnet FILE] [--dimensions N] [--lsa-terms N] [--singular-power P] "
                    "[--max-terms N] [--tf-kld] [--kld-prior A] [--msrp-only-svd] [--linear] "
                    "[--bigrams] [--keep-all] [--drop PREFIX] [--use PREFIX] [--no-products PREFIX] "
-                   "[--products-for-all] [--conflict-factor F] "
+                   "[--products-for-all] [--conflict-factor F] [--negatives R] "
                    "[--only PREFIX] [--l2 a,b,c] "
                    "[--latent-l2 F] [--gbdt ROUNDS:DEPTH:RATE[:MINHESS]]\n";
       return 2;

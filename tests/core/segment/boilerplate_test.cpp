@@ -58,6 +58,11 @@ TEST_CASE("boilerplate: positives", "[segment][boilerplate]") {
       {"Tip: publish regular updates so your blog can rank for breaking search queries.",
        "SEO advice"},
       {"---", "horizontal rule"},
+      {"We use cookies to personalise content and ads and to analyse our traffic. Accept all "
+       "Manage preferences",
+       "cookie banner"},
+      {"This website uses cookies. By continuing to browse you agree to our cookie policy.",
+       "cookie banner"},
   };
   for (const auto& [line, reason] : cases) {
     INFO(line);
@@ -82,6 +87,8 @@ TEST_CASE("boilerplate: real news paragraphs are not flagged", "[segment][boiler
       "Contents of the letter were not disclosed.",
       "In a blog post, the company said its search engine had ranked official sources higher.",
       "Summary and Outlook",
+      "Regulators said websites must ask before setting cookies, a rule the firm accepted.",
+      "The bakery sold 4,000 cookies at the fair, and the mayor accepted all the thanks.",
   };
   for (const auto& line : negatives) {
     INFO(line);
