@@ -22,6 +22,9 @@
 // --use PREFIX takes a prefix off the --drop list; --no-products PREFIX keeps a feature
 // group out of the pairwise products (it enters the model linearly only; the default for
 // the word order and role features mt_*, role_*); --products-for-all clears that list.
+// --glove FILE [--glove-stems N] (round 6, report only) takes the term vectors from
+// pre-trained GloVe vectors (scripts/embeddings/fetch.sh) instead of the LSA: the first N
+// stems in GloVe's rank order, PCA to --dimensions (docs/matcher.md).
 // Exits 0 with a message when the data folder is absent.
 #include <algorithm>
 #include <chrono>
