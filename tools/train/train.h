@@ -46,6 +46,10 @@ Matrix truncated_svd(const SparseRows& a, std::size_t k, std::size_t oversample,
                      std::size_t power_iterations, std::uint64_t seed,
                      std::vector<double>* singular);
 
+/// Eigen-decomposition of a symmetric matrix (cyclic Jacobi): eigenvectors as columns,
+/// eigenvalues in `values`, unsorted.
+Matrix symmetric_eigen(const Matrix& s, std::vector<double>* values);
+
 /// L2-regularised logistic regression by Newton's method on standardised features.
 struct Logistic {
   std::vector<double> mean, scale, weights;

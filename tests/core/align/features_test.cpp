@@ -349,3 +349,43 @@ TEST_CASE("round 5 candidates: parts of speech of unaligned words and main verbs
   CHECK(f.feature(a, "The minister in Paris.", "pos_main_verb_agree") == 0.0);
   CHECK(f.feature(a, "The minister in Paris.", "pos_main_verb_differ") == 0.0);
 }
+
+TEST_CASE("round 6 candidate: one-to-one alignment by term vectors", "[align][matcher]") {
+  // Hand-made lexicon: "ship" and "vessel" close (cosine 0.8), "cargo" apart from both.
+  std::vector<represent::Lexicon::Term> terms;
+  terms.push_back({"ship", 10, 1.0f, {1.0f, 0.0f, 0.0f}});
+  terms.push_back({"vessel", 10, 1.0f, {0.8f, 0.6f, 0.0f}});
+  terms.push_back({"cargo", 10, 1.0f, {0.0f, 0.0f, 1.0f}});
+  terms.push_back({"boat", 10, 1.0f, {0.6f, 0.8f, 0.0f}});  // cosine 0.6 with ship, 0.96 vessel
+  const represent::Lexicon lexicon = represent::Lexicon::from_terms(100, 3, terms);
+  represent::Stemmer stemmer;
+  const auto names = pair_feature_names(lexicon);
+  auto feature = [&](std::string_view a, std::string_view b, std::string_view name) {
+    const auto fa = sentence_features(a, {0, a.size()}, stemmer, lexicon, nullptr);
+    const auto fb = sentence_features(b, {0, b.size()}, stemmer, lexicon, nullptr);
+    const auto values = pair_features(fa, fb, lexicon, nullptr);
+    const auto ab = pair_features(fb, fa, lexicon, nullptr);
+    const auto it = std::find(names.begin(), names.end(), name);
+    REQUIRE(it != names.end());
+    const std::size_t i = static_cast<std::size_t>(it - names.begin());
+    CHECK(values[i] == ab[i]);  // symmetric
+    return values[i];
+  };
+  // Same stems: all aligned.
+  CHECK(feature("Ship cargo.", "Ship cargo.", "latent_align_min") == Approx(1.0));
+  // "vessel" aligns to "ship" by cosine 0.8; "cargo" exact.
+  CHECK(feature("Ship cargo.", "Vessel cargo.", "latent_align_min") == Approx(1.0));
+  // Word order does not matter.
+  CHECK(feature("Ship cargo.", "Cargo vessel.", "latent_align_min") == Approx(1.0));
+  // Cosine below 0.5 (cargo/ship = 0) aligns nothing.
+  CHECK(feature("Cargo.", "Ship.", "latent_align_max") == Approx(0.0));
+  // One-to-one: "boat" and "vessel" compete for "ship"; vessel-boat (0.96) is taken first
+  // when both sides have them, so "ship" on the other side stays unaligned.
+  const double one_to_one = feature("Boat vessel.", "Ship vessel.", "latent_align_min");
+  CHECK(one_to_one == Approx(1.0));  // vessel=vessel exact, then boat-ship 0.6
+  const double taken = feature("Boat.", "Ship vessel.", "latent_align_min");
+  CHECK(taken == Approx(0.5));  // boat takes vessel (0.96), ship stays unaligned
+  // Words without a vector are never aligned by cosine; empty sides count as aligned.
+  CHECK(feature("Unknownword.", "Otherword.", "latent_align_max") == Approx(0.0));
+  CHECK(feature("The.", "A.", "latent_align_min") == Approx(1.0));
+}
