@@ -12,6 +12,10 @@
 # with `bash scripts/train.sh --l2 10,30,100,300`, about 4x slower). The conflict factor
 # is fixed at 0.1 (near-identical pairs with a swapped number, name or negation; MSRP has
 # too few of them for CV to choose it). Method and the CV table: docs/matcher.md.
+# Unrelated sentence pairs are added to the training folds as non-paraphrases, half as many
+# as MSRP pairs (--negatives 0.5): MSRP pairs all share many words, and without them the
+# model called 7-9 % of unrelated sentence pairs the same claim (docs/matcher.md, round 6b).
+# `--negatives 0` reproduces the model without them.
 # Skips with a message (exit 0) when ../shared/data is absent. About 1-2 minutes.
 # Round 6 (report only, docs/matcher.md): `--glove build/embeddings/glove-100d-100k.txt
 # --glove-stems N --dimensions D` takes the term vectors from pre-trained GloVe vectors;
@@ -37,4 +41,4 @@ for arg in "$@"; do
   fi
 done
 run build/native/parallax-train --data "$data" --out resources --wordnet resources/wordnet-en.bin \
-  --l2 100 --conflict-factor 0.1 "$@"
+  --l2 100 --conflict-factor 0.1 --negatives 0.5 "$@"
