@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // scripts/bench [--runs N] [--sets seeds,samples,fnc-5,fnc-20,fnc-100,fnc-500,fnc-1000,fnc-1683]
 //                [--no-peer] [--peer-runs N] [--peer-max N] [--page] [--page-runs N]
+// scripts/bench --match [--runs N] [--pairs N]: the sentence matcher instead (`match`, native and
+// WASM on MSRP pairs; scripts/bench-lib/match.mjs).
 //
 // Times `compare` on article sets, natively (build/native/parallax), in WebAssembly under
 // Node (build/wasm/parallax-core.js, whole process) and a JavaScript peer written with npm
@@ -37,6 +39,11 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const runs = Number(option('--runs', '5'));
+if (args.includes('--match')) {
+  const { benchMatch } = await import('./bench-lib/match.mjs');
+  const ok = await benchMatch({ root, dataDir, runs, pairs: Number(option('--pairs', '20000')) });
+  process.exit(ok === false ? 1 : 0);
+}
 const wanted = option('--sets', 'seeds,samples,fnc-5,fnc-20,fnc-100,fnc-500,fnc-1000,fnc-1683').split(',');
 const peerMax = Number(option('--peer-max', '1683'));
 const peerRunsOption = option('--peer-runs', null);
