@@ -1118,9 +1118,9 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   out.push_back(verbs_agree == 1 ? 1.0 : 0.0);
   out.push_back(verbs_agree == 0 ? 1.0 : 0.0);
   // Round 6: alignment by term vectors.
-  const LatentAlignment la_ = latent_alignment(a, b, lexicon);
-  out.push_back(std::min(la_.share_a, la_.share_b));
-  out.push_back(std::max(la_.share_a, la_.share_b));
+  const LatentAlignment latent = latent_alignment(a, b, lexicon);
+  out.push_back(std::min(latent.share_a, latent.share_b));
+  out.push_back(std::max(latent.share_a, latent.share_b));
 
   const std::uint32_t dims = lexicon.dimensions();
   for (std::uint32_t d = 0; d < dims; ++d) {
