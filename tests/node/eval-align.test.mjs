@@ -136,7 +136,8 @@ import { join } from 'node:path';
 import { setNames } from '../../scripts/eval-align.mjs';
 
 const goldDir = join(root, 'tests', 'gold');
-const setDir = { samples: join(root, 'samples'), warehouse: join(root, 'tests', 'corpus', 'warehouse') };
+const setDir = { samples: join(root, 'samples'), warehouse: join(root, 'tests', 'corpus', 'warehouse'),
+  harbour: join(root, 'tests', 'corpus', 'harbour') };  // goldset2
 const goldsOf = (set) => readdirSync(goldDir).filter((f) => f.startsWith(`${set}.`) && f.endsWith('.json')).sort()
   .map((f) => ({ name: f, gold: JSON.parse(readFileSync(join(goldDir, f), 'utf8')) }));
 
@@ -156,7 +157,7 @@ test('eval-align knows the warehouse set and --set all includes it', () => {
   assert.ok(setNames.includes('samples') && setNames.includes('seeds'));
 });
 
-for (const set of ['samples', 'warehouse']) {
+for (const set of ['samples', 'warehouse', 'harbour']) {
   test(`${set} gold: well formed, files exist, A and B list the same files`, () => {
     const golds = goldsOf(set);
     assert.ok(golds.length >= 2, `${set}: expected A and B`);
@@ -215,4 +216,57 @@ test('the command line scores the warehouse set', { skip: !existsSync(cli) && 'n
   const r = spawnSync(process.execPath, [`${root}/scripts/eval-align.mjs`, '--set', 'warehouse'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /warehouse: 5 articles; gold A \d+ claims\/\d+ links, B \d+ claims\/\d+ links/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Set harbour (goldset2, issue 3): a fourth set written independently of warehouse.
+
+test('eval-align knows the harbour set (in --set all too)', () => {
+  assert.ok(setNames.includes('harbour'));
+  const r = spawnSync(process.execPath, [`${root}/scripts/eval-align.mjs`, '--set', 'nosuchset'], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /harbour/);
+});
+
+test('harbour gold: the five articles, cross-article and single-source claims, traps left unlinked', () => {
+  const golds = goldsOf('harbour');
+  assert.deepEqual(golds.map((g) => g.gold.annotator), ['A', 'B']);
+  const [{ gold: A }, { gold: B }] = golds;
+  assert.deepEqual(A.files, readdirSync(setDir.harbour).sort(), 'gold lists every article of the folder');
+  assert.deepEqual(A.files.map((f) => f.split('.').pop()).sort(), ['html', 'json', 'md', 'txt', 'txt']);
+  const crossOf = (g) => g.claims.filter((c) => new Set(c.members.map((m) => m.file)).size > 1);
+  for (const g of [A, B]) {
+    const cross = crossOf(g);
+    assert.ok(cross.length >= 15 && g.claims.length - cross.length >= 10, `${g.annotator}: ${cross.length} cross, ${g.claims.length - cross.length} single`);
+    // look-alikes written into the set: a denial, two forecasts, a negation, an unrelated closure
+    for (const trap of ['denied that dredging had already started', 'Ecologists expect even more wading birds',
+      'push the cost of the scheme above 1.5 billion', 'The court did not decide whether', 'coast road at Saltmere Point is closed']) {
+      const holding = g.claims.filter((c) => c.members.some((m) => m.text.includes(trap)));
+      assert.ok(holding.length > 0, `${g.annotator}: trap "${trap}" not annotated`);
+      for (const c of holding) assert.equal(new Set(c.members.map((m) => m.file)).size, 1, `${g.annotator}: trap "${trap}" linked in "${c.label}"`);
+    }
+    // the earlier (2024) case is linked only to the other 2024 sentence, never to the ruling
+    const earlier = g.claims.filter((c) => c.members.some((m) => m.text.includes('In 2024 the same court')));
+    assert.equal(earlier.length, 1, g.annotator);
+    assert.deepEqual(earlier[0].members.map((m) => m.file).sort(), ['nordline-wire.txt', 'saltmere-bulletin.md']);
+  }
+  // guideline 4: A keeps each conflicting sentence out of the claim it contradicts (single-source,
+  // labelled "disputed"; the ledger's cost-and-1,100-jobs sentence still shares the cost claim, as A
+  // splits compound sentences); B merges it into that claim
+  const together = (g, t, u) => crossOf(g).some((c) => c.members.some((m) => m.text.includes(t)) && c.members.some((m) => m.text.includes(u)));
+  for (const [t, u] of [['create 1,100 jobs', 'Jobs promised'], ['21 days to appeal', '28 days to lodge an appeal'],
+    ['at a meeting on Friday', 'meet on Thursday'], ['Lotta Fenn', 'Oskar Brenning called']]) {
+    assert.equal(together(A, t, u), false, `A: "${t}" joined with "${u}"`);
+    assert.ok(A.claims.some((c) => /disputed/.test(c.label) && c.members.every((m) => m.text.includes(t))), `A: no disputed claim for "${t}"`);
+    assert.equal(together(B, t, u), true, `B: "${t}" not merged with "${u}"`);
+  }
+  // every link of the fine pass is also a link of the coarse pass (B merges, never drops)
+  const a = goldLinks(A), b = goldLinks(B);
+  assert.deepEqual([...a.links].filter((l) => !b.links.has(l)), []);
+});
+
+test('the command line scores the harbour set', { skip: !existsSync(cli) && 'native CLI not built' }, () => {
+  const r = spawnSync(process.execPath, [`${root}/scripts/eval-align.mjs`, '--set', 'harbour'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /harbour: 5 articles; gold A \d+ claims\/\d+ links, B \d+ claims\/\d+ links/);
 });
