@@ -152,6 +152,8 @@ struct AlignOptions {
   /// (complete linkage with a lower floor: a claim stays coherent, yet a member need not
   /// restate every other member's words).
   double linkage_share = 0.35;
+  /// ... and their mean score at least this share of the threshold (0: no such floor).
+  double mean_linkage_share = 0;
   /// Two units that are each other's best-scoring candidate in the other's article
   /// (mutual best match) are linked at this share of the threshold: the best/second-best
   /// structure of the set is evidence a lone pair score lacks. 1 turns it off.

@@ -86,16 +86,26 @@ class ScoreCache {
   std::size_t count_ = 0;
 };
 
-// True when every unit of `from` matches every unit of `to` at least `floor`.
+// Whether `from` may join `to`: every unit of `from` matches every unit of `to` at least
+// `floor.each`, and their mean score is at least `floor.mean`.
+struct Floors {
+  double each = 0;
+  double mean = 0;
+};
 bool fully_linked(const std::vector<std::uint32_t>& from, const std::vector<std::uint32_t>& to,
-                  ScoreCache& score, double floor) {
+                  ScoreCache& score, Floors floor) {
+  double total = 0;
+  std::size_t pairs = 0;
   for (std::uint32_t x : from) {
     for (std::uint32_t y : to) {
       if (x == y) continue;
-      if (score(x, y) < floor) return false;
+      const double s = score(x, y);
+      if (s < floor.each) return false;
+      total += s;
+      ++pairs;
     }
   }
-  return true;
+  return pairs == 0 || total >= floor.mean * static_cast<double>(pairs);
 }
 
 }  // namespace
@@ -104,7 +114,8 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
                                   const std::vector<UnitLink>& links,
                                   const SentenceMatcher& matcher, const AlignOptions& options) {
   constexpr std::uint32_t kNone = 0xffffffffu;
-  const double floor = matcher.threshold() * options.linkage_share;
+  const Floors floor{matcher.threshold() * options.linkage_share,
+                     matcher.threshold() * options.mean_linkage_share};
 
   std::vector<UnitLink> ordered = links;
   std::sort(ordered.begin(), ordered.end(), [](const UnitLink& x, const UnitLink& y) {

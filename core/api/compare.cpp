@@ -159,7 +159,8 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
       !read_number(object, "contextWeight", 0, 10, &options.context_weight, &error) ||
       !read_number(object, "mutualShare", 0, 1, &options.align.mutual_share, &error) ||
       !read_number(object, "mutualMargin", 0, 1, &options.align.mutual_margin, &error) ||
-      !read_number(object, "linkageShare", 0, 1, &options.align.linkage_share, &error)) {
+      !read_number(object, "linkageShare", 0, 1, &options.align.linkage_share, &error) ||
+      !read_number(object, "meanLinkageShare", 0, 2, &options.align.mean_linkage_share, &error)) {
     return error;
   }
   options.match_threshold = threshold;
@@ -274,7 +275,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   for (std::uint32_t a = 0; a < analysis.articles.size(); ++a) {
     const report::Article& article = analysis.articles[a];
     paragraph_counts.push_back(static_cast<std::uint32_t>(article.paragraphs.size()));
-    bool after_body = false;      // --- align (seedsgold): a body paragraph came before this one
+    bool after_body = false;  // --- align (seedsgold): a body paragraph came before this one
     for (std::uint32_t p = 0; p < article.paragraphs.size(); ++p) {
       const segment::Paragraph& paragraph = article.paragraphs[p];
       if (paragraph.boilerplate) continue;

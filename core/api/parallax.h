@@ -96,7 +96,7 @@ struct CompareOptions {
 /// Reads options from a JSON object ({"matchThreshold":0.5,"maxArticles":100,
 /// "maxFileBytes":1000000,"maxTotalBytes":…,"matcher":"context"|"tfidf"|"learned",
 /// "lexicalGate":0.3,"contextWeight":0.3,"mutualShare":0.7,"mutualMargin":0,
-/// "linkageShare":0.35});
+/// "linkageShare":0.35,"meanLinkageShare":0});
 /// unknown keys are ignored, "" or "{}" gives defaults.
 /// Fails with kInvalidArgument naming the bad key.
 Result<CompareOptions> parse_compare_options(std::string_view json);

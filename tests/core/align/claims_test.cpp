@@ -114,6 +114,26 @@ TEST_CASE("complete linkage: every member must reach the floor against every oth
   }
 }
 
+TEST_CASE("a mean floor: a newcomer must match the claim well on average, not only above the floor",
+          "[align][claims]") {
+  // 0~1 is the claim; 2 joins through its 0.9 link to 1 if its mean against {0, 1} is enough:
+  // (0.9 + 0.25) / 2 = 0.575. Each pair is above the floor 0.2 in both runs.
+  const auto units = make_units({{0, 0}, {1, 0}, {2, 0}});
+  for (const auto& [mean_share, together] :
+       {std::pair{0.0, true}, std::pair{1.1, true}, std::pair{1.2, false}}) {
+    INFO(mean_share);
+    AlignOptions options;
+    options.report_unique = false;
+    options.linkage_share = 0.4;              // every pair >= 0.2 (threshold 0.5)
+    options.mean_linkage_share = mean_share;  // mean >= 0.55 with 1.1, >= 0.6 with 1.2
+    TableMatcher matcher({{{0, 1}, 0.95}, {{1, 2}, 0.9}, {{0, 2}, 0.25}});
+    const auto links = link_units(units, matcher, options, nullptr);
+    const auto claims = cluster_claims(units, links, matcher, options);
+    REQUIRE_FALSE(claims.empty());
+    CHECK((claims[0].support == 3) == together);
+  }
+}
+
 TEST_CASE("every unit is in a claim: shared, two-claim or unique", "[align][claims]") {
   // 0~1 (one claim), 1~2 (another; 0 and 2 unrelated), 3 matches nothing.
   const auto units = make_units({{0, 0}, {1, 0}, {2, 0}, {2, 1}});
