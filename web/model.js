@@ -279,7 +279,9 @@ var ParallaxModel = (function () {
       a.paragraphs.forEach(function (p) {
         p.sentences.forEach(function (s) {
           s.sharedByAll = articles.length > 1 && s.support >= articles.length;
-          s.unique = s.sharedClaims.length === 0 && !p.boilerplate;
+          // Only what makes a claim can be "only here": bylines, section headings, list intros
+          // and table header rows have no claim at all (their `claims` are empty).
+          s.unique = s.sharedClaims.length === 0 && s.claims.length > 0 && !p.boilerplate;
         });
         p.contested = p.sentences.some(function (s) { return s.contested.length > 0; });
       });

@@ -140,7 +140,8 @@ var ParallaxRender = (function () {
     var label = el('div', 'px-cell-label');
     label.appendChild(el('span', 'px-pnum', '¶' + (paragraph.index + 1)));
     if (paragraph.kind !== 'paragraph') label.appendChild(el('span', 'px-kind', paragraph.kind.replace('_', ' ')));
-    if (!paragraph.boilerplate && !paragraph.shared && paragraph.sentences.length && model.articles.length > 1) {
+    var unique = paragraph.sentences.some(function (s) { return s.unique; });
+    if (!paragraph.boilerplate && !paragraph.shared && unique && model.articles.length > 1) {
       cell.classList.add('px-cell--unique');
       label.appendChild(el('span', 'px-flag px-flag--unique', '◇ only here'));
     }

@@ -30,6 +30,17 @@ test('marks: shared by all, unique, contested (shown contradictions only)', () =
   assert.equal(m.stance[0].targets[0].name, 'the mayor');
 });
 
+test('a sentence in no claim (a byline, a section heading) is not "only here"', () => {
+  const r = fixture();
+  const sentence = r.articles[1].paragraphs[1].sentences[0];
+  const before = ParallaxModel.build(r).articles[1].paragraphs[1].sentences[0];
+  assert.equal(before.unique, true, 'the fixture sentence is a support-1 claim');
+  sentence.claims = [];
+  const after = ParallaxModel.build(r).articles[1].paragraphs[1].sentences[0];
+  assert.equal(after.unique, false);
+  assert.equal(after.sharedClaims.length, 0);
+});
+
 test('untrusted divergence fields are validated, never thrown on', () => {
   const r = fixture();
   r.contradictions = [null, 7, { a: { article: 0, paragraph: 0, sentence: 0 }, b: { article: 99, paragraph: 0, sentence: 0 } },
