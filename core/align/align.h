@@ -135,7 +135,8 @@ struct SentencePlace {
 ///    outlets' datelines made a claim of their own. Plain-text bylines are often taken for
 ///    headings (a short line without a full stop), so this holds for headings too
 ///    (segment::is_byline_or_dateline; a headline such as "By Land and Sea" is lost to it:
-///    FNC-1 bodies start with their byline, so the first paragraph is no exemption).
+///    FNC-1 bodies start with their byline, so the first paragraph is no exemption);
+///  - a letter's salutation alone in its paragraph ("Dear members,": a newsletter's opening).
 bool makes_no_claim(std::string_view sentence, const SentencePlace& place);
 
 struct AlignOptions {

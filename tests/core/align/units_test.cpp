@@ -79,3 +79,16 @@ TEST_CASE("bylines and datelines alone in their paragraph make no claim", "[alig
                      "side of the deck the rust had spread",
                      at(last | only)));
 }
+
+TEST_CASE("a salutation alone in its paragraph makes no claim", "[align]") {
+  CHECK(makes_no_claim("Dear members,", at(only | last)));
+  CHECK(makes_no_claim("Dear readers of the Harbour Notes!", at(only | last)));
+  CHECK(makes_no_claim("  Dear Mayor Brannock:", at(only | last)));
+  // not alone, too long, or a sentence that only starts with "Dear"
+  CHECK_FALSE(makes_no_claim("Dear members,", at(last)));
+  CHECK_FALSE(makes_no_claim("Dear friends and neighbours of the old quay and the market,",
+                             at(only | last)));
+  CHECK_FALSE(
+      makes_no_claim("Dear readers wrote in to complain about the closure.", at(only | last)));
+  CHECK_FALSE(makes_no_claim("Dearer fuel is expected,", at(only | last)));
+}
