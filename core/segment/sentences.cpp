@@ -263,6 +263,32 @@ bool is_sentence_opener(std::string_view text, std::size_t pos, std::size_t end)
   return false;
 }
 
+// After "a.m."/"p.m.", a capitalised word other than a weekday, a month, an all-capitals zone
+// ("GMT") or a word followed by "time" ("Moscow time") starts a sentence: "at 10 a.m. Bring
+// binoculars." is two, "at 9 a.m. Monday" and "at 9 a.m. Eastern time" one.
+bool starts_after_clock_time(std::string_view text, std::size_t pos, std::size_t end) {
+  if (pos >= end || !(text[pos] >= 'A' && text[pos] <= 'Z')) return false;
+  std::size_t j = pos;
+  while (j < end && ascii_alpha(text[j]) && j - pos < 16) ++j;
+  if (j - pos < 2 || (j < end && static_cast<unsigned char>(text[j]) >= 0x80)) return false;
+  std::string w(text.substr(pos, j - pos));
+  bool all_caps = true;
+  for (std::size_t k = 1; k < w.size(); ++k) all_caps = all_caps && w[k] >= 'A' && w[k] <= 'Z';
+  if (all_caps) return false;
+  for (char& ch : w) ch = ascii_lower(ch);
+  static constexpr std::string_view kCalendar[] = {
+      "monday",   "tuesday", "wednesday", "thursday",  "friday",   "saturday",
+      "sunday",   "january", "february",  "march",     "april",    "may",
+      "june",     "july",    "august",    "september", "october",  "november",
+      "december", "eastern", "pacific",   "central",   "mountain", "local"};
+  for (std::string_view c : kCalendar) {
+    if (c == w) return false;
+  }
+  std::size_t k = j;
+  while (k < end && text[k] == ' ') ++k;
+  return !(text.substr(k, 4) == "time" && (k + 4 >= end || !ascii_alpha(text[k + 4])));
+}
+
 // "in Alaska.Yuri": a lowercase word of >= 2 letters (or a number), a full stop, then a
 // capitalised word, with no space. Domains, e-mail addresses, paths and "U.S." never qualify.
 bool missing_space_boundary(std::string_view text, std::size_t dot, std::size_t lo,
@@ -324,6 +350,12 @@ bool period_ends_sentence(std::string_view text, std::size_t dot, Span s, std::s
     std::string token(text.substr(t, dot - t));
     for (char& ch : token) ch = ascii_lower(ch);
     if (token == "e.g" || token == "i.e" || token == "cf" || token == "viz") return false;
+    // A clock time ("10 a.m.", "9 P.M."), not "British P.M. Tony Blair".
+    std::size_t d = t;
+    while (d > s.start && text[d - 1] == ' ') --d;
+    const bool after_digit = d > s.start && text[d - 1] >= '0' && text[d - 1] <= '9';
+    if ((token == "a.m" || token == "p.m") && after_digit)
+      return opener || starts_after_clock_time(text, next, s.end);
     return opener;
   }
   const CodePoint first = decode_at(text, b);
