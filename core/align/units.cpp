@@ -20,7 +20,9 @@ bool is_salutation(std::string_view sentence) {
   const std::size_t last = sentence.find_last_not_of(" \t\n\r\f");
   if (first == std::string_view::npos) return false;
   const std::string_view s = sentence.substr(first, last - first + 1);
-  if (s.size() < 6 || s.substr(0, 5) != "Dear " || s[5] < 'A' || s[5] > 'z') return false;
+  const bool letter =
+      s.size() > 5 && ((s[5] >= 'A' && s[5] <= 'Z') || (s[5] >= 'a' && s[5] <= 'z'));
+  if (!letter || s.substr(0, 5) != "Dear ") return false;
   if (s.back() != ',' && s.back() != ':' && s.back() != '!') return false;
   std::size_t words = 1;
   for (char c : s) words += c == ' ' ? 1 : 0;
