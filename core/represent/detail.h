@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/base.h"
+
 namespace parallax::represent::detail {
 
 /// Reads one section. Every read checks the remaining length first; after a failed read
@@ -86,6 +88,41 @@ inline void read_front_coded(SectionReader& in, std::uint32_t count, std::string
     offsets->push_back(static_cast<std::uint32_t>(text->size()));
     std::memcpy(previous, word, current.size());
     previous_size = current.size();
+  }
+}
+
+/// Open-addressing index (linear probing, at most half full) over the words of a list read by
+/// read_front_coded: per slot the word's id + 1, 0 when free. Looked up by find_word only.
+inline std::vector<std::uint32_t> index_words(const std::string& text,
+                                              const std::vector<std::uint32_t>& offsets) {
+  const std::size_t count = offsets.empty() ? 0 : offsets.size() - 1;
+  std::size_t size = 16;
+  while (size < count * 2) size *= 2;
+  std::vector<std::uint32_t> slots(size, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view w(text.data() + offsets[i], offsets[i + 1] - offsets[i]);
+    std::size_t slot = fnv1a64(w) & (size - 1);
+    while (slots[slot] != 0) slot = (slot + 1) & (size - 1);
+    slots[slot] = static_cast<std::uint32_t>(i + 1);
+  }
+  return slots;
+}
+
+constexpr std::uint32_t kNoWord = 0xffffffffu;
+
+/// The id of `word` in an index_words table, or kNoWord (also for an empty table).
+inline std::uint32_t find_word(const std::vector<std::uint32_t>& slots, const std::string& text,
+                               const std::vector<std::uint32_t>& offsets, std::string_view word) {
+  if (slots.empty()) return kNoWord;
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t slot = fnv1a64(word) & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t stored = slots[slot];
+    if (stored == 0) return kNoWord;
+    const std::uint32_t id = stored - 1;
+    const std::uint32_t begin = offsets[id];
+    const std::uint32_t length = offsets[id + 1] - begin;
+    if (length == word.size() && std::memcmp(text.data() + begin, word.data(), length) == 0)
+      return id;
   }
 }
 

@@ -61,16 +61,7 @@ Result<PartOfSpeech> PartOfSpeech::from_bytes(std::string_view section) {
   if (in.ok && in.pos != in.size) in.fail("unexpected bytes after the words");
   if (!in.ok) return corrupt(in.pos, in.what);
 
-  std::size_t slots = 16;
-  while (slots < std::size_t{word_count} * 2) slots *= 2;
-  pos.slots_.assign(slots, 0);
-  for (std::uint32_t i = 0; i < word_count; ++i) {
-    const std::string_view w(pos.text_.data() + pos.offset_[i],
-                             pos.offset_[i + 1] - pos.offset_[i]);
-    std::size_t slot = fnv1a64(w) & (slots - 1);
-    while (pos.slots_[slot] != 0) slot = (slot + 1) & (slots - 1);
-    pos.slots_[slot] = i + 1;
-  }
+  pos.slots_ = detail::index_words(pos.text_, pos.offset_);
   return pos;
 }
 
@@ -84,22 +75,14 @@ PartOfSpeech::Tags PartOfSpeech::lookup(std::string_view word_in) const {
   }
   std::string_view word(folded, word_in.size());
   if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = fnv1a64(word) & mask;; slot = (slot + 1) & mask) {
-    const std::uint32_t stored = slots_[slot];
-    if (stored == 0) return tags;
-    const std::uint32_t id = stored - 1;
-    const std::uint32_t begin = offset_[id];
-    const std::uint32_t length = offset_[id + 1] - begin;
-    if (length == word.size() && std::memcmp(text_.data() + begin, word.data(), length) == 0) {
-      const std::uint16_t code = codes_[code_of_[id]];
-      tags.first = static_cast<Class>(code & 7u);
-      tags.mask = static_cast<std::uint8_t>((code >> 3) & 0x7fu);
-      tags.name = ((code >> 10) & 1u) != 0;
-      tags.stored = true;
-      return tags;
-    }
-  }
+  const std::uint32_t id = detail::find_word(slots_, text_, offset_, word);
+  if (id == detail::kNoWord) return tags;
+  const std::uint16_t code = codes_[code_of_[id]];
+  tags.first = static_cast<Class>(code & 7u);
+  tags.mask = static_cast<std::uint8_t>((code >> 3) & 0x7fu);
+  tags.name = ((code >> 10) & 1u) != 0;
+  tags.stored = true;
+  return tags;
 }
 
 }  // namespace parallax::represent

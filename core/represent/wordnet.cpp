@@ -302,34 +302,13 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
   if (dense) return corrupt(edges_at, "the synset graph is implausibly dense");
   wn.signature_.shrink_to_fit();
 
-  // Lemma lookup: open addressing, at most half full.
-  std::size_t slots = 16;
-  while (slots < std::size_t{lemma_count} * 2) slots *= 2;
-  wn.slots_.assign(slots, 0);
-  for (std::uint32_t i = 0; i < lemma_count; ++i) {
-    std::string_view lemma(wn.lemma_text_.data() + wn.lemma_offset_[i],
-                           wn.lemma_offset_[i + 1] - wn.lemma_offset_[i]);
-    std::size_t slot = fnv1a64(lemma) & (slots - 1);
-    while (wn.slots_[slot] != 0) slot = (slot + 1) & (slots - 1);
-    wn.slots_[slot] = i + 1;
-  }
+  wn.slots_ = detail::index_words(wn.lemma_text_, wn.lemma_offset_);  // lemma lookup
   return wn;
 }
 
 std::uint32_t WordNet::find(std::string_view lemma) const {
-  if (slots_.empty()) return kNotFound;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = fnv1a64(lemma) & mask;; slot = (slot + 1) & mask) {
-    const std::uint32_t stored = slots_[slot];
-    if (stored == 0) return kNotFound;
-    const std::uint32_t id = stored - 1;
-    const std::uint32_t begin = lemma_offset_[id];
-    const std::uint32_t length = lemma_offset_[id + 1] - begin;
-    if (length == lemma.size() &&
-        std::memcmp(lemma_text_.data() + begin, lemma.data(), length) == 0) {
-      return id;
-    }
-  }
+  const std::uint32_t id = detail::find_word(slots_, lemma_text_, lemma_offset_, lemma);
+  return id == detail::kNoWord ? kNotFound : id;
 }
 
 bool WordNet::is_lemma(std::string_view folded_word) const {

@@ -296,14 +296,9 @@ namespace {
 
 // The committed WordNet resource as format version 1: without its parts of speech.
 std::shared_ptr<const represent::WordNet> wordnet_without_parts_of_speech() {
-  std::string bytes = read_resource("wordnet-en.bin");
-  REQUIRE(bytes.size() > 52);
-  std::uint32_t pos_bytes = 0;
-  for (int i = 0; i < 4; ++i)
-    pos_bytes |= std::uint32_t{static_cast<unsigned char>(bytes[48 + i])} << (8 * i);
-  bytes.resize(bytes.size() - pos_bytes);
-  bytes[4] = 1;
-  for (int i = 0; i < 4; ++i) bytes[48 + i] = 0;
+  const std::string full = read_resource("wordnet-en.bin");
+  const std::string bytes = wordnet_bytes_as_version1(full);
+  REQUIRE(bytes.size() < full.size());
   auto loaded = represent::WordNet::from_bytes(bytes);
   REQUIRE(loaded.ok());
   return std::make_shared<const represent::WordNet>(std::move(loaded).value());

@@ -1,9 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "api/parallax.h"
+#include "core/align/matcher_resources.h"
 
 using namespace parallax;
 
@@ -47,32 +45,21 @@ TEST_CASE("the stance model loads alone, and a corrupt one is an error naming it
 
 // ---- postag: a WordNet resource without parts of speech (format version 1) ----
 
-namespace {
-std::string read_committed(const std::string& name) {
-  std::ifstream in(std::string(PARALLAX_SOURCE_DIR) + "/resources/" + name, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-}  // namespace
+using parallax::align::testing::read_resource;
+using parallax::align::testing::wordnet_bytes_as_version1;
 
 TEST_CASE("a WordNet without parts of speech still loads the matcher, with a warning",
           "[api][resources]") {
-  const std::string lexicon = read_committed("news-lexicon.bin");
-  const std::string model = read_committed("matcher-v1.json");
-  std::string wordnet = read_committed("wordnet-en.bin");
+  const std::string lexicon = read_resource("news-lexicon.bin");
+  const std::string model = read_resource("matcher-v1.json");
+  std::string wordnet = read_resource("wordnet-en.bin");
   REQUIRE(wordnet.size() > 52);
   auto full = Resources::load(
       {{"wordnet-en.bin", wordnet}, {"news-lexicon.bin", lexicon}, {"matcher-v1.json", model}});
   REQUIRE(full.ok());
   CHECK(full.value().warnings().empty());
   // The same file as format version 1: the fifth section cut off, its size field 0.
-  std::uint32_t pos_bytes = 0;
-  for (int i = 0; i < 4; ++i)
-    pos_bytes |= std::uint32_t{static_cast<unsigned char>(wordnet[48 + i])} << (8 * i);
-  wordnet.resize(wordnet.size() - pos_bytes);
-  wordnet[4] = 1;
-  for (int i = 0; i < 4; ++i) wordnet[48 + i] = 0;
+  wordnet = wordnet_bytes_as_version1(wordnet);
   auto reduced = Resources::load(
       {{"wordnet-en.bin", wordnet}, {"news-lexicon.bin", lexicon}, {"matcher-v1.json", model}});
   REQUIRE(reduced.ok());
