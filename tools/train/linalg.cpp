@@ -115,6 +115,15 @@ Matrix jacobi_eigen(Matrix s, std::vector<double>* values) {
 
 }  // namespace
 
+std::vector<std::size_t> order_descending(const std::vector<double>& values) {
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return values[x] != values[y] ? values[x] > values[y] : x < y;
+  });
+  return order;
+}
+
 Matrix symmetric_eigen(const Matrix& s, std::vector<double>* values) {
   return jacobi_eigen(s, values);
 }
@@ -143,11 +152,7 @@ Matrix truncated_svd(const SparseRows& a, std::size_t k, std::size_t oversample,
   }
   std::vector<double> values;
   const Matrix w = jacobi_eigen(gram, &values);
-  std::vector<std::size_t> order(l);
-  for (std::size_t i = 0; i < l; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    return values[x] != values[y] ? values[x] > values[y] : x < y;
-  });
+  const std::vector<std::size_t> order = order_descending(values);
   Matrix v(a.cols, k);
   singular->assign(k, 0.0);
   for (std::size_t c = 0; c < k; ++c) {

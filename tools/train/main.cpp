@@ -351,11 +351,7 @@ GloveTable load_glove(const std::string& path, Stems& stems, std::size_t max_ste
     for (std::size_t b = 0; b < a; ++b) covariance.at(a, b) = covariance.at(b, a);
   std::vector<double> eigenvalues;
   const Matrix axes = symmetric_eigen(covariance, &eigenvalues);
-  std::vector<std::size_t> by_variance(file_dims);
-  for (std::size_t d = 0; d < file_dims; ++d) by_variance[d] = d;
-  std::sort(by_variance.begin(), by_variance.end(), [&](std::size_t x, std::size_t y) {
-    return eigenvalues[x] != eigenvalues[y] ? eigenvalues[x] > eigenvalues[y] : x < y;
-  });
+  const std::vector<std::size_t> by_variance = order_descending(eigenvalues);
   table.vectors = Matrix(n, dimensions);
   for (std::size_t k = 0; k < dimensions; ++k) {
     const std::size_t c = by_variance[k];

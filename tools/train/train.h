@@ -49,6 +49,9 @@ Matrix truncated_svd(const SparseRows& a, std::size_t k, std::size_t oversample,
 /// Eigen-decomposition of a symmetric matrix (cyclic Jacobi): eigenvectors as columns,
 /// eigenvalues in `values`, unsorted.
 Matrix symmetric_eigen(const Matrix& s, std::vector<double>* values);
+/// Indexes of `values` from the largest value down (ties: the lower index first), e.g. to
+/// take the eigenvectors of symmetric_eigen by variance. Deterministic on every platform.
+std::vector<std::size_t> order_descending(const std::vector<double>& values);
 
 /// L2-regularised logistic regression by Newton's method on standardised features.
 struct Logistic {
