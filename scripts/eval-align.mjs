@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Alignment quality against the hand-made gold in tests/gold/ (guidelines: tests/gold/README.md).
 //
-//   node scripts/eval-align.mjs [--set seeds|samples|warehouse|harbour|all] [--cli PATH] [--options JSON] [--errors]
+//   node scripts/eval-align.mjs [--set seeds|samples|warehouse|harbour|waterworks|all] [--cli PATH] [--options JSON] [--errors]
 //                               [--sweep] [--claims N]
 //
 // Every gold file of a set (tests/gold/<set>.<annotator>.json: A, B, C, ...) is read; --sweep scores
@@ -11,7 +11,8 @@
 // For each set it runs `parallax compare --json` on the set's files (seeds: ../shared/data/seeds,
 // skipped with a message when absent; samples: samples/; warehouse: tests/corpus/warehouse/, a
 // held-out set nobody tuned on; harbour: tests/corpus/harbour/, a second one written independently
-// of it, see tests/gold/README.md), turns every predicted claim into
+// of it; waterworks: tests/corpus/waterworks/, a fifth written independently of both, see
+// tests/gold/README.md), turns every predicted claim into
 // cross-article sentence links (each pair of its members that lie in different articles) and
 // compares them with the gold links (each pair of members of one gold claim that lie in different
 // files). A predicted sentence stands for a gold sentence when both are in the same file and their
@@ -37,7 +38,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'tests', 'gold');
 const setDirs = { seeds: join(root, '..', 'shared', 'data', 'seeds'), samples: join(root, 'samples'),
   warehouse: join(root, 'tests', 'corpus', 'warehouse'),  // goldset: held-out third set
-  harbour: join(root, 'tests', 'corpus', 'harbour') };     // goldset2: held-out fourth set
+  harbour: join(root, 'tests', 'corpus', 'harbour'),       // goldset2: held-out fourth set
+  waterworks: join(root, 'tests', 'corpus', 'waterworks') };  // goldset3: held-out fifth set
 export const setNames = Object.keys(setDirs);
 
 // ---------------------------------------------------------------------------------------------
@@ -227,7 +229,7 @@ function parseArgs(argv) {
     else if (a === '--errors') o.errors = true;
     else if (a === '--sweep') o.sweep = true;
     else if (a === '--claims') o.claims = Number(argv[++i]) || 10;
-    else if (a === '-h' || a === '--help') { console.log('usage: node scripts/eval-align.mjs [--set seeds|samples|warehouse|harbour|all] [--cli PATH] [--options JSON] [--errors] [--sweep] [--claims N]'); process.exit(0); }
+    else if (a === '-h' || a === '--help') { console.log('usage: node scripts/eval-align.mjs [--set seeds|samples|warehouse|harbour|waterworks|all] [--cli PATH] [--options JSON] [--errors] [--sweep] [--claims N]'); process.exit(0); }
     else { console.error(`eval-align: unknown argument ${a}`); process.exit(2); }
   }
   if (![...setNames, 'all'].includes(o.set)) { console.error(`eval-align: --set must be ${setNames.join(', ')} or all`); process.exit(2); }

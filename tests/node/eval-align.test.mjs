@@ -137,7 +137,8 @@ import { setNames } from '../../scripts/eval-align.mjs';
 
 const goldDir = join(root, 'tests', 'gold');
 const setDir = { samples: join(root, 'samples'), warehouse: join(root, 'tests', 'corpus', 'warehouse'),
-  harbour: join(root, 'tests', 'corpus', 'harbour') };  // goldset2
+  harbour: join(root, 'tests', 'corpus', 'harbour'),  // goldset2
+  waterworks: join(root, 'tests', 'corpus', 'waterworks') };  // goldset3
 const goldsOf = (set) => readdirSync(goldDir).filter((f) => f.startsWith(`${set}.`) && f.endsWith('.json')).sort()
   .map((f) => ({ name: f, gold: JSON.parse(readFileSync(join(goldDir, f), 'utf8')) }));
 
@@ -157,7 +158,7 @@ test('eval-align knows the warehouse set and --set all includes it', () => {
   assert.ok(setNames.includes('samples') && setNames.includes('seeds'));
 });
 
-for (const set of ['samples', 'warehouse', 'harbour']) {
+for (const set of ['samples', 'warehouse', 'harbour', 'waterworks']) {
   test(`${set} gold: well formed, files exist, A and B list the same files`, () => {
     const golds = goldsOf(set);
     assert.ok(golds.length >= 2, `${set}: expected A and B`);
@@ -269,4 +270,67 @@ test('the command line scores the harbour set', { skip: !existsSync(cli) && 'nat
   const r = spawnSync(process.execPath, [`${root}/scripts/eval-align.mjs`, '--set', 'harbour'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /harbour: 5 articles; gold A \d+ claims\/\d+ links, B \d+ claims\/\d+ links/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Set waterworks (goldset3, issue 3): a fifth set written independently of warehouse and harbour.
+
+test('eval-align knows the waterworks set (in --set all too)', () => {
+  assert.ok(setNames.includes('waterworks'));
+  const r = spawnSync(process.execPath, [`${root}/scripts/eval-align.mjs`, '--set', 'nosuchset'], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /waterworks/);
+});
+
+test('waterworks gold: the five articles, cross-article and single-source claims, traps left unlinked', () => {
+  const golds = goldsOf('waterworks');
+  assert.deepEqual(golds.map((g) => g.gold.annotator), ['A', 'B']);
+  const [{ gold: A }, { gold: B }] = golds;
+  assert.deepEqual(A.files, readdirSync(setDir.waterworks).sort(), 'gold lists every article of the folder');
+  assert.deepEqual(A.files.map((f) => f.split('.').pop()).sort(), ['html', 'json', 'md', 'txt', 'txt']);
+  const filesOf = (c) => new Set(c.members.map((m) => m.file));
+  const crossOf = (g) => g.claims.filter((c) => filesOf(c).size > 1);
+  const has = (c, t) => c.members.some((m) => m.text.includes(t));
+  for (const g of [A, B]) {
+    const cross = crossOf(g);
+    assert.ok(cross.length >= 15 && g.claims.length - cross.length >= 10, `${g.annotator}: ${cross.length} cross, ${g.claims.length - cross.length} single`);
+    // look-alikes written into the set: a denial about another town, a negation, a forecast
+    for (const trap of ['denied that the problem had spread', 'Schools in Corby Ashe are not affected', 'Forecasters expect more heavy rain']) {
+      const holding = g.claims.filter((c) => has(c, trap));
+      assert.ok(holding.length > 0, `${g.annotator}: trap "${trap}" not annotated`);
+      for (const c of holding) assert.equal(filesOf(c).size, 1, `${g.annotator}: trap "${trap}" linked in "${c.label}"`);
+    }
+    // the earlier (2027) notice is linked only to the other 2027 sentences, never to this week's
+    const earlier = g.claims.filter((c) => has(c, 'In 2027'));
+    assert.equal(earlier.length, 1, g.annotator);
+    assert.deepEqual([...filesOf(earlier[0])].sort(), ['lantern-wire.txt', 'valley-notes.md']);
+    assert.equal(has(earlier[0], 'Vessant issued the boil-water notice'), false);
+    // the real denial (no rain in the reservoir) is a shared claim: a denial is not always a trap
+    assert.ok(cross.some((c) => has(c, 'Vessant denied that rainwater') && has(c, 'The company insists that no rain')), g.annotator);
+  }
+  // guideline 4: A keeps each conflicting sentence out of the claim it contradicts (single-source,
+  // labelled "disputed"), B merges it into that claim
+  const together = (g, t, u) => crossOf(g).some((c) => has(c, t) && has(c, u));
+  for (const [t, u] of [['Nine thousand two hundred', 'Around 8,400 households'], ['said Graham Pruitt', 'said Dr Imogen Sayer'],
+    ['deputy director of public health', 'urged people not to cut corners']]) {
+    assert.equal(together(A, t, u), false, `A: "${t}" joined with "${u}"`);
+    assert.ok(A.claims.some((c) => /disputed/.test(c.label) && c.members.every((m) => m.text.includes(t))), `A: no disputed claim for "${t}"`);
+    assert.equal(together(B, t, u), true, `B: "${t}" not merged with "${u}"`);
+  }
+  // the disputed time: A's 9.30 pm claim leaves the Echo's "shortly before midnight" out (it shares
+  // only "a notice was issued"); B's notice claim holds both
+  const nineThirty = crossOf(A).filter((c) => /9\.30/.test(c.label));
+  assert.equal(nineThirty.length, 1);
+  assert.ok(has(nineThirty[0], '| Thursday, 9.30pm |') && !has(nineThirty[0], 'shortly before midnight'));
+  assert.ok(A.claims.some((c) => /disputed/.test(c.label) && filesOf(c).size === 1 && has(c, 'shortly before midnight')));
+  assert.equal(together(B, 'at 9.30 p.m. on Thursday', 'shortly before midnight'), true);
+  // every link of the fine pass is also a link of the coarse pass (B merges, never drops)
+  const a = goldLinks(A), b = goldLinks(B);
+  assert.deepEqual([...a.links].filter((l) => !b.links.has(l)), []);
+});
+
+test('the command line scores the waterworks set', { skip: !existsSync(cli) && 'native CLI not built' }, () => {
+  const r = spawnSync(process.execPath, [`${root}/scripts/eval-align.mjs`, '--set', 'waterworks'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /waterworks: 5 articles; gold A \d+ claims\/\d+ links, B \d+ claims\/\d+ links/);
 });
