@@ -136,7 +136,9 @@ struct SentencePlace {
 ///    headings (a short line without a full stop), so this holds for headings too
 ///    (segment::is_byline_or_dateline; a headline such as "By Land and Sea" is lost to it:
 ///    FNC-1 bodies start with their byline, so the first paragraph is no exemption);
-///  - a letter's salutation alone in its paragraph ("Dear members,": a newsletter's opening).
+///  - a letter's salutation alone in its paragraph ("Dear members,": a newsletter's opening), or
+///    a greeting or sign-off of that shape: at most three words, a capital first, a comma last
+///    and nowhere else, no number ("Hi all,", "Kind regards,", "Thanks,").
 bool makes_no_claim(std::string_view sentence, const SentencePlace& place);
 
 struct AlignOptions {
