@@ -73,6 +73,9 @@ TEST_CASE("bylines and datelines alone in their paragraph make no claim", "[alig
   CHECK_FALSE(makes_no_claim("Published by the city council", at(last | only)));
   CHECK_FALSE(makes_no_claim("by the numbers", at(last | only)));
   CHECK_FALSE(makes_no_claim("By", at(last | only)));
+  // a headline of a byline's shape states the story (segment::is_byline_or_dateline)
+  CHECK_FALSE(makes_no_claim("By Land and Sea", at(heading | last | only)));
+  CHECK(makes_no_claim("By John King", at(heading | last | only)));
   // long fragments are not bylines
   CHECK_FALSE(
       makes_no_claim("By the time the inspectors reached the seventh hanger on the east "
