@@ -44,8 +44,8 @@ std::string bytes_of(const val& value) {
   return bytes;
 }
 
-// loadResources([{name, bytes}]) -> {ok:true, matcher} | {ok:false, code, message}.
-// Names as in resources/ (wordnet-en.bin, news-lexicon.bin, matcher-v1.json).
+// loadResources([{name, bytes}]) -> {ok:true, matcher, warnings: [string]} | {ok:false, code,
+// message}. Names as in resources/ (wordnet-en.bin, news-lexicon.bin, matcher-v1.json).
 val load_resources(const val& files) {
   if (!files.isArray()) {
     return failure({parallax::ErrorCode::kInvalidArgument,
@@ -67,6 +67,14 @@ val load_resources(const val& files) {
   val out = val::object();
   out.set("ok", true);
   out.set("matcher", std::string(loaded_resources().matcher_name()));
+  // ---- cleanup (issue: resource warnings reach the page) ----
+  // Resources::warnings(): what loaded in a reduced form (e.g. a WordNet without parts of
+  // speech), for the page to show; [] with the committed resources.
+  val warnings = val::array();
+  for (const std::string& warning : loaded_resources().warnings())
+    warnings.call<void>("push", warning);
+  out.set("warnings", warnings);
+  // ---- end cleanup
   return out;
 }
 

@@ -91,6 +91,7 @@ export function load(options = {}) {
       if (files.length) {
         const loaded = instance.loadResources(files.map((f) => ({ name: f.name, bytes: toBytes(f.bytes) })));
         if (!loaded.ok) throw new ParallaxError(loaded.code, loaded.message);
+        loadedWarnings = Array.from(loaded.warnings ?? [], String);  // cleanup
       }
       core = instance;
     })();
@@ -100,6 +101,20 @@ export function load(options = {}) {
   }
   return modulePromise;
 }
+
+// ---- cleanup: the core's warnings about the resources load() gave it ----
+let loadedWarnings = [];
+
+/**
+ * What the loaded resources said (Resources::warnings() in the core): one sentence per resource
+ * that loaded in a reduced form, e.g. an old WordNet read with fallbacks. [] with the committed
+ * resources, with none, or before load().
+ * @returns {string[]}
+ */
+export function resourceWarnings() {
+  return loadedWarnings.slice();
+}
+// ---- end cleanup
 
 function ready() {
   if (!core) throw new ParallaxError('not_loaded', 'Call and await parallax.load() before using the API.');

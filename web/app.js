@@ -26,6 +26,7 @@
     runSeq: 0,
     pageNotices: [],   // whole-run notices: [{severity, title?, message}]
     engineNotice: null,
+    resourceNotices: [], // cleanup: the core's warnings about the learned resources, each shown once
     lastInfo: null,
     timings: [],       // [{articles, readMs?, compareMs, renderMs, totalMs}] for tests and the console
   };
@@ -36,6 +37,13 @@
   var engine = new ParallaxEngine({
     onNotice: function (message) {
       state.engineNotice = { severity: 'warning', title: 'Slower mode.', message: message };
+      showNotices();
+    },
+    onResourceWarnings: function (warnings) {  // cleanup
+      warnings.forEach(function (message) {
+        var known = state.resourceNotices.some(function (n) { return n.message === message; });
+        if (!known) state.resourceNotices.push({ severity: 'warning', title: 'Resources.', message: message });
+      });
       showNotices();
     },
   });
@@ -459,7 +467,7 @@
   // ---- rendering -------------------------------------------------------------------------
 
   function showNotices() {
-    var items = state.engineNotice ? [state.engineNotice].concat(state.pageNotices) : state.pageNotices.slice();
+    var items = (state.engineNotice ? [state.engineNotice] : []).concat(state.resourceNotices, state.pageNotices);
     // Notices about files that are not in the list are shown at page level.
     if (state.model) {
       var names = {};

@@ -185,7 +185,9 @@ var ParallaxEngine = (function () {
           if (typeof Module.loadResources !== 'function') return { matcher: 'baseline' };
           var loaded = Module.loadResources(payload.files);
           if (!loaded.ok) throw engineError(loaded.code, loaded.message);
-          return { matcher: String(loaded.matcher || 'learned') };
+          var warnings = [];  // cleanup: Resources::warnings(), as the worker reports them
+          for (var w = 0; loaded.warnings && w < loaded.warnings.length; w++) warnings.push(String(loaded.warnings[w]));
+          return { matcher: String(loaded.matcher || 'learned'), warnings: warnings };
         }
         default:
           throw engineError('unknown_type', 'Unknown request type: ' + String(type));
@@ -219,8 +221,10 @@ var ParallaxEngine = (function () {
   }
 
   /**
-   * @param {{onNotice?: function(string): void}} [options] onNotice receives a user-facing sentence
-   *   when the engine has to fall back to the main thread.
+   * @param {{onNotice?: function(string): void, onResourceWarnings?: function(string[]): void}} [options]
+   *   onNotice receives a user-facing sentence when the engine has to fall back to the main thread;
+   *   onResourceWarnings the core's warnings about the learned resources (e.g. an old WordNet read
+   *   with fallbacks), once per load that has any.
    */
   function Engine(options) {
     this.options = options || {};
@@ -331,7 +335,7 @@ var ParallaxEngine = (function () {
   /**
    * Loads the learned resources (matcher and stance models) once per worker: web/dist/resources.js (a classic script
    * with the bytes in base64, so it works from file://) is fetched lazily, on the first call.
-   * Resolves {matcher}; resolves {matcher: 'baseline'} when the resources were not built.
+   * Resolves {matcher, warnings}; resolves {matcher: 'baseline'} when the resources were not built.
    */
   Engine.prototype.loadResources = function () {
     var self = this;
@@ -346,7 +350,11 @@ var ParallaxEngine = (function () {
           files: list.map(function (r) { return { name: r.name, bytes: base64Bytes(r.base64) }; }),
         });
       }, function () { return { matcher: 'baseline' }; });
-      channel.resources.then(function (r) { self.matcher = r.matcher; }, function () { channel.resources = null; });
+      channel.resources.then(function (r) {
+        self.matcher = r.matcher;
+        // cleanup: the core's resource warnings, told to the page once per load
+        if (r.warnings && r.warnings.length && self.options.onResourceWarnings) self.options.onResourceWarnings(r.warnings.slice());
+      }, function () { channel.resources = null; });
       return channel.resources;
     });
   };

@@ -15,7 +15,7 @@
  *                                                       result: {stages, elapsedMs}
  *   'stance'  payload: {claim, body}                 -> result: {label, related, scores?, evidence?}
  *   'match'   payload: {a, b}                        -> result: {same, score}
- *   'loadResources' payload: {files: [{name, bytes}]} -> result: {matcher} (learned matcher for match/compare)
+ *   'loadResources' payload: {files: [{name, bytes}]} -> result: {matcher, warnings: [string]} (learned matcher for match/compare)
  *
  * Started two ways:
  *   - as a normal worker (`new Worker('web/worker.js')`, http/https): the glue is loaded with
@@ -165,16 +165,29 @@
     });
   }
 
-  /** Hands the learned matcher's resources ([{name, bytes}]) to the core; result {matcher}. */
+  /**
+   * Hands the learned matcher's resources ([{name, bytes}]) to the core; result {matcher, warnings}
+   * (warnings: the core's messages about resources loaded in a reduced form, strings; cleanup).
+   */
   function loadResources(payload) {
     var files = payload && Array.isArray(payload.files) ? payload.files : [];
     return getModule().then(function (Module) {
       if (typeof Module.loadResources !== 'function') return { matcher: 'baseline' };
       var out = Module.loadResources(files.map(function (f) { return { name: String(f.name), bytes: f.bytes }; }));
       if (!out || out.ok !== true) throw fail((out && out.code) || 'invalid_argument', (out && out.message) || 'Bad resources.');
-      return { matcher: String(out.matcher || 'learned') };
+      return { matcher: String(out.matcher || 'learned'), warnings: warningList(out.warnings) };
     });
   }
+
+  // ---- cleanup: Resources::warnings() as plain strings (an older module has none) ----
+  function warningList(warnings) {
+    var list = [];
+    if (warnings && typeof warnings.length === 'number') {
+      for (var i = 0; i < warnings.length; i++) list.push(String(warnings[i]));
+    }
+    return list;
+  }
+  // ---- end cleanup
 
   function handle(type, payload, id) {
     switch (type) {

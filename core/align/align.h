@@ -134,9 +134,11 @@ struct SentencePlace {
 ///    "Updated", "Posted" with a date or time ("Published 11 March, 19:15"). On the samples two
 ///    outlets' datelines made a claim of their own. Plain-text bylines are often taken for
 ///    headings (a short line without a full stop), so this holds for headings too
-///    (segment::is_byline_or_dateline; a headline such as "By Land and Sea" is lost to it:
-///    FNC-1 bodies start with their byline, so the first paragraph is no exemption);
-///  - a letter's salutation alone in its paragraph ("Dear members,": a newsletter's opening).
+///    (segment::is_byline_or_dateline; a headline such as "By Land and Sea" is told apart by its
+///    words: FNC-1 bodies start with their byline, so the first paragraph is no exemption);
+///  - a letter's salutation alone in its paragraph ("Dear members,": a newsletter's opening), or
+///    a greeting or sign-off of that shape: at most three words, a capital first, a comma last
+///    and nowhere else, no number ("Hi all,", "Kind regards,", "Thanks,").
 bool makes_no_claim(std::string_view sentence, const SentencePlace& place);
 
 struct AlignOptions {

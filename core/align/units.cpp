@@ -29,12 +29,39 @@ bool is_salutation(std::string_view sentence) {
   return words <= 6;
 }
 
+// A greeting or sign-off alone in its paragraph: "Hi all,", "Kind regards,", "Thanks,". Shape, not
+// words: at most three words, a capital first, a comma last and nowhere else, nothing but letters
+// (any script), spaces, apostrophes and hyphens between: no number, no sentence end, no list
+// marker. A sentence says something more than three words long ("Thanks to the crews, the fire
+// was out by dawn."); a list item running on ("- Residents, pets and cars,") has its marker or
+// an inner comma.
+bool is_greeting_or_sign_off(std::string_view sentence) {
+  constexpr std::size_t kMaxWords = 3;
+  const std::size_t first = sentence.find_first_not_of(" \t\n\r\f");
+  const std::size_t last = sentence.find_last_not_of(" \t\n\r\f");
+  if (first == std::string_view::npos || sentence[last] != ',') return false;
+  const std::string_view s = sentence.substr(first, last - first);  // without the comma
+  if (s.empty() || s[0] < 'A' || s[0] > 'Z') return false;
+  std::size_t words = 1;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+    if (c == ' ' || c == '\t') {
+      if (s[i - 1] != ' ' && s[i - 1] != '\t') ++words;
+    } else if (!letter && c != '\'' && c != '-') {
+      return false;
+    }
+  }
+  return words <= kMaxWords;
+}
+
 }  // namespace
 
 bool makes_no_claim(std::string_view sentence, const SentencePlace& place) {
   if (place.heading && place.after_body) return true;
   if (place.only_in_paragraph && segment::is_byline_or_dateline(sentence)) return true;
-  if (place.only_in_paragraph && is_salutation(sentence)) return true;
+  if (place.only_in_paragraph && (is_salutation(sentence) || is_greeting_or_sign_off(sentence)))
+    return true;
   return place.last_in_paragraph && ends_in_colon(sentence);
 }
 

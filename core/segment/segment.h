@@ -67,8 +67,9 @@ bool tokens_within(std::string_view text, Span paragraph,
 /// ("Published 11 March, 19:15", "Updated: 12 March 2031"): a short fragment (at most 12
 /// words) with no sentence end that says who wrote the article and when, not what happened.
 /// "By " must be followed by a capital, "Published"/"Updated"/"Posted" by a date or time.
-/// A headline of that shape ("By Land and Sea") is taken for a byline too
-/// (core/segment/bylines.cpp).
+/// A headline of that shape is not: "By" then common words standing one by one, alone or joined
+/// by function words ("By Land and Sea", "By Design"; the words from npm en-lexicon). Two
+/// capitalised words in a row stay a byline ("By John King", and so "By Popular Demand" too).
 bool is_byline_or_dateline(std::string_view fragment);
 
 /// The article title when ingest found none: the first non-boilerplate heading, else the first

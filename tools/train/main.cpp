@@ -180,15 +180,6 @@ struct LexiconOptions {
   std::size_t glove_stems = 8000;
 };
 
-// Pre-trained term vectors per stem (round 6): the first `max_stems` distinct stems in the
-// file's (GloVe frequency) order, each the 1/rank-weighted mean of its word forms, centred
-// and projected on the top `dimensions` principal components of those stem vectors.
-struct GloveTable {
-  std::vector<std::uint32_t> stems;  // vocabulary ids, in rank order
-  Matrix vectors;                    // stems.size() x dimensions
-  std::size_t words_read = 0, words_used = 0;
-};
-
 // TF-KLD (Ji & Eisenstein 2013): for each stem, p = P(in one sentence | in the other,
 // paraphrase), q = the same for non-paraphrases; weight = KL(p || q) of two Bernoullis.
 // Smoothed towards the overall rates with `prior` pseudo-counts; unseen stems get the
@@ -275,100 +266,6 @@ class Stems {
   represent::Stemmer stemmer_;
   std::unordered_map<std::string, std::uint32_t> cache_;
 };
-
-// Reads a GloVe-style text file ("word v1 ... vD" per line, most frequent word first; what
-// scripts/embeddings/fetch.sh exports) into a GloveTable over `stems`' vocabulary. A word
-// counts only if the matcher's normalisation makes it one content stem (one token, not a
-// number, not a stopword). Fails with a message (empty table) on a missing or short file.
-GloveTable load_glove(const std::string& path, Stems& stems, std::size_t max_stems,
-                      std::size_t dimensions, std::string* error) {
-  GloveTable table;
-  std::ifstream in(path);
-  if (!in) {
-    *error = "cannot read " + path + " (bash scripts/embeddings/fetch.sh)";
-    return table;
-  }
-  std::size_t file_dims = 0;
-  std::unordered_map<std::uint32_t, std::size_t> row_of;  // stem id -> accumulator row
-  std::vector<std::vector<double>> sum;
-  std::vector<double> weight;
-  std::string line;
-  std::vector<double> values;
-  std::size_t rank = 0;
-  while (std::getline(in, line)) {
-    ++rank;
-    const std::size_t space = line.find(' ');
-    if (space == std::string::npos || space == 0) continue;
-    const std::string word = line.substr(0, space);
-    values.clear();
-    const char* p = line.c_str() + space;
-    char* end = nullptr;
-    for (double x = std::strtod(p, &end); end != p; x = std::strtod(p, &end)) {
-      values.push_back(x);
-      p = end;
-    }
-    if (file_dims == 0) file_dims = values.size();
-    if (values.size() != file_dims || file_dims == 0) continue;
-    ++table.words_read;
-    if (segment::tokenize(word, {0, word.size()}).size() != 1) continue;
-    const std::vector<std::uint32_t> ids = stems.of(word);
-    if (ids.size() != 1) continue;
-    auto it = row_of.find(ids[0]);
-    if (it == row_of.end()) {
-      it = row_of.emplace(ids[0], sum.size()).first;
-      table.stems.push_back(ids[0]);
-      sum.emplace_back(file_dims, 0.0);
-      weight.push_back(0.0);
-    }
-    const double w = 1.0 / static_cast<double>(rank);  // Zipf: frequency ~ 1/rank
-    for (std::size_t d = 0; d < file_dims; ++d) sum[it->second][d] += w * values[d];
-    weight[it->second] += w;
-    ++table.words_used;
-  }
-  if (table.stems.empty() || dimensions == 0 || dimensions > file_dims) {
-    *error =
-        path + ": no usable vectors, or fewer than " + std::to_string(dimensions) + " dimensions";
-    table.stems.clear();
-    return table;
-  }
-  const std::size_t n = std::min(max_stems, table.stems.size());
-  table.stems.resize(n);
-  // Means, centred; PCA on the n stem vectors (unweighted).
-  std::vector<double> centre(file_dims, 0.0);
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t d = 0; d < file_dims; ++d) {
-      sum[i][d] /= weight[i];
-      centre[d] += sum[i][d] / static_cast<double>(n);
-    }
-  }
-  Matrix covariance(file_dims, file_dims);
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t d = 0; d < file_dims; ++d) sum[i][d] -= centre[d];
-    for (std::size_t a = 0; a < file_dims; ++a)
-      for (std::size_t b = a; b < file_dims; ++b) covariance.at(a, b) += sum[i][a] * sum[i][b];
-  }
-  for (std::size_t a = 0; a < file_dims; ++a)
-    for (std::size_t b = 0; b < a; ++b) covariance.at(a, b) = covariance.at(b, a);
-  std::vector<double> eigenvalues;
-  const Matrix axes = symmetric_eigen(covariance, &eigenvalues);
-  const std::vector<std::size_t> by_variance = order_descending(eigenvalues);
-  table.vectors = Matrix(n, dimensions);
-  for (std::size_t k = 0; k < dimensions; ++k) {
-    const std::size_t c = by_variance[k];
-    // Sign fixed by the axis's largest component (deterministic, platform-independent).
-    std::size_t peak = 0;
-    for (std::size_t d = 1; d < file_dims; ++d) {
-      if (std::fabs(axes.at(d, c)) > std::fabs(axes.at(peak, c))) peak = d;
-    }
-    const double sign = axes.at(peak, c) < 0 ? -1.0 : 1.0;
-    for (std::size_t i = 0; i < n; ++i) {
-      double dot = 0;
-      for (std::size_t d = 0; d < file_dims; ++d) dot += sum[i][d] * axes.at(d, c);
-      table.vectors.at(i, k) = sign * dot;
-    }
-  }
-  return table;
-}
 
 represent::Lexicon build_lexicon(const std::vector<const std::vector<std::uint32_t>*>& docs,
                                  const std::vector<const std::vector<std::uint32_t>*>& svd_docs,
@@ -738,13 +635,21 @@ int run(const Options& options) {
   // Round 6: pre-trained term vectors (label-free, no MSRP text: the same in every fold).
   GloveTable glove;
   if (!options.lexicon.glove_path.empty()) {
-    std::string error;
-    glove = load_glove(options.lexicon.glove_path, stems, options.lexicon.glove_stems,
-                       options.lexicon.dimensions, &error);
-    if (glove.stems.empty()) {
-      std::cerr << "parallax-train: " << error << "\n";
+    std::ifstream glove_file(options.lexicon.glove_path);
+    if (!glove_file) {
+      std::cerr << "parallax-train: cannot read " << options.lexicon.glove_path
+                << " (bash scripts/embeddings/fetch.sh)\n";
       return 1;
     }
+    auto loaded = load_glove(
+        glove_file, [&stems](const std::string& word) { return stems.of(word); },
+        options.lexicon.glove_stems, options.lexicon.dimensions);
+    if (!loaded.ok()) {
+      std::cerr << "parallax-train: " << options.lexicon.glove_path << ": "
+                << loaded.error().message << "\n";
+      return 1;
+    }
+    glove = std::move(loaded).value();
     std::cout << "GloVe term vectors: " << glove.stems.size() << " stems from " << glove.words_used
               << " of " << glove.words_read << " words, " << options.lexicon.dimensions
               << " principal components\n";

@@ -3,8 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <istream>
 #include <string>
 #include <vector>
+
+#include "base/base.h"
 
 namespace parallax::train {
 
@@ -69,5 +73,28 @@ struct Platt {
   double apply(double p) const;
 };
 Platt fit_platt(const std::vector<double>& p, const std::vector<int>& y);
+
+/// Pre-trained term vectors per stem (round 6, report only; tools/train/glove.cpp): the first
+/// `max_stems` distinct stems in the file's (GloVe frequency) order, each the 1/rank-weighted mean
+/// of its word forms, centred and projected on the top `dimensions` principal components of those
+/// stem vectors.
+struct GloveTable {
+  std::vector<std::uint32_t> stems;  ///< vocabulary ids, in rank order, each once
+  Matrix vectors;                    ///< stems.size() x dimensions
+  std::size_t words_read = 0;        ///< well-formed lines (as many numbers as the first line)
+  std::size_t words_used = 0;        ///< of those, lines whose word is one content stem
+};
+
+/// Content-stem ids of a word, as the matcher's normalisation gives them (parallax-train's Stems).
+using StemsOf = std::function<std::vector<std::uint32_t>(const std::string&)>;
+
+/// Reads GloVe-style text ("word v1 ... vD" per line, most frequent word first; what
+/// scripts/embeddings/fetch.sh exports). The first line fixes D; a line with another count of
+/// numbers (or none, or no word) is skipped; a word counts only if it is one token and
+/// `stems_of` makes it one content stem (not a number, not a stopword); a repeated word, or
+/// two forms of one stem, add to that stem's mean. Fails with kInvalidArgument (a message, no
+/// table) when no vector is usable or D < `dimensions` (or `dimensions` is 0).
+Result<GloveTable> load_glove(std::istream& in, const StemsOf& stems_of, std::size_t max_stems,
+                              std::size_t dimensions);
 
 }  // namespace parallax::train

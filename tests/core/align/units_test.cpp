@@ -73,6 +73,9 @@ TEST_CASE("bylines and datelines alone in their paragraph make no claim", "[alig
   CHECK_FALSE(makes_no_claim("Published by the city council", at(last | only)));
   CHECK_FALSE(makes_no_claim("by the numbers", at(last | only)));
   CHECK_FALSE(makes_no_claim("By", at(last | only)));
+  // a headline of a byline's shape states the story (segment::is_byline_or_dateline)
+  CHECK_FALSE(makes_no_claim("By Land and Sea", at(heading | last | only)));
+  CHECK(makes_no_claim("By John King", at(heading | last | only)));
   // long fragments are not bylines
   CHECK_FALSE(
       makes_no_claim("By the time the inspectors reached the seventh hanger on the east "
@@ -91,4 +94,32 @@ TEST_CASE("a salutation alone in its paragraph makes no claim", "[align]") {
   CHECK_FALSE(
       makes_no_claim("Dear readers wrote in to complain about the closure.", at(only | last)));
   CHECK_FALSE(makes_no_claim("Dearer fuel is expected,", at(only | last)));
+}
+
+TEST_CASE("a short greeting or sign-off ending in a comma alone in its paragraph makes no claim",
+          "[align]") {
+  for (const char* line : {"Dear readers,", "Hi all,", "Hello everyone,", "Best wishes,",
+                           "Kind regards,", "Yours sincerely,", "Thanks,", "Regards,",
+                           "  With best wishes,\n", "Warm regards,", "Cheers,", "Bonjour à tous,"})
+    CHECK(makes_no_claim(line, at(only | last)));
+  // only alone in its paragraph
+  CHECK_FALSE(makes_no_claim("Kind regards,", at(last)));
+  CHECK_FALSE(makes_no_claim("Kind regards,", at(kBody)));
+  // a one-line paragraph that is a sentence is a claim, whatever its first word
+  CHECK_FALSE(makes_no_claim("Thanks to the crews, the fire was out by dawn.", at(only | last)));
+  CHECK_FALSE(makes_no_claim("Thanks to the crews,", at(only | last)));  // four words
+  // a list item that goes on in the next one: a marker or a comma inside
+  CHECK_FALSE(makes_no_claim("- Residents, pets and cars,", at(only | last)));
+  CHECK_FALSE(makes_no_claim("Residents, pets and cars,", at(only | last)));
+  CHECK_FALSE(makes_no_claim("* Residents and pets,", at(only | last)));
+  CHECK_FALSE(makes_no_claim("2. Residents and pets,", at(only | last)));
+  // a number is content a claim needs; lower case is the middle of a sentence
+  CHECK_FALSE(makes_no_claim("Since 2019,", at(only | last)));
+  CHECK_FALSE(makes_no_claim("14 people,", at(only | last)));
+  CHECK_FALSE(makes_no_claim("and then,", at(only | last)));
+  // no comma at the end: a heading or a sentence, not a greeting
+  CHECK_FALSE(makes_no_claim("Kind regards", at(only | last)));
+  CHECK_FALSE(makes_no_claim("Thanks.", at(only | last)));
+  CHECK_FALSE(makes_no_claim(",", at(only | last)));
+  CHECK_FALSE(makes_no_claim("", at(only | last)));
 }

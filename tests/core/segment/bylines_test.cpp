@@ -28,6 +28,31 @@ TEST_CASE("bylines and datelines are told from sentences", "[segment][bylines]")
   CHECK_FALSE(is_byline_or_dateline("Bypass opens in 2031"));
   CHECK_FALSE(is_byline_or_dateline(""));
   CHECK_FALSE(is_byline_or_dateline("   "));
-  // the known cost: a headline of the same shape
-  CHECK(is_byline_or_dateline("By Land and Sea"));
+}
+
+TEST_CASE("a headline of a byline's shape is told from a byline by its words",
+          "[segment][bylines]") {
+  // common words standing one by one, alone or joined by function words: a headline
+  CHECK_FALSE(is_byline_or_dateline("By Land and Sea"));
+  CHECK_FALSE(is_byline_or_dateline("By Design"));
+  CHECK_FALSE(is_byline_or_dateline("By Night"));
+  CHECK_FALSE(is_byline_or_dateline("*By Fire and Water*"));
+  CHECK_FALSE(is_byline_or_dateline("By Bread and Butter"));
+  // a word the lexicon never saw capitalised ("error") is no common word here: a byline
+  CHECK(is_byline_or_dateline("By Trial and Error"));
+  // names: a word that is no common word, or two capitalised words in a row
+  CHECK(is_byline_or_dateline("By Sylvia Westall"));
+  CHECK(is_byline_or_dateline("By John King"));  // "john" and "king" are words, "John King" a name
+  CHECK(is_byline_or_dateline("By Rose Hill"));
+  CHECK(is_byline_or_dateline("By Reuters"));
+  CHECK(is_byline_or_dateline("By Ada Quillon and Ben Ruiz"));
+  CHECK(is_byline_or_dateline("By The Associated Press"));
+  CHECK(is_byline_or_dateline("By Land Sea"));
+  // a lower-case word that is no function word ("staff") is a byline's
+  CHECK(is_byline_or_dateline("By Valley staff"));
+  CHECK(is_byline_or_dateline("By Night and staff"));
+  // the chosen cost: a headline of two capitalised words in a row stays a byline
+  CHECK(is_byline_or_dateline("By Popular Demand"));
+  CHECK(
+      is_byline_or_dateline("By Land, Sea and Air"));  // a comma, as in "By Ada Quillon, Northwire"
 }

@@ -228,6 +228,11 @@ TEST_CASE("segment: infer_title", "[segment][segment_article]") {
           "DUBAI (Reuters) - The group said on Monday it had taken the town.");
   }
   {
+    // a headline of a byline's shape is the title (cleanup), the byline after it is not
+    const auto raw = article("By Land and Sea\n\nBy Ada Quillon\n\nThe ferry runs again.");
+    CHECK(parallax::segment::infer_title(raw.text, segment_article(raw)) == "By Land and Sea");
+  }
+  {
     const auto raw = article("Bridge closes\nPublished 11 March, 19:15\n\nThe bridge closes.");
     CHECK(parallax::segment::infer_title(raw.text, segment_article(raw)) == "Bridge closes");
   }
