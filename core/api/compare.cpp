@@ -160,7 +160,10 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
       !read_number(object, "mutualShare", 0, 1, &options.align.mutual_share, &error) ||
       !read_number(object, "mutualMargin", 0, 1, &options.align.mutual_margin, &error) ||
       !read_number(object, "linkageShare", 0, 1, &options.align.linkage_share, &error) ||
-      !read_number(object, "meanLinkageShare", 0, 2, &options.align.mean_linkage_share, &error)) {
+      !read_number(object, "meanLinkageShare", 0, 2, &options.align.mean_linkage_share, &error) ||
+      // --- softalign
+      !read_number(object, "wordnetWeight", 0, 1, &options.wordnet_weight, &error) ||
+      !read_number(object, "latentBlend", 0, 1, &options.latent_blend, &error)) {  // end softalign
     return error;
   }
   options.match_threshold = threshold;
@@ -255,10 +258,16 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   const align::ContextCosineMatcher in_context;
   const bool learned = options.learned_matcher && resources.matcher() != nullptr;
   const bool use_context = !learned && options.context_weight > 0;
-  const align::SentenceMatcher& chosen =
+  const align::SentenceMatcher& lexical =
       learned       ? static_cast<const align::SentenceMatcher&>(*resources.matcher())
       : use_context ? static_cast<const align::SentenceMatcher&>(in_context)
                     : baseline;
+  // --- softalign: latent vectors blended into a TF-IDF matcher's score (off by default)
+  const bool latent = !learned && options.latent_blend > 0 && resources.matcher() != nullptr;
+  const align::LatentBlendMatcher blended(lexical, options.latent_blend);
+  const align::SentenceMatcher& chosen =
+      latent ? static_cast<const align::SentenceMatcher&>(blended) : lexical;
+  // --- end softalign
   const WithThreshold matcher(
       chosen, options.match_threshold > 0 ? options.match_threshold : chosen.threshold(),
       learned ? options.lexical_gate : 0.0);
@@ -322,6 +331,14 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   }();
   // --- end memory ---
   for (align::Unit& unit : units) unit.vector = tfidf.vectorize(unit.terms);
+  // --- softalign: latent vectors of the units' own words, then WordNet neighbours added
+  if (latent) align::add_latent_vectors(units, vocabulary, resources.matcher()->lexicon());
+  if (!learned && options.wordnet_weight > 0 && resources.matcher() != nullptr) {
+    align::expand_vectors(units,
+                          align::wordnet_neighbours(vocabulary, resources.matcher()->wordnet()),
+                          options.wordnet_weight);
+  }
+  // --- end softalign
   if (use_context) align::add_paragraph_context(units, options.context_weight);
 
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
