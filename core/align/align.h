@@ -153,8 +153,17 @@ TermNeighbours wordnet_neighbours(const represent::Vocabulary& vocabulary,
 /// `weight` times the largest weight of a term it neighbours, then normalises: a unit about
 /// a "blaze" then shares a weighted term with one about a "fire", so candidates, scores,
 /// claims and rows all see the synonym. Terms already in the vector keep their weight.
-/// Linear: at most max_neighbours new entries per term.
-void expand_vectors(std::vector<Unit>& units, const TermNeighbours& neighbours, double weight);
+/// A unit's `context` (add_paragraph_context, called before) gets the neighbours of the
+/// unit's own terms the same way, at their weight in the context: the paragraph around a
+/// sentence stays its exact words, so a context vector grows by the unit's neighbours only.
+/// With `candidates` false, a unit that has a `context` keeps its `vector` (the candidate
+/// index's) as it is: the same candidates are proposed and only their scores see the
+/// neighbours (the cost of the candidate step does not grow).
+/// At most as many new terms as the unit has terms (the heaviest; ties: the lower term id),
+/// so a one-sentence paragraph's vector at most doubles: linear, and the scoring step at
+/// most about twice main's.
+void expand_vectors(std::vector<Unit>& units, const TermNeighbours& neighbours, double weight,
+                    bool candidates = true);
 
 /// Sets every unit's `latent` to the normalised sum, over the terms of its `vector`, of the
 /// term's weight there times the lexicon's unit-length latent vector of its stem

@@ -94,44 +94,75 @@ TermNeighbours wordnet_neighbours(const represent::Vocabulary& vocabulary,
   return result;
 }
 
-void expand_vectors(std::vector<Unit>& units, const TermNeighbours& neighbours, double weight) {
-  if (weight <= 0 || neighbours.terms.empty()) return;
+namespace {
+
+// Adds to `target` the neighbours of the terms of `source` (the unit's own vector) that
+// `target` lacks, each at `weight` times the largest weight in `target` of a source term it
+// neighbours, then normalises. `added` is scratch.
+void add_neighbours(const represent::SparseVector& source, const TermNeighbours& neighbours,
+                    double weight, represent::SparseVector& target,
+                    std::vector<represent::WeightedTerm>& added) {
   const std::size_t term_count = neighbours.begin.empty() ? 0 : neighbours.begin.size() - 1;
+  const auto find = [](const represent::SparseVector& v, std::uint32_t id) {
+    const auto it = std::lower_bound(
+        v.begin(), v.end(), id,
+        [](const represent::WeightedTerm& x, std::uint32_t term) { return x.term < term; });
+    return it != v.end() && it->term == id ? &*it : nullptr;
+  };
+  added.clear();
+  for (const auto& t : source) {
+    if (t.term >= term_count) continue;
+    const represent::WeightedTerm* own = find(target, t.term);
+    if (own == nullptr) continue;
+    for (std::uint32_t k = neighbours.begin[t.term]; k < neighbours.begin[t.term + 1]; ++k) {
+      const std::uint32_t other = neighbours.terms[k];
+      if (find(target, other) == nullptr) added.push_back({other, weight * own->weight});
+    }
+  }
+  if (added.empty()) return;
+  // One entry per new term, at its largest weight.
+  std::sort(added.begin(), added.end(), [](const auto& x, const auto& y) {
+    return x.term != y.term ? x.term < y.term : x.weight > y.weight;
+  });
+  added.erase(std::unique(added.begin(), added.end(),
+                          [](const auto& x, const auto& y) { return x.term == y.term; }),
+              added.end());
+  // At most as many new terms as the unit has terms: the heaviest (ties: the lower term id).
+  if (added.size() > source.size()) {
+    std::nth_element(added.begin(), added.begin() + static_cast<long>(source.size()), added.end(),
+                     [](const auto& x, const auto& y) {
+                       return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
+                     });
+    added.resize(source.size());
+    std::sort(added.begin(), added.end(),
+              [](const auto& x, const auto& y) { return x.term < y.term; });
+  }
+  represent::SparseVector merged;
+  merged.reserve(target.size() + added.size());
+  std::size_t i = 0;
+  for (const auto& entry : added) {
+    while (i < target.size() && target[i].term < entry.term) merged.push_back(target[i++]);
+    merged.push_back(entry);
+  }
+  while (i < target.size()) merged.push_back(target[i++]);
+  double norm = 0;
+  for (const auto& t : merged) norm += t.weight * t.weight;
+  norm = std::sqrt(norm);
+  if (!(norm > 0)) return;
+  for (auto& t : merged) t.weight /= norm;
+  target = std::move(merged);
+}
+
+}  // namespace
+
+void expand_vectors(std::vector<Unit>& units, const TermNeighbours& neighbours, double weight,
+                    bool candidates) {
+  if (weight <= 0 || neighbours.terms.empty()) return;
   std::vector<represent::WeightedTerm> added;
   for (Unit& unit : units) {
-    represent::SparseVector& vector = unit.vector;
-    added.clear();
-    for (const auto& t : vector) {
-      if (t.term >= term_count) continue;
-      for (std::uint32_t k = neighbours.begin[t.term]; k < neighbours.begin[t.term + 1]; ++k) {
-        const std::uint32_t other = neighbours.terms[k];
-        const auto in_vector = std::lower_bound(
-            vector.begin(), vector.end(), other,
-            [](const represent::WeightedTerm& x, std::uint32_t id) { return x.term < id; });
-        if (in_vector != vector.end() && in_vector->term == other) continue;
-        added.push_back({other, weight * t.weight});
-      }
-    }
-    if (added.empty()) continue;
-    // One entry per new term, at its largest weight.
-    std::sort(added.begin(), added.end(), [](const auto& x, const auto& y) {
-      return x.term != y.term ? x.term < y.term : x.weight > y.weight;
-    });
-    represent::SparseVector merged;
-    merged.reserve(vector.size() + added.size());
-    std::size_t i = 0;
-    for (std::size_t j = 0; j < added.size(); ++j) {
-      if (j > 0 && added[j].term == added[j - 1].term) continue;
-      while (i < vector.size() && vector[i].term < added[j].term) merged.push_back(vector[i++]);
-      merged.push_back(added[j]);
-    }
-    while (i < vector.size()) merged.push_back(vector[i++]);
-    double norm = 0;
-    for (const auto& t : merged) norm += t.weight * t.weight;
-    norm = std::sqrt(norm);
-    if (norm <= 0) continue;
-    for (auto& t : merged) t.weight /= norm;
-    vector = std::move(merged);
+    if (candidates || unit.context.empty())
+      add_neighbours(unit.vector, neighbours, weight, unit.vector, added);
+    if (!unit.context.empty()) add_neighbours(unit.vector, neighbours, weight, unit.context, added);
   }
 }
 

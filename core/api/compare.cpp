@@ -163,7 +163,9 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
       !read_number(object, "meanLinkageShare", 0, 2, &options.align.mean_linkage_share, &error) ||
       // --- softalign
       !read_number(object, "wordnetWeight", 0, 1, &options.wordnet_weight, &error) ||
-      !read_number(object, "latentBlend", 0, 1, &options.latent_blend, &error)) {  // end softalign
+      !read_number(object, "latentBlend", 0, 1, &options.latent_blend, &error) ||
+      !read_number(object, "wordnetNeighbours", 1, 64, &options.wordnet_neighbours,
+                   &error)) {  // end softalign
     return error;
   }
   options.match_threshold = threshold;
@@ -171,6 +173,17 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
   options.ingest.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
   options.max_total_bytes = static_cast<std::size_t>(max_total_bytes);
   options.lexical_gate = lexical_gate;
+  // --- softalign
+  for (auto [key, flag] : {std::pair{"wordnetHypernyms", &options.wordnet_hypernyms},
+                           std::pair{"wordnetCandidates", &options.wordnet_candidates}}) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) continue;
+    if (!it->is_boolean())
+      return Error{ErrorCode::kInvalidArgument,
+                   std::string("Option \"") + key + "\" must be true or false."};
+    *flag = it->get<bool>();
+  }
+  // --- end softalign
   if (auto it = object.find("matcher"); it != object.end() && !it->is_null()) {
     if (!it->is_string() || (*it != "learned" && *it != "tfidf" && *it != "context")) {
       return Error{ErrorCode::kInvalidArgument,
@@ -331,15 +344,20 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   }();
   // --- end memory ---
   for (align::Unit& unit : units) unit.vector = tfidf.vectorize(unit.terms);
-  // --- softalign: latent vectors of the units' own words, then WordNet neighbours added
+  if (use_context) align::add_paragraph_context(units, options.context_weight);
+  // --- softalign: latent vectors of the units' own words; WordNet neighbours of each unit's
+  // own terms added to its vector and its context
   if (latent) align::add_latent_vectors(units, vocabulary, resources.matcher()->lexicon());
   if (!learned && options.wordnet_weight > 0 && resources.matcher() != nullptr) {
-    align::expand_vectors(units,
-                          align::wordnet_neighbours(vocabulary, resources.matcher()->wordnet()),
-                          options.wordnet_weight);
+    align::WordNetNeighbourOptions neighbour_options;
+    neighbour_options.hypernyms = options.wordnet_hypernyms;
+    neighbour_options.max_neighbours = static_cast<std::size_t>(options.wordnet_neighbours);
+    align::expand_vectors(
+        units,
+        align::wordnet_neighbours(vocabulary, resources.matcher()->wordnet(), neighbour_options),
+        options.wordnet_weight, options.wordnet_candidates);
   }
   // --- end softalign
-  if (use_context) align::add_paragraph_context(units, options.context_weight);
 
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
   std::vector<align::Unit>().swap(units);  // memory (issue 6): vectors no later stage reads

@@ -94,6 +94,13 @@ struct CompareOptions {
   /// > 0: each unit vector also holds its terms' WordNet synonyms and derivations found in the
   /// set, at this share of the term's weight (align::expand_vectors; "wordnetWeight").
   double wordnet_weight = 0;
+  /// ... counting a word's direct hypernyms too ("blaze" ~ "fire"), not only its synonyms and
+  /// derivations ("wordnetHypernyms").
+  bool wordnet_hypernyms = true;
+  /// ... and the candidate index sees them too (else only the scores: "wordnetCandidates").
+  bool wordnet_candidates = true;
+  /// ... at most this many neighbours per term ("wordnetNeighbours", 1 to 64).
+  double wordnet_neighbours = 8;
   /// > 0: the score is (1 - b) * the TF-IDF score + b * the cosine of the units' latent
   /// (LSA) vectors (align::LatentBlendMatcher; "latentBlend").
   double latent_blend = 0;
@@ -105,7 +112,7 @@ struct CompareOptions {
 /// Reads options from a JSON object ({"matchThreshold":0.5,"maxArticles":100,
 /// "maxFileBytes":1000000,"maxTotalBytes":…,"matcher":"context"|"tfidf"|"learned",
 /// "lexicalGate":0.3,"contextWeight":0.3,"mutualShare":0.7,"mutualMargin":0,
-/// "linkageShare":0.35,"meanLinkageShare":0,"wordnetWeight":0,"latentBlend":0});
+/// "linkageShare":0.35,"meanLinkageShare":0,"wordnetWeight":0,"wordnetHypernyms":true,"wordnetCandidates":true,"wordnetNeighbours":8,"latentBlend":0});
 /// unknown keys are ignored, "" or "{}" gives defaults.
 /// Fails with kInvalidArgument naming the bad key.
 Result<CompareOptions> parse_compare_options(std::string_view json);

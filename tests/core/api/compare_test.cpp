@@ -438,8 +438,12 @@ TEST_CASE("softalign: options parse, default off, and do nothing without resourc
   REQUIRE(soft.ok());
   CHECK(soft.value().wordnet_weight == 0.4);
   CHECK(soft.value().latent_blend == 0.2);
-  for (const char* bad :
-       {"{\"wordnetWeight\":1.5}", "{\"latentBlend\":-0.1}", "{\"wordnetWeight\":\"yes\"}"}) {
+  CHECK(soft.value().wordnet_hypernyms);
+  auto synonyms = parse_compare_options(R"({"wordnetHypernyms":false})");
+  REQUIRE(synonyms.ok());
+  CHECK_FALSE(synonyms.value().wordnet_hypernyms);
+  for (const char* bad : {"{\"wordnetWeight\":1.5}", "{\"latentBlend\":-0.1}",
+                          "{\"wordnetWeight\":\"yes\"}", "{\"wordnetHypernyms\":1}"}) {
     INFO(bad);
     CHECK_FALSE(parse_compare_options(bad).ok());
   }
