@@ -130,6 +130,11 @@ bool open_input(const std::string& source, std::ifstream* file) {
   return false;
 }
 
+// The learned matcher and the soft unit vectors (softalign: WordNet, lexicon) need them.
+bool needs_resources(const parallax::CompareOptions& options) {
+  return options.learned_matcher || options.wordnet_weight > 0 || options.latent_blend > 0;
+}
+
 bool resources_for(const ResourceChoice& choice, bool needed, parallax::Resources* resources) {
   if (!choice.use || !needed) return true;
   return load_resources(resource_dir(choice.dir_flag), resources);
@@ -172,7 +177,7 @@ int run_compare_jsonl(const std::vector<std::string>& args, const ResourceChoice
   std::ifstream file;
   if (!open_input(source, &file)) return 1;
   parallax::Resources resources;
-  if (!resources_for(choice, options.value().learned_matcher, &resources)) return 1;
+  if (!resources_for(choice, needs_resources(options.value()), &resources)) return 1;
   std::istream& in = source == "-" ? std::cin : file;
   parallax::StoryGrouper grouper(options.value(), resources, unsorted);
   std::string line;
@@ -238,7 +243,7 @@ int run_compare(const std::vector<std::string>& args, const ResourceChoice& choi
   for (std::size_t i = 0; i < contents.size(); ++i) inputs.push_back({names[i], contents[i]});
 
   parallax::Resources resources;
-  if (!resources_for(choice, options.value().learned_matcher, &resources)) return 1;
+  if (!resources_for(choice, needs_resources(options.value()), &resources)) return 1;
   // Timed as the WASM module's compare() is (wasm/cli.cjs --timing): the analysis and its
   // JSON, nothing around them.
   const auto start = std::chrono::steady_clock::now();

@@ -53,7 +53,7 @@ const USAGE = `Usage:
 Environment: PARALLAX_CORE_JS (default build/wasm/parallax-core-node.js) and PARALLAX_CORE_WASM
              (default: build/wasm/parallax-core.wasm; see wasm/load-node.cjs),
              PARALLAX_V8_CACHE=0 (do not use the V8 code cache beside the .wasm),
-             PARALLAX_RESOURCES (default resources/, read for "matcher":"learned").
+             PARALLAX_RESOURCES (default resources/, read for "matcher":"learned", "wordnetWeight", "latentBlend").
 `;
 
 /** Input size below which the baseline compiler alone is faster end to end. */
@@ -126,7 +126,9 @@ function chooseTier(tier, totalBytes) {
 }
 
 function loadResources(core, options) {
-  if (options.matcher !== 'learned') return true;
+  // softalign: the soft unit vector options need WordNet / the lexicon too, as natively.
+  const soft = options.wordnetWeight > 0 || options.latentBlend > 0;
+  if (options.matcher !== 'learned' && !soft) return true;
   const dir = process.env.PARALLAX_RESOURCES || path.join(__dirname, '..', 'resources');
   const names = ['wordnet-en.bin', 'news-lexicon.bin', 'matcher-v1.json', 'stance-v1.json'];
   const files = names

@@ -46,6 +46,8 @@ struct Unit {
   represent::SparseVector context;
   /// Filled by SentenceMatcher::prepare for matchers that need it (shared, immutable).
   std::shared_ptr<const SentenceFeatures> features;
+  /// softalign: unit-length latent vector (add_latent_vectors), or empty: not set.
+  std::vector<float> latent;
 };
 
 /// Working memory a matcher may use across the score_many calls of one link_units run
@@ -112,6 +114,87 @@ class ContextCosineMatcher final : public SentenceMatcher {
 /// number of terms of each paragraph (paragraphs with more than 64 units use their
 /// 64 nearest neighbours' vectors only, so a huge paragraph stays linear).
 void add_paragraph_context(std::vector<Unit>& units, double weight);
+
+// --- softalign (issue 3): word-to-word knowledge inside the unit vectors (core/align/soft.cpp).
+// Off by default (CompareOptions::wordnet_weight, latent_blend); docs/alignment.md, "Soft unit
+// vectors", has the protocol and the figures.
+
+/// For every term of a set, the other terms of the set that WordNet makes its synonyms,
+/// derivations or direct hypernyms ("blaze" ~ "fire", "decide" ~ "decision"), as compressed rows:
+/// the neighbours of term t are terms[begin[t], begin[t + 1]), sorted, without t.
+struct TermNeighbours {
+  std::vector<std::uint32_t> begin;
+  std::vector<std::uint32_t> terms;
+  std::size_t pairs() const { return terms.size(); }
+};
+
+struct WordNetNeighbourOptions {
+  /// A synset named or reached by more of the set's terms than this is too general to say
+  /// two of them mean the same ("thing", "person", "make") and links none of them.
+  std::size_t max_terms_per_synset = 6;
+  /// At most this many neighbours per term (the lowest term ids: first seen in the set).
+  std::size_t max_neighbours = 8;
+  /// Also a term and its direct hypernym ("blaze" is a kind of "fire", "warehouse" of
+  /// "depository"; WordNet rates these 0.6), not only synonyms and derivations.
+  bool hypernyms = true;
+};
+
+/// Looks every word the vocabulary saw (Vocabulary::word) up in WordNet once, in the parts
+/// of speech the tagger lexicon allows for it (PartOfSpeech: "warehouse" is never a verb; all
+/// of them with a resource without parts of speech), stopwords never; two
+/// terms are neighbours when some word of each shares a sense (synonyms), or one's sense is
+/// derived from the other's or is its direct hypernym (WordNetNeighbourOptions::hypernyms). Linear
+/// in the vocabulary (a sort of its sense keys); an empty WordNet gives no neighbours.
+TermNeighbours wordnet_neighbours(const represent::Vocabulary& vocabulary,
+                                  const represent::WordNet& wordnet,
+                                  const WordNetNeighbourOptions& options = {});
+
+/// Adds to every unit's `vector` the neighbours of its terms that it lacks, each at
+/// `weight` times the largest weight of a term it neighbours, then normalises: a unit about
+/// a "blaze" then shares a weighted term with one about a "fire", so candidates, scores,
+/// claims and rows all see the synonym. Terms already in the vector keep their weight.
+/// A unit's `context` (add_paragraph_context, called before) gets the neighbours of the
+/// unit's own terms the same way, at their weight in the context: the paragraph around a
+/// sentence stays its exact words, so a context vector grows by the unit's neighbours only.
+/// With `candidates` false, a unit that has a `context` keeps its `vector` (the candidate
+/// index's) as it is: the same candidates are proposed and only their scores see the
+/// neighbours (the cost of the candidate step does not grow).
+/// At most as many new terms as the unit has terms (the heaviest; ties: the lower term id),
+/// so a one-sentence paragraph's vector at most doubles: linear, and the scoring step at
+/// most about twice main's.
+void expand_vectors(std::vector<Unit>& units, const TermNeighbours& neighbours, double weight,
+                    bool candidates = true);
+
+/// Sets every unit's `latent` to the normalised sum, over the terms of its `vector`, of the
+/// term's weight there times the lexicon's unit-length latent vector of its stem
+/// (vocabulary.term); units with no known stem keep an empty `latent`. Call before
+/// expand_vectors (the latent vector is of the unit's own words).
+void add_latent_vectors(std::vector<Unit>& units, const represent::Vocabulary& vocabulary,
+                        const represent::Lexicon& lexicon);
+
+/// (1 - blend) * inner score + blend * max(0, cosine of the units' `latent`), with the
+/// inner matcher's threshold; a unit without `latent` contributes 0 there.
+class LatentBlendMatcher final : public SentenceMatcher {
+ public:
+  LatentBlendMatcher(const SentenceMatcher& inner, double blend) : inner_(inner), blend_(blend) {}
+  void prepare(Unit& unit, std::string_view text, Span span,
+               represent::Stemmer& stemmer) const override {
+    inner_.prepare(unit, text, span, stemmer);
+  }
+  double score(const Unit& a, const Unit& b) const override;
+  void score_many(const Unit& a, const std::vector<Unit>& units,
+                  const std::vector<std::uint32_t>& others, MatchScratch& scratch,
+                  std::vector<double>* scores) const override;
+  double threshold() const override { return inner_.threshold(); }
+
+ private:
+  const SentenceMatcher& inner_;
+  double blend_;
+};
+
+/// Cosine of two latent vectors (0 when either is empty), clamped to [0, 1].
+double latent_cosine(const std::vector<float>& a, const std::vector<float>& b);
+// --- end softalign
 
 /// Where a sentence sits in its article, for makes_no_claim.
 struct SentencePlace {

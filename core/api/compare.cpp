@@ -160,7 +160,12 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
       !read_number(object, "mutualShare", 0, 1, &options.align.mutual_share, &error) ||
       !read_number(object, "mutualMargin", 0, 1, &options.align.mutual_margin, &error) ||
       !read_number(object, "linkageShare", 0, 1, &options.align.linkage_share, &error) ||
-      !read_number(object, "meanLinkageShare", 0, 2, &options.align.mean_linkage_share, &error)) {
+      !read_number(object, "meanLinkageShare", 0, 2, &options.align.mean_linkage_share, &error) ||
+      // --- softalign
+      !read_number(object, "wordnetWeight", 0, 1, &options.wordnet_weight, &error) ||
+      !read_number(object, "latentBlend", 0, 1, &options.latent_blend, &error) ||
+      !read_number(object, "wordnetNeighbours", 1, 64, &options.wordnet_neighbours,
+                   &error)) {  // end softalign
     return error;
   }
   options.match_threshold = threshold;
@@ -168,6 +173,17 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
   options.ingest.max_file_bytes = static_cast<std::size_t>(max_file_bytes);
   options.max_total_bytes = static_cast<std::size_t>(max_total_bytes);
   options.lexical_gate = lexical_gate;
+  // --- softalign
+  for (auto [key, flag] : {std::pair{"wordnetHypernyms", &options.wordnet_hypernyms},
+                           std::pair{"wordnetCandidates", &options.wordnet_candidates}}) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) continue;
+    if (!it->is_boolean())
+      return Error{ErrorCode::kInvalidArgument,
+                   std::string("Option \"") + key + "\" must be true or false."};
+    *flag = it->get<bool>();
+  }
+  // --- end softalign
   if (auto it = object.find("matcher"); it != object.end() && !it->is_null()) {
     if (!it->is_string() || (*it != "learned" && *it != "tfidf" && *it != "context")) {
       return Error{ErrorCode::kInvalidArgument,
@@ -255,10 +271,16 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   const align::ContextCosineMatcher in_context;
   const bool learned = options.learned_matcher && resources.matcher() != nullptr;
   const bool use_context = !learned && options.context_weight > 0;
-  const align::SentenceMatcher& chosen =
+  const align::SentenceMatcher& lexical =
       learned       ? static_cast<const align::SentenceMatcher&>(*resources.matcher())
       : use_context ? static_cast<const align::SentenceMatcher&>(in_context)
                     : baseline;
+  // --- softalign: latent vectors blended into a TF-IDF matcher's score (off by default)
+  const bool latent = !learned && options.latent_blend > 0 && resources.matcher() != nullptr;
+  const align::LatentBlendMatcher blended(lexical, options.latent_blend);
+  const align::SentenceMatcher& chosen =
+      latent ? static_cast<const align::SentenceMatcher&>(blended) : lexical;
+  // --- end softalign
   const WithThreshold matcher(
       chosen, options.match_threshold > 0 ? options.match_threshold : chosen.threshold(),
       learned ? options.lexical_gate : 0.0);
@@ -323,6 +345,19 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
   // --- end memory ---
   for (align::Unit& unit : units) unit.vector = tfidf.vectorize(unit.terms);
   if (use_context) align::add_paragraph_context(units, options.context_weight);
+  // --- softalign: latent vectors of the units' own words; WordNet neighbours of each unit's
+  // own terms added to its vector and its context
+  if (latent) align::add_latent_vectors(units, vocabulary, resources.matcher()->lexicon());
+  if (!learned && options.wordnet_weight > 0 && resources.matcher() != nullptr) {
+    align::WordNetNeighbourOptions neighbour_options;
+    neighbour_options.hypernyms = options.wordnet_hypernyms;
+    neighbour_options.max_neighbours = static_cast<std::size_t>(options.wordnet_neighbours);
+    align::expand_vectors(
+        units,
+        align::wordnet_neighbours(vocabulary, resources.matcher()->wordnet(), neighbour_options),
+        options.wordnet_weight, options.wordnet_candidates);
+  }
+  // --- end softalign
 
   analysis.alignment = align::align_articles(units, paragraph_counts, matcher, options.align);
   std::vector<align::Unit>().swap(units);  // memory (issue 6): vectors no later stage reads

@@ -89,6 +89,22 @@ struct CompareOptions {
   /// TF-IDF matchers: weight of a sentence's paragraph in its vector (align::ContextCosineMatcher,
   /// the default); 0 gives the plain sentence TF-IDF cosine ("matcher":"tfidf").
   double context_weight = 0.3;
+  // --- softalign (issue 3; docs/alignment.md "Soft unit vectors"): off by default. Both need
+  // the resources' WordNet / lexicon (the learned matcher's); without them they do nothing.
+  /// > 0: each unit vector also holds its terms' WordNet synonyms and derivations found in the
+  /// set, at this share of the term's weight (align::expand_vectors; "wordnetWeight").
+  double wordnet_weight = 0;
+  /// ... counting a word's direct hypernyms too ("blaze" ~ "fire"), not only its synonyms and
+  /// derivations ("wordnetHypernyms").
+  bool wordnet_hypernyms = true;
+  /// ... and the candidate index sees them too (else only the scores: "wordnetCandidates").
+  bool wordnet_candidates = true;
+  /// ... at most this many neighbours per term ("wordnetNeighbours", 1 to 64).
+  double wordnet_neighbours = 8;
+  /// > 0: the score is (1 - b) * the TF-IDF score + b * the cosine of the units' latent
+  /// (LSA) vectors (align::LatentBlendMatcher; "latentBlend").
+  double latent_blend = 0;
+  // --- end softalign
   std::size_t max_articles = 5000;           ///< articles beyond this are skipped with a notice
   std::size_t max_total_bytes = 256u << 20;  ///< whole set; above it the call fails with kTooLarge
 };
@@ -96,7 +112,7 @@ struct CompareOptions {
 /// Reads options from a JSON object ({"matchThreshold":0.5,"maxArticles":100,
 /// "maxFileBytes":1000000,"maxTotalBytes":…,"matcher":"context"|"tfidf"|"learned",
 /// "lexicalGate":0.3,"contextWeight":0.3,"mutualShare":0.7,"mutualMargin":0,
-/// "linkageShare":0.35,"meanLinkageShare":0});
+/// "linkageShare":0.35,"meanLinkageShare":0,"wordnetWeight":0,"wordnetHypernyms":true,"wordnetCandidates":true,"wordnetNeighbours":8,"latentBlend":0});
 /// unknown keys are ignored, "" or "{}" gives defaults.
 /// Fails with kInvalidArgument naming the bad key.
 Result<CompareOptions> parse_compare_options(std::string_view json);

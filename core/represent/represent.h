@@ -63,6 +63,12 @@ class Vocabulary {
   std::uint32_t intern_stem(std::string_view word, Stemmer& stemmer);
   const std::string& term(std::uint32_t id) const { return terms_[id]; }
   std::size_t size() const { return terms_.size(); }
+  // --- softalign: the words intern_stem saw, in first-seen order, and the term each gave
+  // (align::wordnet_neighbours looks the set's words up in WordNet) ---
+  std::size_t word_count() const { return words_.size(); }
+  const std::string& word(std::size_t index) const { return words_[index]; }
+  std::uint32_t word_term(std::size_t index) const { return word_terms_[index]; }
+  // --- end softalign
 
   static constexpr std::uint32_t kMissing = 0xffffffffu;
 
@@ -350,6 +356,17 @@ class WordNet {
   /// parts of speech (core/align/features.cpp).
   static bool has_verb(const Word& word);
   static bool has_noun(const Word& word);
+  // --- softalign: sense keys, for finding a set's synonyms without comparing every pair
+  /// Appends to `keys` one value per synset that a kept sense of `word` names
+  /// (synset << 2), reaches by a derivation / similar-to link (synset << 2 | 1) or has as a
+  /// direct hypernym (synset << 2 | 2), for the entries whose part of speech is in `parts`
+  /// (bit 0 noun, 1 verb, 2 adjective, 3 adverb); sorted, no duplicates. Two words are
+  /// synonyms when both hold some synset << 2; one derives from the other when one holds
+  /// synset << 2 and the other synset << 2 | 1; one is a kind of the other ("blaze" /
+  /// "fire") when one holds synset << 2 and the other synset << 2 | 2.
+  /// Bounded by the word's signature (a few dozen values); never allocates beyond `keys`.
+  void sense_keys(const Word& word, unsigned parts, std::vector<std::uint32_t>* keys) const;
+  // --- end softalign
 
   /// The parts of speech stored with WordNet (format version 2); empty for a version 1
   /// resource (then warning() says so and callers fall back to has_verb / has_noun).

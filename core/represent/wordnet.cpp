@@ -434,6 +434,27 @@ WordNet::Relation WordNet::relation(const Word& a, const Word& b) const {
   return antonym ? Relation::kAntonym : best;
 }
 
+// --- softalign
+void WordNet::sense_keys(const Word& word, unsigned parts, std::vector<std::uint32_t>* keys) const {
+  const std::size_t first = keys->size();
+  const std::size_t entries = entry_begin_.empty() ? 0 : entry_begin_.size() - 1;
+  for (std::size_t i = 0; i < word.count_; ++i) {
+    const std::uint32_t entry = word.entries_[i];
+    if (entry >= entries || ((parts >> (entry & 3u)) & 1u) == 0) continue;
+    for (std::uint32_t k = entry_begin_[entry]; k < entry_begin_[entry + 1]; ++k) {
+      const std::uint32_t how = signature_[k] & 7u;
+      const std::uint32_t kind = how == kSelf        ? 0u
+                                 : how == kRelatedTo ? 1u
+                                 : how == kHyper1    ? 2u
+                                                     : 3u;
+      if (kind < 3) keys->push_back((signature_[k] >> 3) << 2 | kind);
+    }
+  }
+  std::sort(keys->begin() + static_cast<long>(first), keys->end());
+  keys->erase(std::unique(keys->begin() + static_cast<long>(first), keys->end()), keys->end());
+}
+// --- end softalign
+
 WordNet::Relation WordNet::relation(std::string_view a, std::string_view b) const {
   return relation(lookup(a), lookup(b));
 }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -406,3 +408,74 @@ TEST_CASE("staged compare: a failed call reports no stage, an empty observer is 
   CHECK(report::to_json(quiet.value()) == json.value());
 }
 // --- end staged compare ---
+
+// --- softalign: the soft unit vector options (off by default)
+namespace {
+Resources committed_resources() {
+  const char* names[] = {"wordnet-en.bin", "news-lexicon.bin", "matcher-v1.json"};
+  std::vector<std::string> bytes;  // owned here: InputFile holds a view
+  for (const char* name : names) {
+    std::ifstream in(std::string(PARALLAX_SOURCE_DIR) + "/resources/" + name, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    bytes.push_back(out.str());
+  }
+  std::vector<InputFile> files;
+  for (std::size_t i = 0; i < bytes.size(); ++i) files.push_back({names[i], bytes[i]});
+  auto loaded = Resources::load(files);
+  REQUIRE(loaded.ok());
+  return std::move(loaded).value();
+}
+}  // namespace
+
+TEST_CASE("softalign: options parse, default off, and do nothing without resources",
+          "[api][compare]") {
+  auto defaults = parse_compare_options("");
+  REQUIRE(defaults.ok());
+  CHECK(defaults.value().wordnet_weight == 0);
+  CHECK(defaults.value().latent_blend == 0);
+  auto soft = parse_compare_options(R"({"wordnetWeight":0.4,"latentBlend":0.2})");
+  REQUIRE(soft.ok());
+  CHECK(soft.value().wordnet_weight == 0.4);
+  CHECK(soft.value().latent_blend == 0.2);
+  CHECK(soft.value().wordnet_hypernyms);
+  auto synonyms = parse_compare_options(R"({"wordnetHypernyms":false})");
+  REQUIRE(synonyms.ok());
+  CHECK_FALSE(synonyms.value().wordnet_hypernyms);
+  for (const char* bad : {"{\"wordnetWeight\":1.5}", "{\"latentBlend\":-0.1}",
+                          "{\"wordnetWeight\":\"yes\"}", "{\"wordnetHypernyms\":1}"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_compare_options(bad).ok());
+  }
+  const std::vector<InputFile> files = {{"gazette.txt", kHarbourGazette},
+                                        {"coastal.txt", kCoastalTimes}};
+  auto plain = compare_json(files, defaults.value());
+  auto without = compare_json(files, soft.value());  // no resources: nothing changes
+  REQUIRE(plain.ok());
+  REQUIRE(without.ok());
+  CHECK(plain.value() == without.value());
+}
+
+TEST_CASE("softalign: WordNet expansion links a paraphrase, not a look-alike", "[api][compare]") {
+  const Resources resources = committed_resources();
+  const std::vector<InputFile> files = {
+      {"a.txt", "A blaze gutted the depot.\n\nThe plant reopened in spring after repairs.\n"},
+      {"b.txt", "Fire gutted a warehouse.\n\nChildren played football in the park.\n"}};
+  auto shared_claims = [&](const CompareOptions& options) {
+    auto analysis = compare(files, options, resources);
+    REQUIRE(analysis.ok());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (paragraph in a, in b)
+    for (const auto& claim : analysis.value().alignment.claims) {
+      if (claim.support < 2) continue;
+      pairs.emplace_back(claim.members.front().ref.paragraph, claim.members.back().ref.paragraph);
+    }
+    return pairs;
+  };
+  CompareOptions options;
+  CHECK(shared_claims(options).empty());  // exact stems: "gutted" alone is not enough
+  options.wordnet_weight = 0.5;
+  const auto soft = shared_claims(options);
+  REQUIRE(soft.size() == 1);
+  CHECK(soft[0] == std::pair<std::uint32_t, std::uint32_t>{0, 0});
+}
+// --- end softalign

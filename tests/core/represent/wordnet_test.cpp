@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <fstream>
@@ -394,3 +395,43 @@ TEST_CASE("wordnet: similarity throughput", "[represent][wordnet][bench]") {
                               << total << ")");
   CHECK(total > 0);
 }
+
+// --- softalign: sense keys (WordNet::sense_keys)
+namespace {
+// Kinds: 0 names the synset, 1 reaches it by a derivation, 2 has it as a direct hypernym.
+bool shares_key(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+                unsigned kind_a, unsigned kind_b) {
+  for (const std::uint32_t x : a) {
+    for (const std::uint32_t y : b) {
+      if ((x >> 2) == (y >> 2) && (x & 3u) == kind_a && (y & 3u) == kind_b) return true;
+    }
+  }
+  return false;
+}
+std::vector<std::uint32_t> keys_of(std::string_view word, unsigned parts) {
+  std::vector<std::uint32_t> keys;
+  committed().sense_keys(committed().lookup(word), parts, &keys);
+  return keys;
+}
+}  // namespace
+
+TEST_CASE("wordnet: sense keys name synonyms and derivations", "[represent][wordnet]") {
+  const auto blaze = keys_of("blaze", 1u), fire = keys_of("fire", 1u);
+  REQUIRE_FALSE(blaze.empty());
+  CHECK(std::is_sorted(blaze.begin(), blaze.end()));
+  CHECK(std::adjacent_find(blaze.begin(), blaze.end()) == blaze.end());
+  CHECK(shares_key(keys_of("talks", 1u), keys_of("negotiations", 1u), 0, 0));  // synonyms
+  CHECK(shares_key(fire, blaze, 0, 2));  // a blaze is a kind of fire
+  // "decision" (noun) derives from a sense of "decide" (verb).
+  CHECK(shares_key(keys_of("decision", 1u), keys_of("decided", 2u), 1, 0));
+  CHECK_FALSE(shares_key(fire, keys_of("table", 1u), 0, 0));
+  CHECK_FALSE(shares_key(keys_of("table", 1u), fire, 0, 2));
+  // Parts of speech outside the mask are left out; stopwords and unknown words have none.
+  CHECK(keys_of("blaze", 0u).empty());
+  CHECK(keys_of("the", 0xfu).empty());
+  CHECK(keys_of("zzqxv", 0xfu).empty());
+  std::vector<std::uint32_t> keys{7};  // appends, keeping what was there
+  WordNet{}.sense_keys(committed().lookup("fire"), 0xfu, &keys);
+  CHECK(keys == std::vector<std::uint32_t>{7});
+}
+// --- end softalign
