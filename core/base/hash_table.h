@@ -17,8 +17,9 @@
 //   - lookups and inserts only: nothing iterates either table, so their order can never reach
 //     any output. There is no erase.
 // Failure: none as values; memory exhaustion is std::bad_alloc as for any vector. A table over
-// n keys holds 2n to 4n slots. Keys of HashTable must be cheap to copy (integers, views: a
-// string_view key must outlive the table), and IdIndex keeps ids below 0xffffffff.
+// n keys holds at least 2n slots (up to 4n once it has grown, more when sized ahead). Keys of
+// HashTable must be cheap to copy (integers, views: a string_view key must outlive the
+// table); IdIndex keeps ids below 0xffffffff.
 #pragma once
 
 #include <cstddef>
