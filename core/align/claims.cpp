@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "align/align.h"
+#include "base/hash_table.h"
 
 namespace parallax::align {
 
@@ -15,75 +16,33 @@ bool ref_less(const UnitRef& x, const UnitRef& y) {
 }
 
 // Match scores of unit pairs, computed once: complete linkage asks for the same pairs
-// again and again, and a learned matcher is far costlier than a lookup. An open-addressing
-// table (linear probing, power-of-two size, at most half full) keyed by the pair: no node
-// per pair, and no std::hash<uint64_t>, which in WebAssembly (32-bit size_t) is a murmur
-// hash of both halves (std::unordered_map here was 3-5% of compare in WASM at 1,000
-// articles). Looked up only, never iterated, so its order never reaches the output.
+// again and again, and a learned matcher is far costlier than a lookup. A base/hash_table.h
+// HashTable keyed by the pair (Fibonacci hash of the packed ids): no node per pair, and no
+// std::hash<uint64_t>, which in WebAssembly (32-bit size_t) is a murmur hash of both halves
+// (std::unordered_map here was 3-5% of compare in WASM at 1,000 articles). Looked up only,
+// never iterated, so its order never reaches the output.
 class ScoreCache {
  public:
   ScoreCache(const std::vector<Unit>& units, const std::vector<UnitLink>& links,
              const SentenceMatcher& matcher)
-      : units_(units), matcher_(matcher) {
-    std::size_t capacity = 64;
-    while (capacity < 2 * links.size() + 2) capacity *= 2;
-    resize(capacity);
-    for (const UnitLink& link : links) {
-      bool inserted = false;
-      double& slot = find_or_add(key(link.a, link.b), &inserted);
-      if (inserted) slot = link.score;  // the first link of a pair wins, as emplace did
-    }
+      : units_(units), matcher_(matcher), scores_(links.size()) {
+    // The first link of a pair wins, as emplace did.
+    for (const UnitLink& link : links) scores_.insert(key(link.a, link.b), link.score);
   }
   double operator()(std::uint32_t x, std::uint32_t y) {
     bool inserted = false;
-    double& slot = find_or_add(key(x, y), &inserted);
-    if (inserted) slot = matcher_.score(units_[x], units_[y]);
-    return slot;
+    double& score = scores_.find_or_insert(key(x, y), &inserted);
+    if (inserted) score = matcher_.score(units_[x], units_[y]);
+    return score;
   }
 
  private:
-  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // key(x, y) is never this
   static std::uint64_t key(std::uint32_t x, std::uint32_t y) {
     return x < y ? (std::uint64_t{x} << 32 | y) : (std::uint64_t{y} << 32 | x);
   }
-  std::size_t home(std::uint64_t k) const {
-    return static_cast<std::size_t>((k * 0x9e3779b97f4a7c15ull) >> 32) & (keys_.size() - 1);
-  }
-  void resize(std::size_t capacity) {
-    const std::vector<std::uint64_t> old_keys = std::move(keys_);
-    const std::vector<double> old_values = std::move(values_);
-    keys_.assign(capacity, kEmpty);
-    values_.assign(capacity, 0.0);
-    for (std::size_t i = 0; i < old_keys.size(); ++i) {
-      if (old_keys[i] == kEmpty) continue;
-      std::size_t s = home(old_keys[i]);
-      while (keys_[s] != kEmpty) s = (s + 1) & (keys_.size() - 1);
-      keys_[s] = old_keys[i];
-      values_[s] = old_values[i];
-    }
-  }
-  double& find_or_add(std::uint64_t k, bool* inserted) {
-    std::size_t s = home(k);
-    while (keys_[s] != kEmpty) {
-      if (keys_[s] == k) return values_[s];
-      s = (s + 1) & (keys_.size() - 1);
-    }
-    *inserted = true;
-    if (2 * (count_ + 1) > keys_.size()) {
-      resize(2 * keys_.size());
-      s = home(k);
-      while (keys_[s] != kEmpty) s = (s + 1) & (keys_.size() - 1);
-    }
-    ++count_;
-    keys_[s] = k;
-    values_[s] = 0.0;
-    return values_[s];
-  }
   const std::vector<Unit>& units_;
   const SentenceMatcher& matcher_;
-  std::vector<std::uint64_t> keys_;  // kEmpty where free
-  std::vector<double> values_;
-  std::size_t count_ = 0;
+  HashTable<std::uint64_t, double, FibonacciHash> scores_;
 };
 
 // Whether `from` may join `to`: every unit of `from` matches every unit of `to` at least

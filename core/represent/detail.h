@@ -1,5 +1,7 @@
-// Private to core/represent: bounds-checked reading of the binary resources' sections
-// (wordnet.cpp, postag.cpp). Not part of the stage's API (represent.h).
+// Private to core/represent: bounds-checked reading of the binary resources (the news
+// lexicon in lexicon.cpp, the WordNet file and its part-of-speech section in wordnet.cpp and
+// postag.cpp) and the lookup table of their word lists. Not part of the stage's API
+// (represent.h).
 #pragma once
 
 #include <cstddef>
@@ -10,11 +12,14 @@
 #include <vector>
 
 #include "base/base.h"
+#include "base/hash_table.h"
 
 namespace parallax::represent::detail {
 
-/// Reads one section. Every read checks the remaining length first; after a failed read
-/// `ok` stays false, `what` names the first failure, and later reads return 0.
+/// Reads one section (or a whole file) front to back: bytes, little-endian integers and
+/// floats, LEB128 varints. Every read checks the remaining length first; after a failed read
+/// `ok` stays false, `what` names the first failure, `pos` never passes the end, and later
+/// reads return 0.
 struct SectionReader {
   const unsigned char* data;
   std::size_t size;
@@ -36,6 +41,38 @@ struct SectionReader {
       return 0;
     }
     return data[pos++];
+  }
+  /// Little-endian unsigned integers of 2, 4 and 8 bytes.
+  std::uint16_t u16() { return static_cast<std::uint16_t>(little_endian(2)); }
+  std::uint32_t u32() { return static_cast<std::uint32_t>(little_endian(4)); }
+  std::uint64_t u64() { return little_endian(8); }
+  /// An IEEE-754 binary32 stored as its little-endian bits (any value, NaN included: the
+  /// caller says which are valid).
+  float f32() {
+    const std::uint32_t bits = u32();
+    float value = 0;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+  }
+  /// The next `count` bytes as a view into the data (empty after a failure).
+  std::string_view bytes(std::size_t count) {
+    if (!ok || count > remaining()) {
+      fail("truncated");
+      return {};
+    }
+    const std::string_view view(reinterpret_cast<const char*>(data) + pos, count);
+    pos += count;
+    return view;
+  }
+  std::uint64_t little_endian(int width) {
+    if (!ok || remaining() < static_cast<std::size_t>(width)) {
+      fail("truncated");
+      return 0;
+    }
+    std::uint64_t value = 0;
+    for (int i = 0; i < width; ++i) value |= std::uint64_t{data[pos + i]} << (8 * i);
+    pos += static_cast<std::size_t>(width);
+    return value;
   }
   /// A LEB128 varint of at most 32 bits.
   std::uint32_t varint() {
@@ -91,39 +128,33 @@ inline void read_front_coded(SectionReader& in, std::uint32_t count, std::string
   }
 }
 
-/// Open-addressing index (linear probing, at most half full) over the words of a list read by
-/// read_front_coded: per slot the word's id + 1, 0 when free. Looked up by find_word only.
-inline std::vector<std::uint32_t> index_words(const std::string& text,
-                                              const std::vector<std::uint32_t>& offsets) {
-  const std::size_t count = offsets.empty() ? 0 : offsets.size() - 1;
-  std::size_t size = 16;
-  while (size < count * 2) size *= 2;
-  std::vector<std::uint32_t> slots(size, 0);
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::string_view w(text.data() + offsets[i], offsets[i + 1] - offsets[i]);
-    std::size_t slot = fnv1a64(w) & (size - 1);
-    while (slots[slot] != 0) slot = (slot + 1) & (size - 1);
-    slots[slot] = static_cast<std::uint32_t>(i + 1);
-  }
-  return slots;
+/// The words of a list read by read_front_coded (word i is text[offsets[i], offsets[i + 1])).
+inline std::string_view word_at(const std::string& text, const std::vector<std::uint32_t>& offsets,
+                                std::uint32_t id) {
+  return std::string_view(text.data() + offsets[id], offsets[id + 1] - offsets[id]);
 }
 
-constexpr std::uint32_t kNoWord = 0xffffffffu;
+/// The lookup table of such a list, built once: base/hash_table.h's IdIndex (FNV-1a; slots
+/// hold word ids into the list). Looked up by find_word only.
+using WordIndex = IdIndex<Fnv1aHash>;
+inline WordIndex index_words(const std::string& text, const std::vector<std::uint32_t>& offsets) {
+  const std::size_t count = offsets.empty() ? 0 : offsets.size() - 1;
+  WordIndex index(count);
+  const auto key_of = [&](std::uint32_t id) { return word_at(text, offsets, id); };
+  for (std::size_t i = 0; i < count; ++i) index.add(static_cast<std::uint32_t>(i), key_of);
+  return index;
+}
+
+constexpr std::uint32_t kNoWord = WordIndex::kNone;
 
 /// The id of `word` in an index_words table, or kNoWord (also for an empty table).
-inline std::uint32_t find_word(const std::vector<std::uint32_t>& slots, const std::string& text,
+inline std::uint32_t find_word(const WordIndex& index, const std::string& text,
                                const std::vector<std::uint32_t>& offsets, std::string_view word) {
-  if (slots.empty()) return kNoWord;
-  const std::size_t mask = slots.size() - 1;
-  for (std::size_t slot = fnv1a64(word) & mask;; slot = (slot + 1) & mask) {
-    const std::uint32_t stored = slots[slot];
-    if (stored == 0) return kNoWord;
-    const std::uint32_t id = stored - 1;
+  return index.find(word, [&](std::uint32_t id) {
     const std::uint32_t begin = offsets[id];
     const std::uint32_t length = offsets[id + 1] - begin;
-    if (length == word.size() && std::memcmp(text.data() + begin, word.data(), length) == 0)
-      return id;
-  }
+    return length == word.size() && std::memcmp(text.data() + begin, word.data(), length) == 0;
+  });
 }
 
 }  // namespace parallax::represent::detail

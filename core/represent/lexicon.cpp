@@ -9,10 +9,13 @@
 #include <cmath>
 #include <cstring>
 
+#include "represent/detail.h"
 #include "represent/represent.h"
 
 namespace parallax::represent {
 namespace {
+
+using detail::SectionReader;
 
 constexpr char kMagic[8] = {'P', 'L', 'X', 'L', 'E', 'X', '\0', '\1'};
 
@@ -34,51 +37,6 @@ void put_varint(std::string& out, std::uint32_t v) {
   }
   out.push_back(static_cast<char>(v));
 }
-
-// Bounds-checked reader: every get fails (returns false) past the end.
-struct Reader {
-  std::string_view bytes;
-  std::size_t pos = 0;
-  bool u8(std::uint8_t* v) {
-    if (pos + 1 > bytes.size()) return false;
-    *v = static_cast<std::uint8_t>(bytes[pos++]);
-    return true;
-  }
-  bool u32(std::uint32_t* v) {
-    if (pos + 4 > bytes.size()) return false;
-    *v = 0;
-    for (int i = 0; i < 4; ++i) {
-      *v |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[pos + i])) << (8 * i);
-    }
-    pos += 4;
-    return true;
-  }
-  bool u64(std::uint64_t* v) {
-    if (pos + 8 > bytes.size()) return false;
-    *v = 0;
-    for (int i = 0; i < 8; ++i) {
-      *v |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[pos + i])) << (8 * i);
-    }
-    pos += 8;
-    return true;
-  }
-  bool f32(float* f) {
-    std::uint32_t v = 0;
-    if (!u32(&v)) return false;
-    std::memcpy(f, &v, 4);
-    return std::isfinite(*f);
-  }
-  bool varint(std::uint32_t* v) {
-    *v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      std::uint8_t b = 0;
-      if (!u8(&b)) return false;
-      *v |= static_cast<std::uint32_t>(b & 0x7f) << shift;
-      if ((b & 0x80) == 0) return true;
-    }
-    return false;
-  }
-};
 
 Error corrupt(std::string_view what, std::size_t offset) {
   return Error{ErrorCode::kInvalidArgument,
@@ -161,46 +119,47 @@ Result<Lexicon> Lexicon::from_bytes(std::string_view bytes) {
     return Error{ErrorCode::kInvalidArgument,
                  "The news lexicon has an unsupported version; this build reads version 1."};
   }
-  Reader r{bytes.substr(0, bytes.size() - 8), sizeof kMagic};
-  Reader tail{bytes, bytes.size() - 8};
-  std::uint64_t stored = 0;
-  tail.u64(&stored);
-  if (stored != fnv1a64(r.bytes)) return corrupt("checksum mismatch", bytes.size() - 8);
+  // The reader of the WordNet and part-of-speech resources (detail.h), over all but the
+  // checksum; errors name the reader's offset in the file.
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::string_view body = bytes.substr(0, bytes.size() - 8);
+  SectionReader r{data, body.size(), sizeof kMagic};
+  SectionReader tail{data, bytes.size(), bytes.size() - 8};
+  const std::uint64_t stored = tail.u64();
+  if (stored != fnv1a64(body)) return corrupt("checksum mismatch", bytes.size() - 8);
 
   Lexicon lexicon;
-  std::uint32_t term_count = 0;
-  if (!r.u32(&lexicon.doc_count_) || !r.u32(&lexicon.dimensions_) || !r.u32(&term_count) ||
-      !r.u32(&lexicon.vector_count_)) {
-    return corrupt("truncated header", r.pos);
-  }
-  if (lexicon.vector_count_ > term_count || lexicon.dimensions_ > 4096 ||
-      term_count > r.bytes.size()) {
+  lexicon.doc_count_ = r.u32();
+  lexicon.dimensions_ = r.u32();
+  const std::uint32_t term_count = r.u32();
+  lexicon.vector_count_ = r.u32();
+  if (!r.ok) return corrupt("truncated header", r.pos);
+  if (lexicon.vector_count_ > term_count || lexicon.dimensions_ > 4096 || term_count > r.size) {
     return corrupt("impossible counts", r.pos);
   }
   lexicon.stems_.reserve(term_count);
   lexicon.df_.reserve(term_count);
   for (std::uint32_t i = 0; i < term_count; ++i) {
-    std::uint8_t length = 0;
-    std::uint32_t df = 0;
-    if (!r.u8(&length) || r.pos + length > r.bytes.size()) return corrupt("truncated stem", r.pos);
-    lexicon.stems_.emplace_back(r.bytes.substr(r.pos, length));
-    r.pos += length;
-    if (!r.varint(&df)) return corrupt("truncated frequency", r.pos);
+    const std::uint8_t length = r.byte();
+    if (!r.ok || length > r.remaining()) return corrupt("truncated stem", r.pos);
+    lexicon.stems_.emplace_back(r.bytes(length));
+    const std::uint32_t df = r.varint();
+    if (!r.ok) return corrupt("truncated frequency", r.pos);
     lexicon.df_.push_back(df);
   }
   const std::size_t vector_bytes = std::size_t{lexicon.vector_count_} * (8 + lexicon.dimensions_);
-  if (r.bytes.size() - r.pos != vector_bytes) return corrupt("wrong vector section size", r.pos);
+  if (r.remaining() != vector_bytes) return corrupt("wrong vector section size", r.pos);
   lexicon.vectors_.reserve(std::size_t{lexicon.vector_count_} * lexicon.dimensions_);
   for (std::uint32_t i = 0; i < lexicon.vector_count_; ++i) {
-    float weight = 0;
-    float scale = 0;
-    if (!r.f32(&weight) || !r.f32(&scale)) return corrupt("bad vector header", r.pos);
+    const float weight = r.f32();
+    if (!r.ok || !std::isfinite(weight)) return corrupt("bad vector header", r.pos);
+    const float scale = r.f32();
+    if (!r.ok || !std::isfinite(scale)) return corrupt("bad vector header", r.pos);
     lexicon.weights_.push_back(weight);
     lexicon.scales_.push_back(scale);
-    for (std::uint32_t d = 0; d < lexicon.dimensions_; ++d) {
-      lexicon.vectors_.push_back(static_cast<std::int8_t>(r.bytes[r.pos + d]));
+    for (const char byte : r.bytes(lexicon.dimensions_)) {
+      lexicon.vectors_.push_back(static_cast<std::int8_t>(byte));
     }
-    r.pos += lexicon.dimensions_;
   }
   lexicon.index();
   if (lexicon.ids_.size() != lexicon.stems_.size()) return corrupt("duplicate stems", 0);

@@ -34,8 +34,7 @@ Result<PartOfSpeech> PartOfSpeech::from_bytes(std::string_view section) {
   const std::uint32_t code_count = in.varint();
   if (in.ok && (code_count == 0 || code_count > kMaxCodes)) in.fail("bad tag code count");
   for (std::uint32_t c = 0; c < code_count && in.ok; ++c) {
-    const std::uint16_t low = in.byte();
-    const std::uint16_t code = static_cast<std::uint16_t>(low | in.byte() << 8);
+    const std::uint16_t code = in.u16();
     const unsigned first = code & 7u;
     const unsigned mask = (code >> 3) & 0x7fu;
     if (in.ok && (first > 6 || (mask & (1u << first)) == 0 || code >> 11 != 0)) {
@@ -61,13 +60,13 @@ Result<PartOfSpeech> PartOfSpeech::from_bytes(std::string_view section) {
   if (in.ok && in.pos != in.size) in.fail("unexpected bytes after the words");
   if (!in.ok) return corrupt(in.pos, in.what);
 
-  pos.slots_ = detail::index_words(pos.text_, pos.offset_);
+  pos.index_ = detail::index_words(pos.text_, pos.offset_);
   return pos;
 }
 
 PartOfSpeech::Tags PartOfSpeech::lookup(std::string_view word_in) const {
   Tags tags;
-  if (word_in.empty() || word_in.size() > kMaxWordBytes || slots_.empty()) return tags;
+  if (word_in.empty() || word_in.size() > kMaxWordBytes || index_.empty()) return tags;
   char folded[kMaxWordBytes];
   for (std::size_t i = 0; i < word_in.size(); ++i) {
     const char c = word_in[i];
@@ -75,7 +74,7 @@ PartOfSpeech::Tags PartOfSpeech::lookup(std::string_view word_in) const {
   }
   std::string_view word(folded, word_in.size());
   if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
-  const std::uint32_t id = detail::find_word(slots_, text_, offset_, word);
+  const std::uint32_t id = detail::find_word(index_, text_, offset_, word);
   if (id == detail::kNoWord) return tags;
   const std::uint16_t code = codes_[code_of_[id]];
   tags.first = static_cast<Class>(code & 7u);

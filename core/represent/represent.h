@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "base/base.h"
+#include "base/hash_table.h"
 
 namespace parallax::segment {
 struct Token;
@@ -73,20 +74,11 @@ class Vocabulary {
   static constexpr std::uint32_t kMissing = 0xffffffffu;
 
  private:
-  // Strings -> their index in a vector of keys: open addressing with linear probing over
-  // FNV-1a hashes (no std::string built per lookup, as std::unordered_map needs). Only
-  // looked up, never iterated, so hash order cannot reach any output.
-  class KeyIndex {
-   public:
-    /// Index of `key` in `keys`, or kMissing.
-    std::uint32_t find(std::string_view key, const std::vector<std::string>& keys) const;
-    /// Records that keys[index] (just appended) is at `index`.
-    void add(std::uint32_t index, const std::vector<std::string>& keys);
-
-   private:
-    void place(std::uint32_t index, const std::vector<std::string>& keys);
-    std::vector<std::uint32_t> slots_;  ///< index + 1 per slot, 0 when empty
-  };
+  // Strings -> their index in a vector of keys: base/hash_table.h's IdIndex over FNV-1a
+  // hashes, whose slots hold indexes into the vectors (the strings move when a vector grows,
+  // so the table cannot hold views; no std::string built per lookup, as std::unordered_map
+  // needs). Only looked up, never iterated, so hash order cannot reach any output.
+  using KeyIndex = IdIndex<Fnv1aHash>;
   KeyIndex ids_;                           ///< terms_
   std::vector<std::string> terms_;         ///< by id
   KeyIndex word_index_;                    ///< words_
@@ -262,7 +254,7 @@ class PartOfSpeech {
   std::string text_;                   ///< all words, concatenated in sorted order
   std::vector<std::uint32_t> offset_;  ///< word i is text_[offset_[i], offset_[i + 1])
   std::vector<std::uint8_t> code_of_;  ///< per word, an index into codes_
-  std::vector<std::uint32_t> slots_;   ///< open addressing: word id + 1, 0 = free
+  IdIndex<Fnv1aHash> index_;           ///< detail::index_words: word ids by word
 };
 
 // ---------------------------------------------------------------------------
@@ -381,7 +373,7 @@ class WordNet {
   std::string source_;
   std::string lemma_text_;                   ///< all lemmas, concatenated in id (sorted) order
   std::vector<std::uint32_t> lemma_offset_;  ///< lemma i is [offset[i], offset[i + 1])
-  std::vector<std::uint32_t> slots_;         ///< open-addressing table: lemma id + 1, 0 = free
+  IdIndex<Fnv1aHash> lemma_index_;           ///< detail::index_words: lemma ids by lemma
   /// Per entry (lemma * 4 + part of speech) a sorted run of signature_ values: the
   /// synsets the entry reaches, each as synset << 3 | how (itself, related, cause,
   /// hypernym, hypernym of hypernym, antonym).

@@ -8,66 +8,44 @@ namespace parallax::represent {
 
 namespace {
 
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
+// The index of `key` in `keys`, found through `index` (the IdIndex over `keys`), or
+// Vocabulary::kMissing.
+std::uint32_t find_key(const IdIndex<Fnv1aHash>& index, const std::vector<std::string>& keys,
+                       std::string_view key) {
+  const std::uint32_t found = index.find(key, [&](std::uint32_t k) {
+    return same_bytes(keys[k], key);  // inline, no memcmp call
+  });
+  return found == IdIndex<Fnv1aHash>::kNone ? Vocabulary::kMissing : found;
+}
+
+// Records that keys.back() (just appended) is at its index.
+void add_last_key(IdIndex<Fnv1aHash>& index, const std::vector<std::string>& keys) {
+  index.add(static_cast<std::uint32_t>(keys.size() - 1),
+            [&](std::uint32_t k) -> std::string_view { return keys[k]; });
 }
 
 }  // namespace
 
-std::uint32_t Vocabulary::KeyIndex::find(std::string_view key,
-                                         const std::vector<std::string>& keys) const {
-  if (slots_.empty()) return kMissing;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = fnv1a(key) & mask;; slot = (slot + 1) & mask) {
-    const std::uint32_t entry = slots_[slot];
-    if (entry == 0) return kMissing;
-    if (same_bytes(keys[entry - 1], key)) return entry - 1;  // inline, no memcmp call
-  }
-}
-
-void Vocabulary::KeyIndex::add(std::uint32_t index, const std::vector<std::string>& keys) {
-  // At most half full, so that probes stay short; grows by doubling (a power of two) and
-  // then places every earlier key again.
-  if (2 * (static_cast<std::size_t>(index) + 1) > slots_.size()) {
-    slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), 0);
-    for (std::uint32_t k = 0; k < index; ++k) place(k, keys);
-  }
-  place(index, keys);
-}
-
-void Vocabulary::KeyIndex::place(std::uint32_t index, const std::vector<std::string>& keys) {
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = fnv1a(keys[index]) & mask;
-  while (slots_[slot] != 0) slot = (slot + 1) & mask;
-  slots_[slot] = index + 1;
-}
-
 std::uint32_t Vocabulary::intern(std::string_view term) {
-  const std::uint32_t known = ids_.find(term, terms_);
+  const std::uint32_t known = find_key(ids_, terms_, term);
   if (known != kMissing) return known;
   const auto id = static_cast<std::uint32_t>(terms_.size());
   terms_.emplace_back(term);
-  ids_.add(id, terms_);
+  add_last_key(ids_, terms_);
   return id;
 }
 
 std::uint32_t Vocabulary::find(std::string_view term) const {
-  return ids_.find(term, terms_);
+  return find_key(ids_, terms_, term);
 }
 
 std::uint32_t Vocabulary::intern_stem(std::string_view word, Stemmer& stemmer) {
-  const std::uint32_t known = word_index_.find(word, words_);
+  const std::uint32_t known = find_key(word_index_, words_, word);
   if (known != kMissing) return word_terms_[known];
   const std::uint32_t id = intern(stemmer.stem_uncached(word));  // remembered here instead
-  const auto index = static_cast<std::uint32_t>(words_.size());
   words_.emplace_back(word);
   word_terms_.push_back(id);
-  word_index_.add(index, words_);
+  add_last_key(word_index_, words_);
   return id;
 }
 

@@ -46,11 +46,6 @@ Error corrupt(std::size_t offset, std::string_view what) {
 using detail::SectionReader;
 constexpr std::size_t kMaxLemmaBytes = detail::kMaxFrontCodedBytes;
 
-std::uint32_t u32_at(const unsigned char* p) {
-  return std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16 |
-         std::uint32_t{p[3]} << 24;
-}
-
 // Compressed sparse rows: the neighbours of node i are ids[begin[i], begin[i + 1]).
 struct Adjacency {
   std::vector<std::uint32_t> begin;
@@ -130,17 +125,18 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   if (bytes.size() < kHeaderBytes) return corrupt(bytes.size(), "shorter than the header");
   if (std::memcmp(data, "PXWN", 4) != 0) return corrupt(0, "not a WordNet resource (magic)");
-  const std::uint32_t version = u32_at(data + 4);
+  SectionReader header{data, kHeaderBytes, 4};  // after the magic; the size is checked above
+  const std::uint32_t version = header.u32();
   if (version != kFormatVersion && version != 1) {
     return corrupt(4, "format version " + std::to_string(version) + ", expected 1 or " +
                           std::to_string(kFormatVersion));
   }
-  const std::uint32_t lemma_count = u32_at(data + 8);
-  const std::uint32_t synset_count = u32_at(data + 12);
+  const std::uint32_t lemma_count = header.u32();
+  const std::uint32_t synset_count = header.u32();
   std::uint32_t pos_end[4];  // ids of part of speech p are [pos_end[p - 1], pos_end[p])
   std::uint64_t pos_total = 0;
   for (int p = 0; p < 4; ++p) {
-    pos_total += u32_at(data + 16 + 4 * p);
+    pos_total += header.u32();
     pos_end[p] = static_cast<std::uint32_t>(std::min<std::uint64_t>(pos_total, kMaxSynsets));
   }
   if (synset_count > kMaxSynsets || pos_total != synset_count) {
@@ -148,7 +144,7 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
   }
   std::size_t section_size[5];  // u32 each, so they fit a 32-bit size_t (WebAssembly)
   std::uint64_t total = kHeaderBytes;
-  for (int i = 0; i < 5; ++i) total += section_size[i] = u32_at(data + 32 + 4 * i);
+  for (int i = 0; i < 5; ++i) total += section_size[i] = header.u32();
   if (version == 1 && section_size[4] != 0) return corrupt(48, "reserved field is not 0");
   if (total != bytes.size()) {
     return corrupt(bytes.size(), "file is " + std::to_string(bytes.size()) +
@@ -302,12 +298,12 @@ Result<WordNet> WordNet::from_bytes(std::string_view bytes) {
   if (dense) return corrupt(edges_at, "the synset graph is implausibly dense");
   wn.signature_.shrink_to_fit();
 
-  wn.slots_ = detail::index_words(wn.lemma_text_, wn.lemma_offset_);  // lemma lookup
+  wn.lemma_index_ = detail::index_words(wn.lemma_text_, wn.lemma_offset_);  // lemma lookup
   return wn;
 }
 
 std::uint32_t WordNet::find(std::string_view lemma) const {
-  const std::uint32_t id = detail::find_word(slots_, lemma_text_, lemma_offset_, lemma);
+  const std::uint32_t id = detail::find_word(lemma_index_, lemma_text_, lemma_offset_, lemma);
   return id == detail::kNoWord ? kNotFound : id;
 }
 

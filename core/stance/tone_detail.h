@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/hash_table.h"
 #include "stance/stance.h"
 
 namespace parallax::stance::detail {
@@ -43,78 +44,13 @@ std::vector<std::pair<std::string_view, std::uint8_t>> name_classes();
 bool title_case(const std::vector<Word>& words);
 
 // --- A hash table over string_view keys ----------------------------------------------
-/// Keys are views of text that outlives the table (compiled-in lists, the words of a call):
-/// open addressing with linear probing, FNV-1a hashes, built within one call (core/ keeps no
-/// global state). Lookups and inserts only: nothing iterates it, so no output depends on its
-/// order. Cheaper than std::unordered_map for short words: no node per key, no std::hash call.
+/// Keys are views of text that outlives the table (compiled-in lists, the words of a call),
+/// FNV-1a hashes, built within one call (core/ keeps no global state): base/hash_table.h's
+/// HashTable (operator[], find, contains, insert). Lookups and inserts only: nothing iterates
+/// it, so no output depends on its order. Cheaper than std::unordered_map for short words: no
+/// node per key, no std::hash call.
 template <typename T>
-class ViewTable {
- public:
-  explicit ViewTable(std::size_t expected = 16) { rehash(capacity_for(expected)); }
-  /// The value of `key`, inserted (value-initialised) when absent.
-  T& operator[](std::string_view key) {
-    std::size_t slot = find_slot(key);
-    if (used_[slot] == 0) {
-      if ((size_ + 1) * 2 > used_.size()) {
-        rehash(used_.size() * 2);
-        slot = find_slot(key);
-      }
-      used_[slot] = 1;
-      keys_[slot] = key;
-      values_[slot] = T();
-      ++size_;
-    }
-    return values_[slot];
-  }
-  /// The value of `key`, or null.
-  const T* find(std::string_view key) const {
-    const std::size_t slot = find_slot(key);
-    return used_[slot] != 0 ? &values_[slot] : nullptr;
-  }
-  bool contains(std::string_view key) const { return find(key) != nullptr; }
-  void insert(std::string_view key) { (*this)[key]; }
-
- private:
-  static std::size_t capacity_for(std::size_t expected) {
-    std::size_t capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
-    return capacity;
-  }
-  static std::uint64_t hash(std::string_view key) {
-    std::uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
-    for (const char c : key) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    return h;
-  }
-  // The slot that holds `key`, or the free slot where it would go (the table is never full).
-  std::size_t find_slot(std::string_view key) const {
-    const std::size_t mask = used_.size() - 1;  // the capacity is a power of two
-    std::size_t slot = static_cast<std::size_t>(hash(key)) & mask;
-    while (used_[slot] != 0 && !same_bytes(keys_[slot], key)) slot = (slot + 1) & mask;
-    return slot;
-  }
-  void rehash(std::size_t capacity) {
-    std::vector<std::string_view> keys(capacity);
-    std::vector<T> values(capacity);
-    std::vector<std::uint8_t> used(capacity, 0);
-    keys.swap(keys_);
-    values.swap(values_);
-    used.swap(used_);
-    for (std::size_t k = 0; k < used.size(); ++k) {
-      if (used[k] == 0) continue;
-      const std::size_t slot = find_slot(keys[k]);
-      used_[slot] = 1;
-      keys_[slot] = keys[k];
-      values_[slot] = std::move(values[k]);
-    }
-  }
-  std::vector<std::string_view> keys_;
-  std::vector<T> values_;
-  std::vector<std::uint8_t> used_;  // 1: the slot holds a key
-  std::size_t size_ = 0;
-};
+using ViewTable = HashTable<std::string_view, T, Fnv1aHash, SameBytes>;
 /// A set of views (the values of the table are unused).
 using ViewSet = ViewTable<char>;
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -84,4 +86,70 @@ TEST_CASE("a lexicon knows whether it holds stem bigrams", "[represent][lexicon]
   REQUIRE(read.ok());
   CHECK(read.value().has_bigrams());
   CHECK(read.value().find("talk begin") == 0);
+}
+
+namespace {
+
+// A lexicon file around `body` (everything after the magic): the right magic, the right
+// checksum, so that from_bytes gets past both and reads the body itself.
+std::string sealed(const std::string& body) {
+  std::string bytes = std::string("PLXLEX\0\1", 8) + body;
+  std::uint64_t sum = fnv1a64(bytes);
+  for (int i = 0; i < 8; ++i, sum >>= 8) bytes.push_back(static_cast<char>(sum & 0xff));
+  return bytes;
+}
+std::string u32(std::uint32_t v) {
+  std::string out;
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  return out;
+}
+std::string f32(float f) {
+  std::uint32_t v = 0;
+  std::memcpy(&v, &f, 4);
+  return u32(v);
+}
+std::string header(std::uint32_t docs, std::uint32_t dims, std::uint32_t terms,
+                   std::uint32_t vectors) {
+  return u32(docs) + u32(dims) + u32(terms) + u32(vectors);
+}
+std::string refusal(const std::string& bytes) {
+  auto r = Lexicon::from_bytes(bytes);
+  return r.ok() ? std::string("accepted") : r.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("a lexicon with a valid checksum but a bad body is refused where it breaks",
+          "[represent][lexicon]") {
+  // Magic (8) + header (16): the first term starts at byte 24.
+  const std::string stem_ab = std::string("\2ab", 3);
+  const std::string vector = f32(1.0f) + f32(0.5f) + std::string("\1\xfe", 2);
+  const std::string good = sealed(header(10, 2, 1, 1) + stem_ab + "\3" + vector);
+  auto read = Lexicon::from_bytes(good);
+  REQUIRE(read.ok());
+  REQUIRE(read.value().find("ab") == 0);
+  CHECK(read.value().vector(0)[0] == 1);
+  CHECK(read.value().vector(0)[1] == -2);
+  CHECK(read.value().vector_scale(0) == 0.5f);
+  CHECK(read.value().idf(0) == Approx(std::log(11.0 / 4.0)));
+
+  CHECK_THAT(refusal(sealed(u32(10) + "\1\2")), Catch::Contains("truncated header at byte 12"));
+  CHECK_THAT(refusal(sealed(header(10, 2, 1, 2))), Catch::Contains("impossible counts"));
+  CHECK_THAT(refusal(sealed(header(10, 2, 1, 0))), Catch::Contains("truncated stem at byte 24"));
+  CHECK_THAT(refusal(sealed(header(10, 2, 1, 0) + "\5ab")),
+             Catch::Contains("truncated stem at byte 25"));
+  CHECK_THAT(refusal(sealed(header(10, 2, 1, 0) + stem_ab + "\x80")),
+             Catch::Contains("truncated frequency at byte 28"));
+  // A frequency above 32 bits is refused, not cut to its low bits.
+  CHECK_THAT(refusal(sealed(header(10, 2, 1, 0) + stem_ab + "\xff\xff\xff\xff\x7f")),
+             Catch::Contains("truncated frequency"));
+  CHECK_THAT(refusal(sealed(header(10, 2, 1, 1) + stem_ab + "\3" + vector.substr(0, 9))),
+             Catch::Contains("wrong vector section size at byte 28"));
+  CHECK_THAT(refusal(sealed(header(10, 2, 1, 1) + stem_ab + "\3" + f32(NAN) + vector.substr(4))),
+             Catch::Contains("bad vector header at byte 32"));
+  CHECK_THAT(
+      refusal(sealed(header(10, 2, 1, 1) + stem_ab + "\3" + f32(1.0f) + f32(INFINITY) + "\1\2")),
+      Catch::Contains("bad vector header at byte 36"));
+  CHECK_THAT(refusal(sealed(header(10, 2, 2, 0) + stem_ab + "\3" + stem_ab + "\4")),
+             Catch::Contains("duplicate stems"));
 }
