@@ -11,18 +11,19 @@
  *
  * Attributes: match-threshold, matcher ("tfidf" | "learned"), max-articles (engine options);
  *   panel (matrix | contradictions | omissions | stance | claim), filter (all | shared-all | unique |
- *   contested), height (CSS length of the scrolling area).
+ *   contested), height (CSS length of the scrolling area),
  *   notices ("hidden": none shown; "collapsed": only the one-line summary until the reader opens it;
  *   else shown open): the report's notices (a binary, empty, oversized or badly encoded input, by
- *   file name) and the engine's (resource warnings, main-thread fallback), above the view in the
- *   page's words, as text, in a <details part="notices">.
+ *   file name) and the engine's (resource warnings, main-thread fallback: shared by every element
+ *   on the page), above the view in the page's words, as text, in a <details part="notices">.
  * Events (bubbling, composed: they leave the shadow root): parallax-analysis {report},
  *   parallax-select {article, paragraph, sentence, text, claims, source}, parallax-error {code, message},
  *   parallax-notices {notices: [{file, code, severity, title, message}]} whenever that list changes
  *   (after parallax-analysis, or when the engine warns; [] when earlier notices no longer apply),
  *   also with notices="hidden", so a CMS can show them its own way.
  * Styling: CSS custom properties (--px-accent, --px-font, --px-col-min, --px-side-width, ... see
- *   web/style.css) set on the element; nothing else gets in or out of the shadow root.
+ *   web/style.css) set on the element, and ::part(notices) / ::part(view); nothing else gets in or
+ *   out of the shadow root.
  * Methods: compare(), select(ref), exportJSON(), exportCSV(), exportHTML(); property `analysis`.
  * Article text reaches the view only through textContent; child markup is read, never rendered.
  */
