@@ -36,13 +36,13 @@
   var view = null;
   var engine = new ParallaxEngine({
     onNotice: function (message) {
-      state.engineNotice = { severity: 'warning', title: 'Slower mode.', message: message };
+      state.engineNotice = ParallaxRender.engineNotice(message);
       showNotices();
     },
     onResourceWarnings: function (warnings) {  // cleanup
       warnings.forEach(function (message) {
         var known = state.resourceNotices.some(function (n) { return n.message === message; });
-        if (!known) state.resourceNotices.push({ severity: 'warning', title: 'Resources.', message: message });
+        if (!known) state.resourceNotices.push(ParallaxRender.resourceNotice(message));
       });
       showNotices();
     },
@@ -474,7 +474,7 @@
       state.inputs.forEach(function (i) { names[i.name] = true; });
       state.model.notices.forEach(function (n) {
         if (!names[n.file] && !names[n.file.split('#')[0]]) {
-          items.push({ severity: n.severity, title: n.file ? n.file + ':' : '', message: n.message });
+          items.push(ParallaxRender.fileNotice(n));
         }
       });
     }

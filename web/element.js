@@ -11,11 +11,19 @@
  *
  * Attributes: match-threshold, matcher ("tfidf" | "learned"), max-articles (engine options);
  *   panel (matrix | contradictions | omissions | stance | claim), filter (all | shared-all | unique |
- *   contested), height (CSS length of the scrolling area).
+ *   contested), height (CSS length of the scrolling area),
+ *   notices ("hidden": none shown; "collapsed": only the one-line summary until the reader opens it;
+ *   else shown open): the report's notices (a binary, empty, oversized or badly encoded input, by
+ *   file name) and the engine's (resource warnings, main-thread fallback: shared by every element
+ *   on the page), above the view in the page's words, as text, in a <details part="notices">.
  * Events (bubbling, composed: they leave the shadow root): parallax-analysis {report},
- *   parallax-select {article, paragraph, sentence, text, claims, source}, parallax-error {code, message}.
+ *   parallax-select {article, paragraph, sentence, text, claims, source}, parallax-error {code, message},
+ *   parallax-notices {notices: [{file, code, severity, title, message}]} whenever that list changes
+ *   (after parallax-analysis, or when the engine warns; [] when earlier notices no longer apply),
+ *   also with notices="hidden", so a CMS can show them its own way.
  * Styling: CSS custom properties (--px-accent, --px-font, --px-col-min, --px-side-width, ... see
- *   web/style.css) set on the element; nothing else gets in or out of the shadow root.
+ *   web/style.css) set on the element, and ::part(notices) / ::part(view); nothing else gets in or
+ *   out of the shadow root.
  * Methods: compare(), select(ref), exportJSON(), exportCSV(), exportHTML(); property `analysis`.
  * Article text reaches the view only through textContent; child markup is read, never rendered.
  */
@@ -24,8 +32,23 @@
 (function () {
   if (typeof window === 'undefined' || !window.customElements || window.customElements.get('parallax-compare')) return;
   var sharedEngine = null;
+  // The shared engine's own notices (each once, for every element): [{file, code, severity, title, message}].
+  var engineNotices = [];
+  var connectedElements = new Set();   // told when engineNotices grows
+  function addEngineNotice(code, item) {
+    if (engineNotices.some(function (n) { return n.code === code && n.message === item.message; })) return;
+    engineNotices.push({ file: '', code: code, severity: item.severity, title: item.title, message: item.message });
+    connectedElements.forEach(function (el) { el._renderNotices(); });
+  }
   function engine() {
-    if (!sharedEngine) sharedEngine = new ParallaxEngine();
+    if (!sharedEngine) {
+      sharedEngine = new ParallaxEngine({
+        onNotice: function (message) { addEngineNotice('main_thread', ParallaxRender.engineNotice(message)); },
+        onResourceWarnings: function (warnings) {
+          warnings.forEach(function (message) { addEngineNotice('resource_warning', ParallaxRender.resourceNotice(message)); });
+        },
+      });
+    }
     return sharedEngine;
   }
   var encoder = new TextEncoder();
@@ -46,7 +69,7 @@
   }
 
   class ParallaxCompareElement extends HTMLElement {
-    static get observedAttributes() { return ['match-threshold', 'matcher', 'max-articles', 'panel', 'filter', 'height']; }
+    static get observedAttributes() { return ['match-threshold', 'matcher', 'max-articles', 'panel', 'filter', 'height', 'notices']; }
 
     constructor() {
       super();
@@ -55,6 +78,21 @@
       link.rel = 'stylesheet';
       link.href = STYLE_URL;
       root.appendChild(link);
+      // Notices above the view: a summary line, the page's notice boxes under it (text only).
+      this._noticesBox = document.createElement('details');
+      this._noticesBox.className = 'px-element-notices';
+      this._noticesBox.setAttribute('part', 'notices');
+      this._noticesBox.hidden = true;
+      this._noticesBox.open = this.getAttribute('notices') !== 'collapsed';
+      this._noticesSummary = document.createElement('summary');
+      this._noticesSummary.className = 'px-element-notices-summary';
+      this._noticesList = document.createElement('div');
+      this._noticesList.className = 'px-notices';
+      this._noticesBox.appendChild(this._noticesSummary);
+      this._noticesBox.appendChild(this._noticesList);
+      root.appendChild(this._noticesBox);
+      this._reportNotices = [];   // the last report's notices, [{file, code, severity, title, message}]
+      this._noticesKey = '[]';    // what the last parallax-notices said
       this._container = document.createElement('div');
       this._container.className = 'px-element';
       this._container.setAttribute('part', 'view');
@@ -69,17 +107,27 @@
     }
 
     connectedCallback() {
+      connectedElements.add(this);
+      if (engineNotices.length) this._renderNotices();
       this._observer.observe(this, { childList: true, subtree: true, characterData: true });
       this._applyHeight();
       this._schedule();
     }
 
-    disconnectedCallback() { this._observer.disconnect(); }
+    disconnectedCallback() {
+      connectedElements.delete(this);
+      this._observer.disconnect();
+    }
 
     attributeChangedCallback(name) {
       if (name === 'panel') { if (this.getAttribute('panel')) this._view.setPanel(this.getAttribute('panel')); return; }
       if (name === 'filter') { this._applyFilter(); return; }
       if (name === 'height') { this._applyHeight(); return; }
+      if (name === 'notices') {
+        this._noticesBox.open = this.getAttribute('notices') !== 'collapsed';
+        this._renderNotices();
+        return;
+      }
       if (this.isConnected) this._schedule();
     }
 
@@ -119,6 +167,35 @@
       v.applyFilter();
     }
 
+    /** Shows the notices (unless notices="hidden") and tells the host when they changed. */
+    _renderNotices() {
+      var list = engineNotices.concat(this._reportNotices).map(function (n) {
+        return { file: n.file, code: n.code, severity: n.severity, title: n.title, message: n.message };
+      });
+      var box = this._noticesBox;
+      ParallaxRender.notices(this._noticesList, list);
+      var errors = list.filter(function (n) { return n.severity === 'error'; }).length;
+      var warnings = list.length - errors;
+      var parts = [];
+      if (errors) parts.push(errors + (errors === 1 ? ' error' : ' errors'));
+      if (warnings) parts.push(warnings + (warnings === 1 ? ' warning' : ' warnings'));
+      this._noticesSummary.textContent = 'Notices: ' + parts.join(', ');
+      box.classList.toggle('px-element-notices--error', errors > 0);
+      box.hidden = list.length === 0 || this.getAttribute('notices') === 'hidden';
+      var key = JSON.stringify(list);
+      if (key === this._noticesKey) return;
+      this._noticesKey = key;
+      this._container.dispatchEvent(new CustomEvent('parallax-notices', { bubbles: true, composed: true, detail: { notices: list } }));
+    }
+
+    _setReportNotices(modelNotices) {
+      this._reportNotices = modelNotices.map(function (n) {
+        var item = ParallaxRender.fileNotice(n);
+        return { file: n.file, code: n.code, severity: item.severity, title: item.title, message: item.message };
+      });
+      this._renderNotices();
+    }
+
     _readChildren() {
       var list = [];
       Array.prototype.forEach.call(this.children, function (child, i) {
@@ -150,6 +227,7 @@
       if (!list.length) {
         this._report = null;
         this._view.clear('No articles: add <article> children or set the articles property.');
+        this._setReportNotices([]);
         return Promise.resolve(null);
       }
       var renames = {};
@@ -159,7 +237,10 @@
         return { name: name, bytes: toBytes(a || {}) };
       });
       this.setAttribute('aria-busy', 'true');
-      return engine().compare(files, this.options).then(function (result) {
+      var options = this.options;
+      // The learned matcher needs its resources in the worker first (loaded once, lazily), as on the page.
+      var ready = options.matcher === 'learned' ? engine().loadResources() : Promise.resolve();
+      return ready.then(function () { return engine().compare(files, options); }).then(function (result) {
         if (seq !== self._seq) return self._report;
         var report = result.report;
         (report.articles || []).forEach(function (a) {
@@ -167,18 +248,21 @@
           if (r) a.source = r;
         });
         self._report = report;
-        self._view.show(ParallaxModel.build(report));
+        var model = ParallaxModel.build(report);
+        self._view.show(model);
         var panel = self.getAttribute('panel');
         if (panel) self._view.setPanel(panel);
         self._applyFilter();
         self.removeAttribute('aria-busy');
         self._container.dispatchEvent(new CustomEvent('parallax-analysis', { bubbles: true, composed: true, detail: { report: report } }));
+        self._setReportNotices(model.notices);
         return report;
       }, function (e) {
         if (seq !== self._seq) return null;
         self.removeAttribute('aria-busy');
         self._report = null;
         self._view.clear('The comparison failed: ' + String((e && e.message) || e));
+        self._setReportNotices([]);
         self._container.dispatchEvent(new CustomEvent('parallax-error', { bubbles: true, composed: true,
           detail: { code: (e && e.code) || 'error', message: String((e && e.message) || e) } }));
         return null;

@@ -8,7 +8,7 @@
  *   var view = ParallaxRender.comparison(model);   // {element, sentencesByClaim: Map<claim, Element[]>}
  *   var grid = ParallaxRender.comparisonStart(model); ParallaxRender.comparisonRows(grid, 20); // in slices
  *   ParallaxRender.articleList(ul, inputs, model);
- *   ParallaxRender.notices(container, notices);
+ *   ParallaxRender.notices(container, notices);   // items: fileNotice(n), resourceNotice(m), engineNotice(m)
  *   ParallaxRender.status(container, model, info);
  */
 'use strict';
@@ -346,6 +346,21 @@ var ParallaxRender = (function () {
     return (n / 1024 / 1024).toFixed(1) + ' MB';
   }
 
+  /*
+   * Notice items shared by the page (web/app.js) and the element (web/element.js), so both say the
+   * same words: a report notice shown apart from its file ("name.txt:" then the message), a
+   * resource warning of the engine ("Resources."), the main-thread fallback ("Slower mode.").
+   */
+  function fileNotice(n) {
+    return { severity: n.severity, title: n.file ? n.file + ':' : '', message: n.message };
+  }
+  function resourceNotice(message) {
+    return { severity: 'warning', title: 'Resources.', message: message };
+  }
+  function engineNotice(message) {
+    return { severity: 'warning', title: 'Slower mode.', message: message };
+  }
+
   /** Page-level notices: [{severity: 'error'|'warning'|'info', title?, message}]. */
   function notices(container, items) {
     clear(container);
@@ -388,6 +403,9 @@ var ParallaxRender = (function () {
     patchCells: patchCells,
     articleList: articleList,
     notices: notices,
+    fileNotice: fileNotice,
+    resourceNotice: resourceNotice,
+    engineNotice: engineNotice,
     status: status,
     clear: clear,
     el: el,

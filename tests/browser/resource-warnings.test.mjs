@@ -4,36 +4,18 @@
 // web/dist/resources.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { useBrowser, openPage, waitForColumns, screenshot, sampleFiles, foreignRequests, REPO } from './helpers.mjs';
+import {
+  useBrowser, openPage, waitForColumns, screenshot, sampleFiles, foreignRequests, oldWordnetResourcesScript,
+} from './helpers.mjs';
 
 const browser = useBrowser({ server: {} });
-
-/** The WordNet bytes as format version 1 (no parts of speech), as tests/node/resource-warnings does. */
-function wordnetAsVersion1(bytes) {
-  const posBytes = bytes.readUInt32LE(48);
-  const old = Buffer.from(bytes.subarray(0, bytes.length - posBytes));
-  old[4] = 1;
-  old.fill(0, 48, 52);
-  return old;
-}
-
-function resourcesScript() {
-  const list = ['wordnet-en.bin', 'news-lexicon.bin', 'matcher-v1.json', 'stance-v1.json'].map((name) => {
-    let bytes = readFileSync(join(REPO, 'resources', name));
-    if (name === 'wordnet-en.bin') bytes = wordnetAsVersion1(bytes);
-    return `{ name: ${JSON.stringify(name)}, base64: "${bytes.toString('base64')}" }`;
-  });
-  return `var PARALLAX_RESOURCES = [\n${list.join(',\n')}\n];\n`;
-}
 
 const warningNotices = (page) =>
   page.locator('#px-notices .px-notice').filter({ hasText: 'Resource wordnet-en.bin:' }).allTextContents();
 
 test('an old WordNet loads with a warning the page shows once, as text', async () => {
   const { page, log } = await openPage(browser.context);
-  const body = resourcesScript();
+  const body = oldWordnetResourcesScript();
   await page.route('**/web/dist/resources.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body }));
   await page.goto(browser.server.base + '/index.html');
   await waitForColumns(page, sampleFiles().length);
