@@ -93,6 +93,21 @@ bool is_negation(std::string_view w) {
   return std::find(kCues.begin(), kCues.end(), w) != kCues.end();
 }
 
+// Round 7: a negative implicative verb before "to" and a verb ("declined to comment",
+// "refused to sign", "failed to pay"; the nouns too: "refusal to", "failure to": the act
+// did not happen), by stem; not "declined to
+// 5%" or "fell to a low" (a number or an article after "to").
+bool negative_implicative(const std::vector<segment::Token>& tokens, std::size_t t,
+                          represent::Stemmer& stemmer) {
+  if (t + 2 >= tokens.size() || tokens[t + 1].norm != "to" || tokens[t + 2].is_number) return false;
+  const std::string& after = tokens[t + 2].norm;
+  if (after.empty() || after == "a" || after == "an" || after == "the") {
+    return false;
+  }
+  const std::string stem = stemmer.stem(tokens[t].norm);
+  return stem == "declin" || stem == "refus" || stem == "fail" || stem == "failur";
+}
+
 // Classes of modal cues: possibility, obligation, hearsay, prediction.
 std::uint32_t modality_of(std::string_view w) {
   constexpr std::array<std::string_view, 6> kPossible = {"may",      "might",   "could",
@@ -303,8 +318,10 @@ bool within_one_edit(std::string_view x, std::string_view y) {
 // there: one of the two is a part of the other's hyphenated compound ("Texas-based" /
 // "Texas"), or both are long (>= 6 letters) and one letter apart: a spelling variant, a
 // transliteration, a possessive without its apostrophe ("Schroeder" / "Schroder",
-// "O'Brien's" / "OBriens"). Short names one letter apart ("Dole" / "Cole") stay different.
-bool name_variant_in(const FeatureWord& name, const SentenceFeatures& other) {
+// "O'Brien's" / "OBriens"); or WordNet has the two in one synset ("Holland" /
+// "Netherlands"). Short names one letter apart ("Dole" / "Cole") stay different.
+bool name_variant_in(const FeatureWord& name, const SentenceFeatures& other,
+                     const represent::WordNet* wordnet) {
   constexpr std::size_t kMinVariantLetters = 6;
   auto has_part = [](std::string_view compound, std::string_view part) {
     if (compound.find('-') == std::string_view::npos || part.empty()) return false;
@@ -322,6 +339,10 @@ bool name_variant_in(const FeatureWord& name, const SentenceFeatures& other) {
     const FeatureWord& v = other.words[i];
     if (v.stopword || v.number) continue;
     if (has_part(v.norm, name.norm) || has_part(name.norm, v.norm)) return true;
+    if (wordnet != nullptr && !name.wordnet.empty() && !v.wordnet.empty() &&
+        wordnet->relation(name.wordnet, v.wordnet) == represent::WordNet::Relation::kSynonym) {
+      return true;
+    }
     const std::string other_letters = letters_of(v.norm);
     if (std::min(letters.size(), other_letters.size()) >= kMinVariantLetters &&
         within_one_edit(letters, other_letters)) {
@@ -341,7 +362,8 @@ struct SwapNames {
   std::size_t dates = 0;
 };
 
-SwapNames unmatched_names_for_swap(const SentenceFeatures& a, const SentenceFeatures& b) {
+SwapNames unmatched_names_for_swap(const SentenceFeatures& a, const SentenceFeatures& b,
+                                   const represent::WordNet* wordnet) {
   constexpr std::size_t kMaxRefined = 4;
   const std::size_t raw = unmatched_names(a, b);
   if (raw == 0 || raw > kMaxRefined) return {raw, 0};
@@ -353,7 +375,7 @@ SwapNames unmatched_names_for_swap(const SentenceFeatures& a, const SentenceFeat
     seen.push_back(w.stem);
     if (is_time_word(w.norm)) {
       ++out.dates;
-    } else if (!name_variant_in(w, b)) {
+    } else if (!name_variant_in(w, b, wordnet)) {
       ++out.names;
     }
   }
@@ -361,9 +383,10 @@ SwapNames unmatched_names_for_swap(const SentenceFeatures& a, const SentenceFeat
 }
 
 // One name for one name, or one date for one date, and nothing else unmatched.
-bool names_swapped(const SentenceFeatures& a, const SentenceFeatures& b) {
-  const SwapNames x = unmatched_names_for_swap(a, b);
-  const SwapNames y = unmatched_names_for_swap(b, a);
+bool names_swapped(const SentenceFeatures& a, const SentenceFeatures& b,
+                   const represent::WordNet* wordnet) {
+  const SwapNames x = unmatched_names_for_swap(a, b, wordnet);
+  const SwapNames y = unmatched_names_for_swap(b, a, wordnet);
   if (x.names + x.dates != 1 || y.names + y.dates != 1) return false;
   return x.names == y.names;
 }
@@ -952,7 +975,7 @@ SentenceFeatures sentence_features(std::string_view text, Span span, represent::
       w.stem = fnv1a64(w.norm);
       w.idf = static_cast<float>(lexicon.idf(represent::Lexicon::kMissing));
     } else {
-      if (is_negation(word)) ++f.negations;
+      if (is_negation(word) || negative_implicative(tokens, t, stemmer)) ++f.negations;
       f.modality |= modality_of(word);
       if (is_attribution(word)) f.attribution = true;
       if (is_future(word)) f.future = true;
@@ -1157,7 +1180,7 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
   out.push_back(dice(a.char_trigrams, b.char_trigrams));
   // One-for-one substitutions ("41" for "14", "Warren" for "Collins").
   out.push_back(na == 1 && nb == 1 ? 1.0 : 0.0);
-  out.push_back(names_swapped(a, b) ? 1.0 : 0.0);
+  out.push_back(names_swapped(a, b, wordnet) ? 1.0 : 0.0);
   // At most one content word on each side is unmatched (even by WordNet).
   out.push_back(std::max(ca.missing, cb.missing) <= 1 ? 1.0 : 0.0);
   // Overlap weighted by the lexicon's term weights (TF-KLD: learned from labelled pairs).

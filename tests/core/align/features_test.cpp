@@ -444,3 +444,25 @@ TEST_CASE("round 7: roles_swap leaves the locative alternation alone", "[align][
   CHECK(swap("The painting was sold to the museum.", "The museum was sold to the painting.") ==
         1.0);
 }
+
+TEST_CASE("round 7: negative implicatives and WordNet synonyms are no conflict",
+          "[align][matcher]") {
+  Fixture f;
+  // "declined to", "refused to", "failed to" + a verb: the act did not happen.
+  CHECK(f.of("The minister declined to comment.").negations == 1);
+  CHECK(f.of("The tenants refused to pay the rent.").negations == 1);
+  CHECK(f.of("Their failure to vote cost them the seat.").negations == 1);
+  CHECK(f.feature("Their failure to vote cost them the seat.",
+                  "They failed to vote, which cost them the seat.", "negation_mismatch") == 0.0);
+  CHECK(f.of("Shares declined to 5 dollars.").negations == 0);
+  CHECK(f.of("Exports declined to a record low.").negations == 0);
+  CHECK(f.feature("The minister declined to comment on the report.",
+                  "The minister did not comment on the report.", "negation_mismatch") == 0.0);
+  CHECK(f.feature("The minister agreed to comment on the report.",
+                  "The minister declined to comment on the report.", "negation_mismatch") == 1.0);
+  // Two names WordNet puts in one synset.
+  CHECK(f.feature("Officials from Holland met the press.",
+                  "Officials from the Netherlands met the press.", "names_swap") == 0.0);
+  CHECK(f.feature("Officials from Belgium met the press.",
+                  "Officials from the Netherlands met the press.", "names_swap") == 1.0);
+}
