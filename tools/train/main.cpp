@@ -490,6 +490,9 @@ struct Options {
   std::vector<std::string> only;  // when set, only features with these prefixes
   double conflict_tolerance = 0.003;
   double conflict_factor = -1;  // >= 0: pinned (--conflict-factor), else chosen by CV
+  // Report only (--print-conflicts): the near-identical MSRP pairs with a conflict, their
+  // label, the conflicts that fired and both sentences, on stdout (never written to a file).
+  bool print_conflicts = false;
   // Unrelated pairs added to the training folds as non-paraphrases, per real pair
   // (--negatives R; train.sh: see there). MSRP pairs all share many words, so without them
   // the model has never seen a pair that shares none and extrapolates (scores near 1 for
@@ -933,6 +936,19 @@ int run(const Options& options) {
                 << " paraphrases (near-identical: " << near << ", " << near_pos
                 << " paraphrases)\n";
     }
+    if (options.print_conflicts) {
+      for (std::size_t i = 0; i < real_pairs; ++i) {
+        if (!(cx[i][near_column] > 0)) continue;
+        std::string fired;
+        for (std::size_t c = 0; c < near_column; ++c) {
+          if (cx[i][c] > 0) fired += " " + align::conflict_feature_names()[c];
+        }
+        if (fired.empty()) continue;
+        std::cout << "  conflict pair " << i << " label " << y[i] << ":" << fired
+                  << "\n    A: " << corpus.sentences[corpus.pairs[i].a]
+                  << "\n    B: " << corpus.sentences[corpus.pairs[i].b] << "\n";
+      }
+    }
   }
   std::size_t with_conflict = 0, conflict_positive = 0;
   for (std::size_t i = 0; i < real_pairs; ++i) {
@@ -1351,6 +1367,8 @@ int main(int argc, char** argv) {
       options.negatives = std::clamp(std::strtod(next().c_str(), nullptr), 0.0, 10.0);
     } else if (arg == "--conflict-factor") {
       options.conflict_factor = std::clamp(std::strtod(next().c_str(), nullptr), 0.0, 1.0);
+    } else if (arg == "--print-conflicts") {
+      options.print_conflicts = true;
     } else if (arg == "--products-for-all") {
       options.single_only.clear();
     } else if (arg == "--keep-all") {
@@ -1366,7 +1384,7 @@ int main(int argc, char** argv) {
                    "[--max-terms N] [--glove FILE] [--glove-stems N] [--tf-kld] [--kld-prior A] "
                    "[--msrp-only-svd] [--linear] "
                    "[--bigrams] [--keep-all] [--drop PREFIX] [--use PREFIX] [--no-products PREFIX] "
-                   "[--products-for-all] [--conflict-factor F] [--negatives R] "
+                   "[--products-for-all] [--conflict-factor F] [--negatives R] [--print-conflicts] "
                    "[--only PREFIX] [--l2 a,b,c] "
                    "[--latent-l2 F] [--gbdt ROUNDS:DEPTH:RATE[:MINHESS]]\n";
       return 2;
