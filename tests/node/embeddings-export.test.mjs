@@ -5,16 +5,16 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './helpers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const script = join(root, 'scripts/embeddings/export.mjs');
 
 function run(input, count) {
-  const dir = mkdtempSync(join(tmpdir(), 'plx-emb-'));
+  const dir = tempDir('plx-emb-');
   const inPath = join(dir, 'in.json');
   const outPath = join(dir, 'out.txt');
   writeFileSync(inPath, typeof input === 'string' ? input : JSON.stringify(input));

@@ -1,6 +1,6 @@
 // Shared helpers for the node:test suites of the WebAssembly API.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +18,23 @@ export function runCli(args, input) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// Every temp dir a test file makes is removed when its process exits (node --test runs each
+// file in a process of its own), so runs leave nothing behind in the system's temp dir.
+const tempDirs = [];
+process.on('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory under the system's temp dir, removed when the test process exits. */
+export function tempDir(prefix = 'parallax-node-') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
 /** Writes files ({name: string|Uint8Array}) into a fresh temp dir; returns their paths. */
 export function writeTempFiles(files) {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-node-'));
+  const dir = tempDir();
   return Object.entries(files).map(([name, content]) => {
     const path = join(dir, name);
     writeFileSync(path, content);

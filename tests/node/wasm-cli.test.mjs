@@ -5,12 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
-import { root, runCli, writeTempFiles, tricky_inputs, seedsDir, haveSeeds, coreJs } from './helpers.mjs';
+import { root, runCli, tempDir, writeTempFiles, tricky_inputs, seedsDir, haveSeeds, coreJs } from './helpers.mjs';
 
 const wasmCli = join(root, 'wasm', 'cli.cjs');
 
@@ -44,7 +43,7 @@ test('the WASM CLI prints the native bytes for files of every format, at every t
 });
 
 test('the WASM CLI reads a directory like the native CLI (one level, article types, sorted)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-wasm-cli-'));
+  const dir = tempDir('parallax-wasm-cli-');
   const files = tricky_inputs();
   // Written in reverse order: the listing order must come from sorting, not from creation.
   for (const name of Object.keys(files).reverse()) writeFileSync(join(dir, name), files[name]);
@@ -136,7 +135,7 @@ test('the Node loading path and the single-file glue print the same bytes as the
   assert.ok(viaSingle.stdout === native, 'PARALLAX_CORE_JS=parallax-core.js (single file) differs from native');
   // A copy of the Node artifacts elsewhere: PARALLAX_CORE_JS=X-node.js finds X.wasm beside it;
   // PARALLAX_CORE_WASM names the bytes explicitly.
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-wasm-load-'));
+  const dir = tempDir('parallax-wasm-load-');
   copyFileSync(nodeGlue, join(dir, 'copy-node.js'));
   copyFileSync(coreWasm, join(dir, 'copy.wasm'));
   const viaCopy = runWasmCli(['compare', '--json', ...paths], { PARALLAX_CORE_JS: join(dir, 'copy-node.js') });
@@ -150,7 +149,7 @@ test('the Node loading path and the single-file glue print the same bytes as the
 
 test('a missing .wasm or glue is exit 1 with a message naming the file and the build command', () => {
   const paths = writeTempFiles(tricky_inputs());
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-wasm-nowasm-'));
+  const dir = tempDir('parallax-wasm-nowasm-');
   copyFileSync(nodeGlue, join(dir, 'lonely-node.js')); // no lonely.wasm beside it
   const cases = [
     [{ PARALLAX_CORE_JS: join(dir, 'lonely-node.js') }, /lonely\.wasm is missing/],
@@ -246,7 +245,7 @@ test('the cached code prints the native bytes, also for inputs and options the b
 test('a cache that does not fit is ignored: the module is compiled and the bytes are the same', () => {
   const paths = writeTempFiles(tricky_inputs());
   const native = runCli(['compare', '--json', ...paths]).stdout;
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-wasm-cache-'));
+  const dir = tempDir('parallax-wasm-cache-');
   copyFileSync(nodeGlue, join(dir, 'c-node.js'));
   copyFileSync(coreWasm, join(dir, 'c.wasm'));
   const good = readFileSync(coreCache);
@@ -290,7 +289,7 @@ test('a cache that does not fit is ignored: the module is compiled and the bytes
 });
 
 test('a build step that cannot make the cache leaves a stub, says so and does not fail the build', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-wasm-cachefail-'));
+  const dir = tempDir('parallax-wasm-cachefail-');
   copyFileSync(nodeGlue, join(dir, 'f-node.js'));
   copyFileSync(coreWasm, join(dir, 'f.wasm'));
   writeFileSync(join(dir, 'f.v8cache'), readFileSync(coreCache)); // a stale cache must not survive
