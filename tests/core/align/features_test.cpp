@@ -25,6 +25,12 @@ struct Fixture {
     REQUIRE(it != names.end());
     return values[static_cast<std::size_t>(it - names.begin())];
   }
+  // A pair feature that must not depend on the order of the two sentences: checks that, returns it.
+  double symmetric_feature(std::string_view a, std::string_view b, const std::string& name) {
+    const double ab = feature(a, b, name);
+    CHECK(ab == feature(b, a, name));
+    return ab;
+  }
 };
 
 }  // namespace
@@ -244,9 +250,7 @@ TEST_CASE("roles_swap: swapped roles around a shared verb, unless a passive expl
           "[align][matcher]") {
   Fixture f;
   auto swap = [&](std::string_view a, std::string_view b) {
-    const double ab = f.feature(a, b, "roles_swap");
-    CHECK(ab == f.feature(b, a, "roles_swap"));  // symmetric
-    return ab;
+    return f.symmetric_feature(a, b, "roles_swap");
   };
   CHECK(swap("Police arrested the protester outside the embassy.",
              "The protester arrested the police outside the embassy.") == 1.0);
@@ -405,9 +409,7 @@ TEST_CASE("round 7: names_swap ignores dates, spelling variants and compounds",
           "[align][matcher]") {
   Fixture f;
   auto swap = [&](std::string_view a, std::string_view b) {
-    const double ab = f.feature(a, b, "names_swap");
-    CHECK(ab == f.feature(b, a, "names_swap"));  // symmetric
-    return ab;
+    return f.symmetric_feature(a, b, "names_swap");
   };
   // A weekday or a month is a date (role_time_* compare those), not a who or a where.
   CHECK(swap("The mayor of Leeds opened the bridge.", "The mayor opened the bridge on Sunday.") ==
@@ -430,9 +432,7 @@ TEST_CASE("round 7: names_swap ignores dates, spelling variants and compounds",
 TEST_CASE("round 7: roles_swap leaves the locative alternation alone", "[align][matcher]") {
   Fixture f;
   auto swap = [&](std::string_view a, std::string_view b) {
-    const double ab = f.feature(a, b, "roles_swap");
-    CHECK(ab == f.feature(b, a, "roles_swap"));  // symmetric
-    return ab;
+    return f.symmetric_feature(a, b, "roles_swap");
   };
   // "load X onto Y" / "load Y with X": the same roles, another preposition, no agent.
   CHECK(swap("Fresh hay was loaded onto the old wagon.",
