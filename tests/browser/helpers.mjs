@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import http from 'node:http';
 import { dirname, join, resolve, extname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { wordnetAsVersion1 } from '../node/helpers.mjs';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const INDEX_URL = pathToFileURL(join(REPO, 'index.html')).href;
@@ -232,15 +233,6 @@ export async function waitForTreatments(root, timeout = 30000) {
   await root.locator('.px-panel--claim[data-done="true"]').waitFor({ state: 'attached', timeout });
 }
 
-/** The WordNet bytes as format version 1 (no parts of speech), as tests/node/resource-warnings does. */
-function wordnetAsVersion1(bytes) {
-  const posBytes = bytes.readUInt32LE(48);
-  const old = Buffer.from(bytes.subarray(0, bytes.length - posBytes));
-  old[4] = 1;
-  old.fill(0, 48, 52);
-  return old;
-}
-
 /**
  * web/dist/resources.js with the WordNet as format version 1, which the core reads with a warning
  * ("no parts of speech"): for the resource-warning tests (page and element), served by page.route.
@@ -248,7 +240,7 @@ function wordnetAsVersion1(bytes) {
 export function oldWordnetResourcesScript() {
   const list = ['wordnet-en.bin', 'news-lexicon.bin', 'matcher-v1.json', 'stance-v1.json'].map((name) => {
     let bytes = readFileSync(join(REPO, 'resources', name));
-    if (name === 'wordnet-en.bin') bytes = wordnetAsVersion1(bytes);
+    if (name === 'wordnet-en.bin') bytes = Buffer.from(wordnetAsVersion1(bytes));
     return `{ name: ${JSON.stringify(name)}, base64: "${bytes.toString('base64')}" }`;
   });
   return `var PARALLAX_RESOURCES = [\n${list.join(',\n')}\n];\n`;

@@ -42,6 +42,18 @@ export function writeTempFiles(files) {
   });
 }
 
+/** The WordNet bytes as an old file looks: the fifth section (parts of speech) cut off, its size
+ *  field (uint32 LE at byte 48) zeroed, the version byte (4) set to 1 (as tests/core/align/
+ *  matcher_resources.h does). Shared by the resource-warning tests of tests/node and tests/browser. */
+export function wordnetAsVersion1(bytes) {
+  const posBytes = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(48, true);
+  if (!(posBytes > 0 && posBytes < bytes.length)) throw new Error('the WordNet given has no parts-of-speech section');
+  const old = Uint8Array.from(bytes.subarray(0, bytes.length - posBytes));
+  old[4] = 1;
+  old.fill(0, 48, 52);
+  return old;
+}
+
 /** Test inputs written for these tests: every kind of file and encoding the core reads. */
 export function tricky_inputs() {
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Ferry service resumes\n\nThe ferry to Oskel island resumed on Tuesday after repairs.\n', 'utf16le')]);

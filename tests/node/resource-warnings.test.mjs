@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { root, coreJs } from './helpers.mjs';
+import { root, coreJs, wordnetAsVersion1 } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const resourceDir = join(root, 'resources');
@@ -16,18 +16,6 @@ const names = ['wordnet-en.bin', 'news-lexicon.bin', 'matcher-v1.json'];
 const missing = !existsSync(coreJs)
   ? 'build/wasm/parallax-core.js is missing (bash scripts/build.sh wasm)'
   : !names.every((n) => existsSync(join(resourceDir, n))) && 'resources/ holds no trained matcher';
-
-/** The WordNet bytes as an old file looks: the fifth section (parts of speech) cut off, its size
- *  field (uint32 LE at byte 48) zeroed, the version byte (4) set to 1 (as tests/core/align/
- *  matcher_resources.h does). */
-function wordnetAsVersion1(bytes) {
-  const posBytes = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(48, true);
-  assert.ok(posBytes > 0 && posBytes < bytes.length, 'the committed WordNet has a parts-of-speech section');
-  const old = Uint8Array.from(bytes.subarray(0, bytes.length - posBytes));
-  old[4] = 1;
-  old.fill(0, 48, 52);
-  return old;
-}
 
 function resources(wordnet) {
   return names.map((name) => ({
