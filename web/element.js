@@ -35,9 +35,13 @@
   // The shared engine's own notices (each once, for every element): [{file, code, severity, title, message}].
   var engineNotices = [];
   var connectedElements = new Set();   // told when engineNotices grows
+  /** One notice as the element keeps it and hands it out: item is ParallaxRender's {severity, title, message}. */
+  function noticeEntry(file, code, item) {
+    return { file: file, code: code, severity: item.severity, title: item.title, message: item.message };
+  }
   function addEngineNotice(code, item) {
     if (engineNotices.some(function (n) { return n.code === code && n.message === item.message; })) return;
-    engineNotices.push({ file: '', code: code, severity: item.severity, title: item.title, message: item.message });
+    engineNotices.push(noticeEntry('', code, item));
     connectedElements.forEach(function (el) { el._renderNotices(); });
   }
   function engine() {
@@ -169,9 +173,8 @@
 
     /** Shows the notices (unless notices="hidden") and tells the host when they changed. */
     _renderNotices() {
-      var list = engineNotices.concat(this._reportNotices).map(function (n) {
-        return { file: n.file, code: n.code, severity: n.severity, title: n.title, message: n.message };
-      });
+      // Copies, so that a listener changing the event's detail cannot change what is shown.
+      var list = engineNotices.concat(this._reportNotices).map(function (n) { return noticeEntry(n.file, n.code, n); });
       var box = this._noticesBox;
       ParallaxRender.notices(this._noticesList, list);
       var errors = list.filter(function (n) { return n.severity === 'error'; }).length;
@@ -189,10 +192,7 @@
     }
 
     _setReportNotices(modelNotices) {
-      this._reportNotices = modelNotices.map(function (n) {
-        var item = ParallaxRender.fileNotice(n);
-        return { file: n.file, code: n.code, severity: item.severity, title: item.title, message: item.message };
-      });
+      this._reportNotices = modelNotices.map(function (n) { return noticeEntry(n.file, n.code, ParallaxRender.fileNotice(n)); });
       this._renderNotices();
     }
 
