@@ -78,7 +78,8 @@ std::string to_json(const Analysis& analysis);
 /// A few lines per article and the most supported claims, for people at a terminal.
 std::string to_summary(const Analysis& analysis);
 
-/// A short readable label for a claim: its most central sentence, cut at a word
+/// A short readable label for a claim: its most central sentence without a leading
+/// Markdown heading marker, bullet or list number ("## ", "- ", "2. "), cut at a word
 /// boundary to at most `max_bytes` bytes (plus an ellipsis).
 std::string claim_label(std::string_view sentence, std::size_t max_bytes = 100);
 

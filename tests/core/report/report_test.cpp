@@ -394,6 +394,24 @@ TEST_CASE("claim labels are cut at a word boundary", "[report]") {
   CHECK(report::claim_label(unbroken, 50).size() == 50 + 3);
 }
 
+TEST_CASE("claim labels leave out the source's heading marks, bullets and list numbers",
+          "[report]") {
+  CHECK(report::claim_label("# Varrow Bridge shut to cars") == "Varrow Bridge shut to cars");
+  CHECK(report::claim_label("### Ferry returns") == "Ferry returns");
+  CHECK(report::claim_label("- Potential shifts in sanctions") == "Potential shifts in sanctions");
+  CHECK(report::claim_label("* Crews worked until dawn") == "Crews worked until dawn");
+  CHECK(report::claim_label("\u2022 Schools stay shut") == "Schools stay shut");
+  CHECK(report::claim_label("2. Sanctions & Economic Cooperation") ==
+        "Sanctions & Economic Cooperation");
+  CHECK(report::claim_label("3) Fares rise") == "Fares rise");
+  // Not markup: a number that starts the claim, a hyphenated word, a lone mark.
+  CHECK(report::claim_label("2.5 million people cross it") == "2.5 million people cross it");
+  CHECK(report::claim_label("1971 bridge closes") == "1971 bridge closes");
+  CHECK(report::claim_label("-5 degrees overnight") == "-5 degrees overnight");
+  CHECK(report::claim_label("#1 priority is safety") == "#1 priority is safety");
+  CHECK(report::claim_label("- ") == "- ");
+}
+
 TEST_CASE("JSONL output lines", "[report]") {
   CHECK(report::match_line("\"p1\"", true, 0.666666) ==
         R"({"id":"p1","same":true,"score":0.6667})");
