@@ -128,6 +128,7 @@ AlignResult align_articles(const std::vector<Unit>& units,
   AlignResult result;
   result.unit_links = link_units(units, matcher, options, &result.truncated);
   result.claims = cluster_claims(units, result.unit_links, matcher, options);
+  add_lead_claims(units, options, &result.claims);
   align_rows(result.claims, paragraph_counts, &result.rows, &result.links);
   return result;
 }

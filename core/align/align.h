@@ -9,6 +9,8 @@
 //      linkage (a unit joins a claim only if it matches every member), so
 //      unrelated sentences are never chained together; a sentence making two
 //      claims may join two; sentences matching nothing are claims of support 1;
+//      then the articles' headlines and ledes are grouped at a low floor
+//      (add_lead_claims): they state the main event, each in its own words;
 //   4. rows: paragraphs are aligned progressively, article by article, keeping
 //      each article's order; paragraph pairs that share claims but would cross
 //      other alignments become links ("moved paragraphs") instead of rows.
@@ -48,6 +50,9 @@ struct Unit {
   std::shared_ptr<const SentenceFeatures> features;
   /// softalign: unit-length latent vector (add_latent_vectors), or empty: not set.
   std::vector<float> latent;
+  /// The article's headline or its lede (the first full sentence of its body): where news
+  /// states the main event. Set by the caller (api); read by add_lead_claims.
+  bool lead = false;
 };
 
 /// Working memory a matcher may use across the score_many calls of one link_units run
@@ -224,6 +229,13 @@ struct SentencePlace {
 ///    and nowhere else, no number ("Hi all,", "Kind regards,", "Thanks,").
 bool makes_no_claim(std::string_view sentence, const SentencePlace& place);
 
+/// True for a headline that announces an explainer rather than stating the event: a clause of
+/// it (its start, or what follows ':', '|', '-', '?' or a dash) opens with a question word
+/// ("Varrow Bridge: what we know about the closure", "How Pellingham is coping"). Such a
+/// headline names a topic, like a section heading, so compare does not make it a lead
+/// (Unit::lead). ASCII case folding; never fails.
+bool announces_explainer(std::string_view headline);
+
 struct AlignOptions {
   /// Terms found in more units than this share of all units (and more than
   /// min_posting_cap) are not used to propose candidates; they still count in scores.
@@ -255,6 +267,10 @@ struct AlignOptions {
   std::size_t max_extra_claims = 2;
   /// Also return a claim of support 1 for every unit that matches nothing elsewhere.
   bool report_unique = true;
+  /// Leads (Unit::lead) of different articles whose TF-IDF vectors (Unit::vector) have at
+  /// least this cosine, each with every other member, form a claim of their own: the
+  /// articles' shared account of the main event (add_lead_claims). <= 0 turns it off.
+  double lead_floor = 0.05;
 };
 
 /// Two units judged to make the same claim.
@@ -321,6 +337,18 @@ std::vector<UnitLink> link_units(const std::vector<Unit>& units, const SentenceM
 std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
                                   const std::vector<UnitLink>& links,
                                   const SentenceMatcher& matcher, const AlignOptions& options);
+/// Step 3b (after cluster_claims): headlines and ledes state the main event in other words
+/// than each other ("Putin and Trump Set for High-Stakes Talks" / "Trump Announces Alaska
+/// Summit with Putin"), so their pair scores are low within one story. The leads are linked
+/// among themselves at `options.lead_floor` (inverted-index candidates as in link_units, then
+/// complete linkage as in cluster_claims: every member against every member) and each group
+/// of two or more articles becomes a claim, unless one claim already holds all its members.
+/// A shared claim overlapping it is folded into it when each of its other members reaches the
+/// floor against every lead member; a lead that was unique (support 1) loses that claim. Keeps
+/// `claims` in cluster_claims' order. Linear in the leads' candidates; does nothing when the
+/// floor is <= 0. `units` ordered by (article, paragraph, sentence), as for align_articles.
+void add_lead_claims(const std::vector<Unit>& units, const AlignOptions& options,
+                     std::vector<Claim>* claims);
 void align_rows(const std::vector<Claim>& claims,
                 const std::vector<std::uint32_t>& paragraph_counts, std::vector<Row>* rows,
                 std::vector<ParagraphLink>* links);

@@ -1,5 +1,6 @@
 // Step 3 of alignment: complete-linkage grouping of unit links into claims.
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 #include "align/align.h"
@@ -66,6 +67,56 @@ bool fully_linked(const std::vector<std::uint32_t>& from, const std::vector<std:
   }
   return pairs == 0 || total >= floor.mean * static_cast<double>(pairs);
 }
+
+// Which claims of support 2 or more hold each sentence: (ref, claim) sorted, so that "does
+// one claim hold all of these sentences?" costs a few binary searches.
+class MemberIndex {
+ public:
+  explicit MemberIndex(const std::vector<Claim>& claims) {
+    for (std::uint32_t c = 0; c < claims.size(); ++c) {
+      if (claims[c].support < 2) continue;
+      for (const ClaimMember& m : claims[c].members) entries_.emplace_back(m.ref, c);
+    }
+    std::sort(entries_.begin(), entries_.end(), less);
+  }
+  bool one_holds_all(const std::vector<ClaimMember>& members) const {
+    if (members.empty()) return false;
+    std::vector<std::uint32_t> common = holding(members.front().ref);
+    for (std::size_t m = 1; m < members.size() && !common.empty(); ++m) {
+      const std::vector<std::uint32_t> also = holding(members[m].ref);
+      std::vector<std::uint32_t> both;
+      std::set_intersection(common.begin(), common.end(), also.begin(), also.end(),
+                            std::back_inserter(both));
+      common.swap(both);
+    }
+    return !common.empty();
+  }
+  /// The claims holding at least one of `members`, sorted, each once.
+  std::vector<std::uint32_t> overlapping(const std::vector<ClaimMember>& members) const {
+    std::vector<std::uint32_t> out;
+    for (const ClaimMember& m : members) {
+      const std::vector<std::uint32_t> also = holding(m.ref);
+      out.insert(out.end(), also.begin(), also.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  using Entry = std::pair<UnitRef, std::uint32_t>;
+  static bool less(const Entry& x, const Entry& y) {
+    if (ref_less(x.first, y.first)) return true;
+    return !ref_less(y.first, x.first) && x.second < y.second;
+  }
+  std::vector<std::uint32_t> holding(const UnitRef& ref) const {  // sorted claim indexes
+    std::vector<std::uint32_t> out;
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), Entry{ref, 0u}, less);
+    for (; it != entries_.end() && !ref_less(ref, it->first); ++it) out.push_back(it->second);
+    return out;
+  }
+  std::vector<Entry> entries_;
+};
 
 }  // namespace
 
@@ -179,6 +230,115 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
     return ref_less(x.members.front().ref, y.members.front().ref);
   });
   return claims;
+}
+
+void add_lead_claims(const std::vector<Unit>& units, const AlignOptions& options,
+                     std::vector<Claim>* claims) {
+  if (options.lead_floor <= 0) return;
+  std::vector<Unit> leads;  // copies: link_units and cluster_claims index their own vector
+  for (const Unit& unit : units) {
+    if (unit.lead) leads.push_back(unit);
+  }
+  if (leads.size() < 2) return;
+  AlignOptions lead_options = options;
+  lead_options.linkage_share = 1;  // every member matches every other at the floor itself
+  lead_options.mean_linkage_share = 0;
+  lead_options.mutual_share = 1;  // no mutual-best links: the floor is the only rule
+  lead_options.max_extra_claims = 0;
+  lead_options.report_unique = false;
+  const TfIdfCosineMatcher matcher(options.lead_floor);
+  const std::vector<UnitLink> links = link_units(leads, matcher, lead_options, nullptr);
+  std::vector<Claim> found = cluster_claims(leads, links, matcher, lead_options);
+  if (found.empty()) return;
+
+  // A lead claim that some shared claim already holds whole adds nothing.
+  const MemberIndex known(*claims);
+  std::vector<Claim> added;
+  for (Claim& lead : found) {
+    if (!known.one_holds_all(lead.members)) added.push_back(std::move(lead));
+  }
+  if (added.empty()) return;
+
+  // A shared claim that overlaps a new lead claim is the same event said once more (two
+  // ledes that matched anyway, or a lede and a later sentence): it is folded into the lead
+  // claim when each of its other members also reaches the floor against every lead member
+  // (complete linkage still holds); otherwise both stay.
+  auto unit_of = [&](const UnitRef& ref) -> const Unit& {
+    return *std::lower_bound(units.begin(), units.end(), ref,
+                             [](const Unit& u, const UnitRef& r) { return ref_less(u.ref, r); });
+  };
+  std::vector<char> folded(claims->size(), 0);
+  for (Claim& lead : added) {
+    std::vector<ClaimMember> joining;
+    for (std::uint32_t c : known.overlapping(lead.members)) {
+      if (folded[c]) continue;
+      std::vector<ClaimMember> others;
+      bool coherent = true;
+      for (const ClaimMember& m : (*claims)[c].members) {
+        const bool in_lead =
+            std::any_of(lead.members.begin(), lead.members.end(), [&](const ClaimMember& l) {
+              return !ref_less(l.ref, m.ref) && !ref_less(m.ref, l.ref);
+            });
+        if (in_lead) continue;
+        for (const ClaimMember& l : lead.members) {
+          coherent =
+              coherent && matcher.score(unit_of(m.ref), unit_of(l.ref)) >= options.lead_floor;
+        }
+        others.push_back(m);
+      }
+      if (!coherent) continue;
+      folded[c] = 1;
+      joining.insert(joining.end(), others.begin(), others.end());
+    }
+    if (joining.empty()) continue;
+    lead.members.insert(lead.members.end(), joining.begin(), joining.end());
+    std::sort(lead.members.begin(), lead.members.end(),
+              [](const ClaimMember& x, const ClaimMember& y) { return ref_less(x.ref, y.ref); });
+    lead.members.erase(std::unique(lead.members.begin(), lead.members.end(),
+                                   [](const ClaimMember& x, const ClaimMember& y) {
+                                     return !ref_less(x.ref, y.ref) && !ref_less(y.ref, x.ref);
+                                   }),
+                       lead.members.end());
+    std::vector<std::uint32_t> articles;
+    for (ClaimMember& x : lead.members) {
+      double total = 0;
+      for (const ClaimMember& y : lead.members) {
+        if (&x != &y) total += matcher.score(unit_of(x.ref), unit_of(y.ref));
+      }
+      x.score = total / static_cast<double>(lead.members.size() - 1);
+      articles.push_back(x.ref.article);
+    }
+    std::sort(articles.begin(), articles.end());
+    lead.support = lead.independent = static_cast<std::uint32_t>(
+        std::unique(articles.begin(), articles.end()) - articles.begin());
+    lead.label_member = 0;
+    for (std::uint32_t m = 1; m < lead.members.size(); ++m) {
+      if (lead.members[m].score > lead.members[lead.label_member].score) lead.label_member = m;
+    }
+  }
+
+  // Gone: folded claims, and the unique claims of sentences now shared.
+  std::vector<UnitRef> now_shared;
+  for (const Claim& lead : added) {
+    for (const ClaimMember& m : lead.members) now_shared.push_back(m.ref);
+  }
+  std::sort(now_shared.begin(), now_shared.end(), ref_less);
+  std::vector<Claim> kept;
+  for (std::uint32_t c = 0; c < claims->size(); ++c) {
+    const Claim& claim = (*claims)[c];
+    if (folded[c]) continue;
+    if (claim.support < 2 && std::binary_search(now_shared.begin(), now_shared.end(),
+                                                claim.members.front().ref, ref_less))
+      continue;
+    kept.push_back(std::move((*claims)[c]));
+  }
+  kept.insert(kept.end(), std::make_move_iterator(added.begin()),
+              std::make_move_iterator(added.end()));
+  claims->swap(kept);
+  std::stable_sort(claims->begin(), claims->end(), [](const Claim& x, const Claim& y) {
+    if (x.support != y.support) return x.support > y.support;
+    return ref_less(x.members.front().ref, y.members.front().ref);
+  });
 }
 
 }  // namespace parallax::align

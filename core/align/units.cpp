@@ -65,4 +65,40 @@ bool makes_no_claim(std::string_view sentence, const SentencePlace& place) {
   return place.last_in_paragraph && ends_in_colon(sentence);
 }
 
+bool announces_explainer(std::string_view text) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  bool clause_start = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    const std::string_view rest = text.substr(i);
+    if (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") {
+      clause_start = true;  // an en or em dash
+      i += 3;
+      continue;
+    }
+    if (c == ':' || c == '|' || c == '-' || c == '?') {
+      clause_start = true;
+      ++i;
+      continue;
+    }
+    if (!letter(c)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && letter(text[end])) ++end;
+    if (clause_start) {
+      std::string word(text.substr(i, end - i));
+      for (char& ch : word) ch = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+      for (const char* wh : {"what", "how", "why", "who", "where", "when", "which"}) {
+        if (word == wh) return true;
+      }
+    }
+    clause_start = false;
+    i = end;
+  }
+  return false;
+}
+
 }  // namespace parallax::align

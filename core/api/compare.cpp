@@ -32,6 +32,19 @@ bool is_table_header(const segment::Paragraph& paragraph, std::size_t sentence) 
          paragraph.sentences.size() > 1;
 }
 
+// Words (runs of non-space bytes) of text[span].
+std::size_t word_count(std::string_view text, Span span) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = span.start; i < span.end && i < text.size(); ++i) {
+    const char c = text[i];
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 // Optional numeric option: absent is fine, present must be a number in [low, high].
 bool read_number(const Json& object, const char* key, double low, double high, double* out,
                  Error* error) {
@@ -161,6 +174,7 @@ Result<CompareOptions> parse_compare_options(std::string_view json) {
       !read_number(object, "mutualMargin", 0, 1, &options.align.mutual_margin, &error) ||
       !read_number(object, "linkageShare", 0, 1, &options.align.linkage_share, &error) ||
       !read_number(object, "meanLinkageShare", 0, 2, &options.align.mean_linkage_share, &error) ||
+      !read_number(object, "leadFloor", 0, 1, &options.align.lead_floor, &error) ||
       // --- softalign
       !read_number(object, "wordnetWeight", 0, 1, &options.wordnet_weight, &error) ||
       !read_number(object, "latentBlend", 0, 1, &options.latent_blend, &error) ||
@@ -298,6 +312,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
     const report::Article& article = analysis.articles[a];
     paragraph_counts.push_back(static_cast<std::uint32_t>(article.paragraphs.size()));
     bool after_body = false;  // --- align (seedsgold): a body paragraph came before this one
+    bool have_headline = false, have_lede = false;  // Unit::lead (add_lead_claims)
     for (std::uint32_t p = 0; p < article.paragraphs.size(); ++p) {
       const segment::Paragraph& paragraph = article.paragraphs[p];
       if (paragraph.boilerplate) continue;
@@ -324,6 +339,18 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
                 std::string_view(article.raw.text).substr(span.start, span.end - span.start),
                 place))
           continue;  // --- end align (seedsgold)
+        // The headline (the first heading of the title block, four words or more) and the
+        // lede (the first body sentence of eight words or more) state the main event.
+        if (!have_lede) {
+          const std::size_t words = word_count(article.raw.text, span);
+          if (heading && !after_body && !have_headline && words >= 4) {
+            have_headline = true;
+            unit.lead = !align::announces_explainer(
+                std::string_view(article.raw.text).substr(span.start, span.end - span.start));
+          } else if (paragraph.kind == segment::ParagraphKind::kParagraph && words >= 8) {
+            unit.lead = have_lede = true;
+          }
+        }
         matcher.prepare(unit, article.raw.text, paragraph.sentences[s].span, stemmer);
         units.push_back(std::move(unit));
       }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "align/align.h"
 #include "fake_matcher.h"
 
@@ -146,4 +148,113 @@ TEST_CASE("every unit is in a claim: shared, two-claim or unique", "[align][clai
   CHECK(claims_of == std::vector<int>{1, 2, 1, 1});
   CHECK(claims.back().support == 1);
   CHECK(claims.back().members[0].ref.sentence == 3);
+}
+
+// --- add_lead_claims: headlines and ledes of different articles form a claim of their own.
+namespace {
+// A lead unit of article `article` with the given terms, each of weight 1 (then normalised).
+Unit lead_unit(std::uint32_t article, std::uint32_t sentence, std::vector<std::uint32_t> terms,
+               bool lead = true) {
+  Unit unit;
+  unit.ref = {article, 0, sentence};
+  unit.terms = terms;
+  const double w = 1.0 / std::sqrt(static_cast<double>(terms.size()));
+  for (std::uint32_t t : terms) unit.vector.push_back({t, w});
+  unit.lead = lead;
+  return unit;
+}
+bool holds(const Claim& claim, std::uint32_t article) {
+  for (const auto& m : claim.members)
+    if (m.ref.article == article) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("leads that share a word form a claim, a lead sharing nothing stays unique",
+          "[align][claims][lead]") {
+  // Three headlines about one event in different words, sharing one name (term 1) pairwise
+  // with low cosines; a fourth article's lede shares nothing with them.
+  const std::vector<Unit> units = {lead_unit(0, 0, {1, 2, 3, 4}), lead_unit(1, 0, {1, 5, 6, 7}),
+                                   lead_unit(2, 0, {1, 8, 9, 10}),
+                                   lead_unit(3, 0, {11, 12, 13, 14})};
+  std::vector<Claim> claims;  // cluster_claims found nothing: every unit is unique
+  for (const Unit& u : units) claims.push_back({{{u.ref, 1.0}}, 1, 0, 1});
+  AlignOptions options;
+  add_lead_claims(units, options, &claims);
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].support == 3);
+  CHECK(claims[0].independent == 3);
+  CHECK((holds(claims[0], 0) && holds(claims[0], 1) && holds(claims[0], 2)));
+  CHECK_FALSE(holds(claims[0], 3));
+  // The three leads are no longer unique; the fourth still is.
+  CHECK(claims[1].support == 1);
+  CHECK(claims[1].members[0].ref.article == 3);
+}
+
+TEST_CASE("lead claims: complete linkage, no chaining through one lead", "[align][claims][lead]") {
+  // A~B share term 1, B~C share term 2, A and C share nothing: never one claim.
+  const std::vector<Unit> units = {lead_unit(0, 0, {1, 3}), lead_unit(1, 0, {1, 2}),
+                                   lead_unit(2, 0, {2, 4})};
+  std::vector<Claim> claims;
+  AlignOptions options;
+  add_lead_claims(units, options, &claims);
+  for (const Claim& claim : claims) CHECK_FALSE((holds(claim, 0) && holds(claim, 2)));
+}
+
+TEST_CASE("lead claims: only leads take part, a known group is not repeated, floor 0 is off",
+          "[align][claims][lead]") {
+  const std::vector<Unit> units = {lead_unit(0, 0, {1, 2}), lead_unit(1, 0, {1, 3}),
+                                   lead_unit(2, 0, {1, 4}, /*lead=*/false)};
+  AlignOptions options;
+  SECTION("a body sentence sharing the word is not a lead") {
+    std::vector<Claim> claims;
+    add_lead_claims(units, options, &claims);
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].support == 2);
+    CHECK_FALSE(holds(claims[0], 2));
+  }
+  SECTION("a claim that already holds both leads is not repeated") {
+    std::vector<Claim> claims = {{{{units[0].ref, 0.9}, {units[1].ref, 0.9}}, 2, 0, 2}};
+    add_lead_claims(units, options, &claims);
+    CHECK(claims.size() == 1);
+  }
+  SECTION("lead_floor 0 turns the step off") {
+    options.lead_floor = 0;
+    std::vector<Claim> claims;
+    add_lead_claims(units, options, &claims);
+    CHECK(claims.empty());
+  }
+  SECTION("a floor above the leads' cosine links nothing") {
+    options.lead_floor = 0.6;  // cosine of {1,2} and {1,3} is 0.5
+    std::vector<Claim> claims;
+    add_lead_claims(units, options, &claims);
+    CHECK(claims.empty());
+  }
+}
+
+TEST_CASE("lead claims absorb an overlapping claim only when it stays coherent",
+          "[align][claims][lead]") {
+  // Leads of articles 0 and 1 share term 1; article 2's body sentence already shares a claim
+  // with article 0's lead.
+  AlignOptions options;
+  SECTION("the other member reaches the floor against every lead: one claim") {
+    const std::vector<Unit> units = {lead_unit(0, 0, {1, 2}), lead_unit(1, 0, {1, 3}),
+                                     lead_unit(2, 0, {1, 2, 4}, /*lead=*/false)};
+    std::vector<Claim> claims = {{{{units[0].ref, 0.8}, {units[2].ref, 0.8}}, 2, 0, 2}};
+    add_lead_claims(units, options, &claims);
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].support == 3);
+    CHECK(claims[0].independent == 3);
+    CHECK(claims[0].members.size() == 3);
+  }
+  SECTION("it shares nothing with one lead: both claims stay") {
+    const std::vector<Unit> units = {lead_unit(0, 0, {1, 2}), lead_unit(1, 0, {1, 3}),
+                                     lead_unit(2, 0, {2, 4}, /*lead=*/false)};
+    std::vector<Claim> claims = {{{{units[0].ref, 0.8}, {units[2].ref, 0.8}}, 2, 0, 2}};
+    add_lead_claims(units, options, &claims);
+    REQUIRE(claims.size() == 2);
+    for (const Claim& claim : claims) CHECK(claim.members.size() == 2);
+    CHECK_FALSE((holds(claims[0], 1) && holds(claims[0], 2)));
+    CHECK_FALSE((holds(claims[1], 1) && holds(claims[1], 2)));
+  }
 }

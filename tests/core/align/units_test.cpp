@@ -1,4 +1,5 @@
-// makes_no_claim (core/align/units.cpp): section headings and list intros are not units.
+// makes_no_claim and announces_explainer (core/align/units.cpp): which sentences are units, which
+// leads.
 #include <catch2/catch.hpp>
 
 #include "align/align.h"
@@ -122,4 +123,21 @@ TEST_CASE("a short greeting or sign-off ending in a comma alone in its paragraph
   CHECK_FALSE(makes_no_claim("Thanks.", at(only | last)));
   CHECK_FALSE(makes_no_claim(",", at(only | last)));
   CHECK_FALSE(makes_no_claim("", at(only | last)));
+}
+
+TEST_CASE("a headline opening a clause with a question word announces an explainer", "[align]") {
+  using parallax::align::announces_explainer;
+  CHECK(announces_explainer("Varrow Bridge: what we know about the closure"));
+  CHECK(announces_explainer("How Pellingham is coping without drinkable tap water"));
+  CHECK(announces_explainer("A town on the kettle: how Pellingham is coping"));
+  CHECK(announces_explainer("Boil-water notice \xE2\x80\x94 why the samples failed"));
+  CHECK(announces_explainer("Port ruling | WHO decides now?"));
+  // Statements, and question words inside a clause or inside another word.
+  CHECK_FALSE(announces_explainer("Varrow Bridge closes to traffic on Thursday"));
+  CHECK_FALSE(announces_explainer("Mayor says what the city needs is a new bridge"));
+  CHECK_FALSE(announces_explainer("Whatley council approves the budget"));
+  // The rule's cost: a statement whose clause opens with "when" is taken for an explainer.
+  CHECK(announces_explainer("Russia\xE2\x80\x99s offer: when sanctions end, talks begin"));
+  CHECK_FALSE(announces_explainer("\xE2\x80\x9CWe won\xE2\x80\x9D: the Eastquay extension is off"));
+  CHECK_FALSE(announces_explainer(""));
 }

@@ -246,6 +246,57 @@ TEST_CASE("section headings and list intros make no claim; title headings do", "
   CHECK(shared == 1);
 }
 // --- end align (seedsgold) --------------------------------------------------------------
+// --- align (leads): headlines and ledes state the main event ---------------------------
+TEST_CASE("headlines and ledes in other words make one claim; an explainer headline does not",
+          "[api][compare][lead]") {
+  // The two headlines share only the place name, too little for the matcher; the ledes match.
+  const std::string a =
+      "# Velmora dock workers walk out over pay\n\n"
+      "Container traffic stopped at Velmora harbour on Monday morning after a strike began.\n\n"
+      "Ships queued outside the breakwater.\n";
+  const std::string b =
+      "# Strike shuts Velmora port\n\n"
+      "The port of Velmora came to a halt on Monday as the union began an indefinite stoppage.\n\n"
+      "The mayor called for talks.\n";
+  const std::string c =
+      "# Velmora strike: what we know so far\n\n"
+      "Wages on the quays have not risen in four years, organisers say.\n\n"
+      "A ferry still runs to the islands.\n";
+  auto claims_of = [](const Json& doc, int article, int paragraph) {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < doc["claims"].size(); ++k) {
+      for (const Json& m : doc["claims"][k]["members"]) {
+        if (m["article"] == article && m["paragraph"] == paragraph) out.push_back(k);
+      }
+    }
+    return out;
+  };
+  const std::vector<InputFile> files = {{"a.md", a}, {"b.md", b}, {"c.md", c}};
+  const Json doc = compare_to_json(files);
+  // a's headline shares a claim with b's headline and both ledes.
+  const auto headline_a = claims_of(doc, 0, 0);
+  REQUIRE(headline_a.size() == 1);
+  const Json& lead = doc["claims"][headline_a[0]];
+  CHECK(lead["support"] == 2);
+  CHECK(lead["members"].size() == 4);
+  // The ledes' own claim is folded into it: no second claim of just the two ledes.
+  CHECK(claims_of(doc, 0, 1) == headline_a);
+  // c's "what we know" headline announces an explainer: it is no lead, and c's lede shares
+  // nothing with the others.
+  for (std::size_t k : claims_of(doc, 2, 0)) CHECK_FALSE(doc["claims"][k] == lead);
+  for (std::size_t k : claims_of(doc, 2, 1)) CHECK(doc["claims"][k]["support"] == 1);
+
+  // leadFloor 0 turns the step off: a's headline is unique again.
+  auto off = parse_compare_options(R"({"leadFloor":0})");
+  REQUIRE(off.ok());
+  CHECK(off.value().align.lead_floor == 0);
+  const Json plain = compare_to_json(files, off.value());
+  const auto alone = claims_of(plain, 0, 0);
+  REQUIRE(alone.size() == 1);
+  CHECK(plain["claims"][alone[0]]["support"] == 1);
+  CHECK_FALSE(parse_compare_options(R"({"leadFloor":2})").ok());
+}
+// --- end align (leads) ------------------------------------------------------------------
 // --- Article stance (owner: "tone") --------------------------------------------------
 TEST_CASE("compare fills actors and the stance of every article", "[api][stance]") {
   const std::string a =
