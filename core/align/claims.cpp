@@ -118,6 +118,33 @@ class MemberIndex {
   std::vector<Entry> entries_;
 };
 
+// A claim of `members` (unit indexes, sorted by ref, each once): every member's mean score
+// against the others, the number of distinct articles, the most central member as its label.
+template <typename Score>
+Claim make_claim(const std::vector<Unit>& units, const std::vector<std::uint32_t>& members,
+                 Score&& score) {
+  Claim claim;
+  std::vector<std::uint32_t> articles;
+  for (std::uint32_t x : members) {
+    double total = 0;
+    for (std::uint32_t y : members) {
+      if (x != y) total += score(x, y);
+    }
+    const double others = static_cast<double>(std::max<std::size_t>(1, members.size() - 1));
+    claim.members.push_back({units[x].ref, total / others});
+    articles.push_back(units[x].ref.article);
+  }
+  std::sort(articles.begin(), articles.end());
+  claim.support =
+      static_cast<std::uint32_t>(std::unique(articles.begin(), articles.end()) - articles.begin());
+  claim.independent = claim.support;
+  claim.label_member = 0;
+  for (std::uint32_t m = 1; m < claim.members.size(); ++m) {
+    if (claim.members[m].score > claim.members[claim.label_member].score) claim.label_member = m;
+  }
+  return claim;
+}
+
 }  // namespace
 
 std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
@@ -194,25 +221,8 @@ std::vector<Claim> cluster_claims(const std::vector<Unit>& units,
     std::sort(members.begin(), members.end(), [&](std::uint32_t x, std::uint32_t y) {
       return ref_less(units[x].ref, units[y].ref);
     });
-    Claim claim;
-    std::vector<std::uint32_t> articles;
-    for (std::uint32_t x : members) {
-      double total = 0;
-      for (std::uint32_t y : members) {
-        if (x != y) total += score(x, y);
-      }
-      claim.members.push_back({units[x].ref, total / static_cast<double>(members.size() - 1)});
-      articles.push_back(units[x].ref.article);
-    }
-    std::sort(articles.begin(), articles.end());
-    claim.support = static_cast<std::uint32_t>(std::unique(articles.begin(), articles.end()) -
-                                               articles.begin());
+    Claim claim = make_claim(units, members, score);
     if (claim.support < 2) continue;
-    claim.independent = claim.support;
-    claim.label_member = 0;
-    for (std::uint32_t m = 1; m < claim.members.size(); ++m) {
-      if (claim.members[m].score > claim.members[claim.label_member].score) claim.label_member = m;
-    }
     claims.push_back(std::move(claim));
   }
   // What only one source says: every unit in no claim is a claim of support 1.
@@ -263,58 +273,37 @@ void add_lead_claims(const std::vector<Unit>& units, const AlignOptions& options
   // ledes that matched anyway, or a lede and a later sentence): it is folded into the lead
   // claim when each of its other members also reaches the floor against every lead member
   // (complete linkage still holds); otherwise both stay.
-  auto unit_of = [&](const UnitRef& ref) -> const Unit& {
-    return *std::lower_bound(units.begin(), units.end(), ref,
-                             [](const Unit& u, const UnitRef& r) { return ref_less(u.ref, r); });
+  auto index_of = [&](const UnitRef& ref) {
+    return static_cast<std::uint32_t>(
+        std::lower_bound(units.begin(), units.end(), ref,
+                         [](const Unit& u, const UnitRef& r) { return ref_less(u.ref, r); }) -
+        units.begin());
   };
+  auto score = [&](std::uint32_t x, std::uint32_t y) { return matcher.score(units[x], units[y]); };
   std::vector<char> folded(claims->size(), 0);
   for (Claim& lead : added) {
-    std::vector<ClaimMember> joining;
+    std::vector<std::uint32_t> members;  // unit indexes, sorted as the refs are
+    for (const ClaimMember& m : lead.members) members.push_back(index_of(m.ref));
+    const std::size_t leads_in_claim = members.size();
     for (std::uint32_t c : known.overlapping(lead.members)) {
       if (folded[c]) continue;
-      std::vector<ClaimMember> others;
+      std::vector<std::uint32_t> others;
       bool coherent = true;
       for (const ClaimMember& m : (*claims)[c].members) {
-        const bool in_lead =
-            std::any_of(lead.members.begin(), lead.members.end(), [&](const ClaimMember& l) {
-              return !ref_less(l.ref, m.ref) && !ref_less(m.ref, l.ref);
-            });
-        if (in_lead) continue;
-        for (const ClaimMember& l : lead.members) {
-          coherent =
-              coherent && matcher.score(unit_of(m.ref), unit_of(l.ref)) >= options.lead_floor;
-        }
-        others.push_back(m);
+        const std::uint32_t x = index_of(m.ref);
+        if (std::binary_search(members.begin(), members.begin() + leads_in_claim, x)) continue;
+        for (std::size_t l = 0; l < leads_in_claim && coherent; ++l)
+          coherent = score(x, members[l]) >= options.lead_floor;
+        others.push_back(x);
       }
       if (!coherent) continue;
       folded[c] = 1;
-      joining.insert(joining.end(), others.begin(), others.end());
+      members.insert(members.end(), others.begin(), others.end());
     }
-    if (joining.empty()) continue;
-    lead.members.insert(lead.members.end(), joining.begin(), joining.end());
-    std::sort(lead.members.begin(), lead.members.end(),
-              [](const ClaimMember& x, const ClaimMember& y) { return ref_less(x.ref, y.ref); });
-    lead.members.erase(std::unique(lead.members.begin(), lead.members.end(),
-                                   [](const ClaimMember& x, const ClaimMember& y) {
-                                     return !ref_less(x.ref, y.ref) && !ref_less(y.ref, x.ref);
-                                   }),
-                       lead.members.end());
-    std::vector<std::uint32_t> articles;
-    for (ClaimMember& x : lead.members) {
-      double total = 0;
-      for (const ClaimMember& y : lead.members) {
-        if (&x != &y) total += matcher.score(unit_of(x.ref), unit_of(y.ref));
-      }
-      x.score = total / static_cast<double>(lead.members.size() - 1);
-      articles.push_back(x.ref.article);
-    }
-    std::sort(articles.begin(), articles.end());
-    lead.support = lead.independent = static_cast<std::uint32_t>(
-        std::unique(articles.begin(), articles.end()) - articles.begin());
-    lead.label_member = 0;
-    for (std::uint32_t m = 1; m < lead.members.size(); ++m) {
-      if (lead.members[m].score > lead.members[lead.label_member].score) lead.label_member = m;
-    }
+    if (members.size() == leads_in_claim) continue;
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    lead = make_claim(units, members, score);
   }
 
   // Gone: folded claims, and the unique claims of sentences now shared.
