@@ -97,7 +97,7 @@ var ParallaxExport = (function () {
       out.push('<h2>Contradictions</h2><table><thead><tr><th>Kind</th><th>Subject</th><th>Source A</th><th>Source B</th><th>Note</th><th>Confidence</th></tr></thead><tbody>');
       model.contradictions.forEach(function (x) {
         function side(s) {
-          return '<strong>' + escapeHtml(model.articles[s.article].source) + ':</strong> ' + escapeHtml(s.value || s.text) +
+          return '<strong>' + escapeHtml(model.articles[s.article].source) + ':</strong> ' + escapeHtml(s.display) +
             '<br><span class="meta">' + escapeHtml(s.sentenceText) + '</span>';
         }
         out.push('<tr><td>' + escapeHtml(x.kind) + '</td><td>' + escapeHtml(x.subject) + '</td><td>' + side(x.a) + '</td><td>' + side(x.b) +

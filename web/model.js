@@ -346,8 +346,13 @@ var ParallaxModel = (function () {
       var sides = [x.a, x.b].map(function (side) {
         var s = sentenceAt(articles, side);
         if (!s) return null;
+        var text = str(side.text) || s.text, value = str(side.value);
+        // display: what a reader compares. Normalised figures and dates ("2031-08-15") read
+        // well; the keys of people and places ("person:lena hask|area commander") do not, so
+        // those show the phrase as written.
+        var display = /^(person|place|event):/.test(value) ? text : value || text;
         return { article: s.article, paragraph: s.paragraph, sentence: s.index,
-          text: str(side.text) || s.text, value: str(side.value), sentenceText: s.text };
+          text: text, value: value, display: display, sentenceText: s.text };
       });
       if (!sides[0] || !sides[1]) return;
       var confidence = num(x.confidence, 0, 1, 0);

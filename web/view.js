@@ -1037,7 +1037,7 @@ var ParallaxView = (function () {
         var b = button('px-contra-side', null, 'Go to ' + self.sourceName(side.article) + ': ' + side.sentenceText);
         b.dataset.ref = side.article + ':' + side.paragraph + ':' + side.sentence;
         b.appendChild(el('span', 'px-contra-source', self.sourceName(side.article)));
-        b.appendChild(el('span', 'px-contra-value', side.value || side.text));
+        b.appendChild(el('span', 'px-contra-value', side.display));
         b.appendChild(el('span', 'px-contra-sentence', side.sentenceText));
         sides.appendChild(b);
       });

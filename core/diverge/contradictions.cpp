@@ -346,6 +346,130 @@ std::vector<std::string> other_dates(const std::vector<const Fact*>& list, const
 using FactsBySentence =
     std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::vector<const Fact*>>;
 
+// --- Misattributed quotations: one quotation, two speakers ---------------------------
+// Two articles of one claim carry the same words in quotation marks and name different people
+// as saying them ("… until we tell you otherwise," said Area Commander Lena Hask / "… until we
+// tell you otherwise," said Chief Fire Officer Tobias Renn): who said what is disputed.
+
+constexpr std::size_t kMaxQuoteWords = 128;  // words of a sentence compared, at most
+constexpr std::size_t kMinQuoteRun = 6;      // words in a row both sentences share, at least
+
+struct PlainWord {
+  std::string lower;  // ASCII letters and digits, lower case
+  std::size_t start = 0, end = 0;
+};
+
+std::vector<PlainWord> plain_words(std::string_view text, Span s) {
+  std::vector<PlainWord> out;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::size_t i = s.start;
+  while (i < s.end && i < text.size() && out.size() < kMaxQuoteWords) {
+    if (!alnum(text[i])) {
+      ++i;
+      continue;
+    }
+    PlainWord w;
+    w.start = i;
+    while (i < s.end && i < text.size() && alnum(text[i])) {
+      const char c = text[i++];
+      w.lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    w.end = i;
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+bool has_quotation_mark(std::string_view sentence) {
+  for (std::string_view mark : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB"}) {
+    if (sentence.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The most words in a row that both lists hold, in the same order.
+std::size_t longest_common_run(const std::vector<PlainWord>& a, const std::vector<PlainWord>& b) {
+  std::vector<std::size_t> previous(b.size() + 1, 0), current(b.size() + 1, 0);
+  std::size_t best = 0;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      current[j] = a[i - 1].lower == b[j - 1].lower ? previous[j - 1] + 1 : 0;
+      best = std::max(best, current[j]);
+    }
+    std::swap(previous, current);
+  }
+  return best;
+}
+
+// The person a sentence names as speaking: its only person (one surname), at most three words
+// after a reporting verb ("said Area Commander Lena Hask", "according to …") or eight before
+// one ("Lena Hask of the Brennmouth Fire and Rescue Service told").
+const Fact* speaker_of(const std::vector<const Fact*>& facts, const std::vector<PlainWord>& words) {
+  const Fact* person = nullptr;
+  for (const Fact* f : facts) {
+    if (f->kind != FactKind::kPerson) continue;
+    if (person != nullptr && person->subject != f->subject) return nullptr;  // two people
+    if (person == nullptr) person = f;
+  }
+  if (person == nullptr) return nullptr;
+  std::size_t first = words.size(), last = 0;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (words[k].start >= person->span.start && words[k].end <= person->span.end) {
+      first = std::min(first, k);
+      last = k;
+    }
+  }
+  if (first == words.size()) return nullptr;
+  static constexpr std::string_view kReporting[] = {"added", "according", "said",
+                                                    "says",  "told",      "warned"};
+  for (std::size_t k = first >= 3 ? first - 3 : 0; k <= last + 8 && k < words.size(); ++k) {
+    if (k >= first && k <= last) continue;
+    for (std::string_view verb : kReporting) {
+      if (words[k].lower == verb) return person;
+    }
+  }
+  return nullptr;
+}
+
+std::string sentence_text(const std::vector<ArticleView>& articles, const align::UnitRef& r,
+                          Span* span) {
+  if (r.article >= articles.size() || articles[r.article].paragraphs == nullptr) return {};
+  const auto& paragraphs = *articles[r.article].paragraphs;
+  if (r.paragraph >= paragraphs.size() || r.sentence >= paragraphs[r.paragraph].sentences.size())
+    return {};
+  *span = paragraphs[r.paragraph].sentences[r.sentence].span;
+  const std::string_view text = articles[r.article].text;
+  if (span->end > text.size() || span->start > span->end) return {};
+  return std::string(slice(text, *span));
+}
+
+// Members i and j (different articles) of claim c quote the same words and name different
+// speakers.
+void speaker_conflict(Builder& builder, const align::Claim& claim, std::size_t c, std::size_t i,
+                      std::size_t j, const std::vector<const Fact*>& fa,
+                      const std::vector<const Fact*>& fb) {
+  const align::UnitRef& ra = claim.members[i].ref;
+  const align::UnitRef& rb = claim.members[j].ref;
+  Span sa, sb;
+  const std::string ta = sentence_text(builder.articles, ra, &sa);
+  const std::string tb = sentence_text(builder.articles, rb, &sb);
+  if (!has_quotation_mark(ta) || !has_quotation_mark(tb)) return;
+  const std::vector<PlainWord> wa = plain_words(builder.articles[ra.article].text, sa);
+  const std::vector<PlainWord> wb = plain_words(builder.articles[rb.article].text, sb);
+  const Fact* x = speaker_of(fa, wa);
+  const Fact* y = speaker_of(fb, wb);
+  if (x == nullptr || y == nullptr || x->subject == y->subject) return;
+  const std::size_t run = longest_common_run(wa, wb);
+  if (run < kMinQuoteRun) return;
+  const std::string ax = article_label(builder.articles, x->ref.article);
+  const std::string ay = article_label(builder.articles, y->ref.article);
+  builder.add(*x, *y, "speaker", 0.8, static_cast<std::int64_t>(c), "speaker of a quotation",
+              ax + " attributes the quotation to " + quoted(fact_text(builder.articles, *x)) +
+                  "; " + ay + " to " + quoted(fact_text(builder.articles, *y)) + ".");
+}
+
 // The figures and dates claim c's members disagree on. Out of line on purpose (as are
 // person_conflicts and event_conflicts): called once per claim, it can run V8's optimised
 // WebAssembly code from the next claim on, which a loop inlined into find_contradictions
@@ -373,6 +497,7 @@ using FactsBySentence =
       if (facts_of[i] == nullptr || facts_of[j] == nullptr) continue;
       const auto fa = facts_of[i];
       const auto fb = facts_of[j];
+      speaker_conflict(builder, claim, c, i, j, *fa, *fb);
       for (const Fact* x : *fa) {
         if (!numeric(x->kind) && x->kind != FactKind::kDate) continue;
         // The only fact of its kind and unit on each side, so the two are about one thing.

@@ -30,6 +30,19 @@ test('marks: shared by all, unique, contested (shown contradictions only)', () =
   assert.equal(m.stance[0].targets[0].name, 'the mayor');
 });
 
+test('contradiction sides show figures normalised and people as written', () => {
+  const r = fixture();
+  const side = (value, text) => ({ article: 0, paragraph: 0, sentence: 0, value, text });
+  r.contradictions = [
+    { kind: 'speaker', confidence: 0.8, shown: true,
+      a: side('person:lena hask|area commander', 'Area Commander Lena Hask'), b: side('person:tobias renn|mayor', 'Mayor Tobias Renn') },
+    { kind: 'date', confidence: 0.9, shown: true, a: side('2031-08-15', '15 August'), b: side('', 'next week') },
+  ];
+  const m = ParallaxModel.build(r);
+  assert.deepEqual(m.contradictions.map((x) => [x.a.display, x.b.display]),
+    [['Area Commander Lena Hask', 'Mayor Tobias Renn'], ['2031-08-15', 'next week']]);
+});
+
 test('a sentence in no claim (a byline, a section heading) is not "only here"', () => {
   const r = fixture();
   const sentence = r.articles[1].paragraphs[1].sentences[0];

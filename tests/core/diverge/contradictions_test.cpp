@@ -214,3 +214,59 @@ TEST_CASE("contradictions are bounded on big repetitive sets", "[diverge]") {
   CHECK(result.contradictions.size() <= diverge::kMaxContradictions);
   CHECK_FALSE(result.contradictions.empty());
 }
+
+// --- Misattributed quotations -----------------------------------------------------------
+namespace {
+std::size_t speaker_count(const diverge::DivergeResult& r) {
+  std::size_t n = 0;
+  for (const auto& c : r.contradictions) n += c.kind == "speaker" ? 1 : 0;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("one quotation given to two different speakers is a contradiction", "[diverge]") {
+  const Set set(
+      {"\"Keep your windows shut until we tell you otherwise,\" said Area Commander "
+       "Lena Hask.",
+       "\"Keep your windows shut until we tell you otherwise,\" Mayor Tobias Renn of "
+       "the city council told reporters."});
+  const auto result = set.analyse({claim_of({0, 1})});
+  REQUIRE(speaker_count(result) == 1);
+  const diverge::Contradiction& c = result.contradictions.front();
+  CHECK(c.kind == "speaker");
+  CHECK(c.shown());
+  CHECK(c.claim == 0);
+  CHECK(c.a.text == "Area Commander Lena Hask");
+  CHECK(c.b.text == "Mayor Tobias Renn");
+  CHECK(c.note.find("attributes the quotation") != std::string::npos);
+  // Outside a shared claim nothing is compared.
+  CHECK(speaker_count(set.analyse()) == 0);
+}
+
+TEST_CASE("the same speaker, a paraphrase, a short quote or two people are no speaker conflict",
+          "[diverge]") {
+  // The same person, titled differently.
+  CHECK(
+      speaker_count(
+          Set({"\"Keep your windows shut until we tell you otherwise,\" said Commander Lena Hask.",
+               "\"Keep your windows shut until we tell you otherwise,\" Lena Hask, the "
+               "commander, said."})
+              .analyse({claim_of({0, 1})})) == 0);
+  // No quotation marks on one side: a paraphrase may come from anyone.
+  CHECK(
+      speaker_count(
+          Set({"\"Keep your windows shut until we tell you otherwise,\" said Commander Lena Hask.",
+               "Keep your windows shut until we tell you otherwise, said Mayor Tobias Renn."})
+              .analyse({claim_of({0, 1})})) == 0);
+  // Fewer than six words quoted alike: not one quotation.
+  CHECK(speaker_count(Set({"\"We are ready,\" said Commander Lena Hask.",
+                           "\"We are ready for winter,\" said Mayor Tobias Renn."})
+                          .analyse({claim_of({0, 1})})) == 0);
+  // Two people in a sentence: which one speaks is not clear.
+  CHECK(
+      speaker_count(
+          Set({"\"Keep your windows shut until we tell you otherwise,\" said Commander Lena Hask.",
+               "\"Keep your windows shut until we tell you otherwise,\" Mayor Tobias Renn said "
+               "after meeting Governor Ada Quill."})
+              .analyse({claim_of({0, 1})})) == 0);
+}
