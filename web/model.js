@@ -65,6 +65,24 @@ var ParallaxModel = (function () {
     return segments;
   }
 
+  /**
+   * A Markdown heading's leading "## " stays in the text (the reader sees the source as it is) but
+   * becomes its own segment, marked `markup`, so that the view can render it quietly and the
+   * sentence's highlight starts at its first word.
+   */
+  function markHeadingMarkup(segments) {
+    for (var i = 0; i < segments.length; i++) {
+      var seg = segments[i];
+      if (!seg.sentence) continue;
+      var m = /^#{1,6}[ \t]+/.exec(seg.text);
+      if (m && m[0].length < seg.text.length) {
+        segments.splice(i, 1, { text: m[0], markup: true }, { text: seg.text.slice(m[0].length), sentence: seg.sentence });
+      }
+      break;
+    }
+    return segments;
+  }
+
   function paragraphKey(article, paragraph) {
     return article + ':' + paragraph;
   }
@@ -173,7 +191,8 @@ var ParallaxModel = (function () {
           reason: str(p.reason || p.boilerplate_reason),
           text: text,
           sentences: sentences,
-          segments: segmentParagraph(text, start, sentences),
+          segments: kind === 'heading' ? markHeadingMarkup(segmentParagraph(text, start, sentences))
+            : segmentParagraph(text, start, sentences),
           shared: sentences.some(function (s) { return s.support >= 2; }),
           links: [],
         };

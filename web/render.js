@@ -75,6 +75,11 @@ var ParallaxRender = (function () {
    */
   function sentenceNode(segment, model, sentencesByClaim) {
     var s = segment.sentence;
+    if (segment.markup) {
+      var markup = el('span', 'px-markup', segment.text);
+      markup.setAttribute('aria-hidden', 'true');
+      return markup;
+    }
     if (!s) return document.createTextNode(segment.text);
     var span = el('span', 'px-s', segment.text);
     span.tabIndex = -1;

@@ -43,6 +43,21 @@ test('contradiction sides show figures normalised and people as written', () => 
     [['Area Commander Lena Hask', 'Mayor Tobias Renn'], ['2031-08-15', 'next week']]);
 });
 
+test('a Markdown heading mark is its own quiet segment; the text stays as written', () => {
+  const r = fixture();
+  const text = '## Summit set for Tallinn';
+  r.articles[0].paragraphs[0] = { text, start: 0, end: text.length, kind: 'heading',
+    sentences: [{ text, start: 0, end: text.length, claims: [] }] };
+  const m = ParallaxModel.build(r);
+  const segs = m.articles[0].paragraphs[0].segments;
+  assert.deepEqual(segs.map((x) => [x.text, !!x.markup, !!x.sentence]),
+    [['## ', true, false], ['Summit set for Tallinn', false, true]]);
+  assert.equal(segs.map((x) => x.text).join(''), text, 'nothing dropped');
+  // "#1" is a word, not a heading mark; body paragraphs are left alone.
+  r.articles[0].paragraphs[0].text = r.articles[0].paragraphs[0].sentences[0].text = '#1 priority is safety';
+  assert.equal(ParallaxModel.build(r).articles[0].paragraphs[0].segments.length, 1);
+});
+
 test('a sentence in no claim (a byline, a section heading) is not "only here"', () => {
   const r = fixture();
   const sentence = r.articles[1].paragraphs[1].sentences[0];

@@ -3,10 +3,10 @@
 // the fields are empty (the engine's output today) or absent (older documents).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  useBrowser, openPage, INDEX_URL, waitForColumns, screenshot, dropFiles, foreignRequests, FIXTURES,
+  useBrowser, openPage, INDEX_URL, waitForColumns, screenshot, dropFiles, foreignRequests, FIXTURES, REPO,
 } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -59,6 +59,29 @@ test('contradictions: both values side by side, confident ones first, click to j
   await page.click('.px-side-tab[data-panel="matrix"]');
   assert.ok(await page.locator('.px-matrix-contested').count() >= 2, 'the matrix marks the contested claim');
   assert.ok(await page.locator('.px-matrix-omitted').count() >= 0);
+  assertClean(log);
+  await page.close();
+});
+
+test('a quotation given to two speakers, found by the engine, names both as written', async () => {
+  // tests/corpus/warehouse (our own articles): one outlet gives the fire chief's quotation to
+  // another officer. Dropped as files, so the WASM engine finds it, not a fixture.
+  const dir = join(REPO, 'tests/corpus/warehouse');
+  const files = readdirSync(dir).sort().map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+  const { page, log } = await openPage(browser.context, INDEX_URL + '?empty');
+  await page.waitForFunction(() => window.ParallaxApp && document.body.dataset.state === 'empty');
+  await dropFiles(page, '#px-drop', files);
+  await waitForColumns(page, files.length);
+  await page.click('.px-side-tab[data-panel="contradictions"]');
+  const speakers = await page.locator('.px-contra').evaluateAll((n) => n
+    .filter((li) => /speaker/i.test(li.querySelector('.px-contra-kind').textContent))
+    .map((li) => [...li.querySelectorAll('.px-contra-value')].map((v) => v.textContent)));
+  assert.ok(speakers.length >= 1, 'at least one speaker contradiction');
+  for (const values of speakers) {
+    assert.ok(values.some((v) => v.includes('Lena Hask')), values.join(' / '));
+    assert.ok(values.every((v) => !v.startsWith('person:')), 'people are shown as written, not as keys');
+  }
+  await screenshot(page, 'panel-speaker');
   assertClean(log);
   await page.close();
 });
