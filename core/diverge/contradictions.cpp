@@ -433,8 +433,9 @@ const Fact* speaker_of(const std::vector<const Fact*>& facts, const std::vector<
   return nullptr;
 }
 
-std::string sentence_text(const std::vector<ArticleView>& articles, const align::UnitRef& r,
-                          Span* span) {
+// The sentence r of its article, and its span there; empty when r is out of range.
+std::string_view sentence_text(const std::vector<ArticleView>& articles, const align::UnitRef& r,
+                               Span* span) {
   if (r.article >= articles.size() || articles[r.article].paragraphs == nullptr) return {};
   const auto& paragraphs = *articles[r.article].paragraphs;
   if (r.paragraph >= paragraphs.size() || r.sentence >= paragraphs[r.paragraph].sentences.size())
@@ -442,7 +443,7 @@ std::string sentence_text(const std::vector<ArticleView>& articles, const align:
   *span = paragraphs[r.paragraph].sentences[r.sentence].span;
   const std::string_view text = articles[r.article].text;
   if (span->end > text.size() || span->start > span->end) return {};
-  return std::string(slice(text, *span));
+  return slice(text, *span);
 }
 
 // Members i and j (different articles) of claim c quote the same words and name different
@@ -453,8 +454,8 @@ void speaker_conflict(Builder& builder, const align::Claim& claim, std::size_t c
   const align::UnitRef& ra = claim.members[i].ref;
   const align::UnitRef& rb = claim.members[j].ref;
   Span sa, sb;
-  const std::string ta = sentence_text(builder.articles, ra, &sa);
-  const std::string tb = sentence_text(builder.articles, rb, &sb);
+  const std::string_view ta = sentence_text(builder.articles, ra, &sa);
+  const std::string_view tb = sentence_text(builder.articles, rb, &sb);
   if (!has_quotation_mark(ta) || !has_quotation_mark(tb)) return;
   const std::vector<PlainWord> wa = plain_words(builder.articles[ra.article].text, sa);
   const std::vector<PlainWord> wb = plain_words(builder.articles[rb.article].text, sb);
