@@ -1113,6 +1113,8 @@ std::vector<std::string> pair_feature_names(const represent::Lexicon& lexicon) {
   for (std::uint32_t d = 0; d < dims; ++d) names.push_back("latent_product_" + std::to_string(d));
   for (std::uint32_t d = 0; d < dims; ++d)
     names.push_back("latent_difference_" + std::to_string(d));
+  // Round 8 (nmf): [u+v, |u-v|] as Ji & Eisenstein (2013) feed them to their classifier.
+  for (std::uint32_t d = 0; d < dims; ++d) names.push_back("latent_sum_" + std::to_string(d));
   return names;
 }
 
@@ -1120,7 +1122,7 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
                                   const represent::Lexicon& lexicon,
                                   const represent::WordNet* wordnet) {
   std::vector<double> out;
-  out.reserve(kBaseFeatures.size() + 2 * std::size_t{lexicon.dimensions()});
+  out.reserve(kBaseFeatures.size() + 3 * std::size_t{lexicon.dimensions()});
   const double shared = static_cast<double>(intersection_size(a.stems, b.stems));
   const double ra = a.stems.empty() ? 1.0 : shared / static_cast<double>(a.stems.size());
   const double rb = b.stems.empty() ? 1.0 : shared / static_cast<double>(b.stems.size());
@@ -1279,6 +1281,10 @@ std::vector<double> pair_features(const SentenceFeatures& a, const SentenceFeatu
     out.push_back(a.latent.empty() || b.latent.empty()
                       ? 0.0
                       : std::fabs(double(a.latent[d]) - double(b.latent[d])));
+  }
+  for (std::uint32_t d = 0; d < dims; ++d) {
+    out.push_back(a.latent.empty() || b.latent.empty() ? 0.0
+                                                       : double(a.latent[d]) + double(b.latent[d]));
   }
   return out;
 }

