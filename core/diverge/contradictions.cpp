@@ -84,6 +84,9 @@ bool numbers_compatible(const Fact& x, const Fact& y) {
   return x.low <= y.high + slack && y.low <= x.high + slack;
 }
 
+// How many contradictions are collected before the most confident kMaxContradictions are kept.
+constexpr std::size_t kMaxContradictionCandidates = 8 * kMaxContradictions;
+
 struct Builder {
   const std::vector<Fact>& facts;
   const std::vector<ArticleView>& articles;
@@ -118,7 +121,10 @@ struct Builder {
     auto key = std::make_tuple(kind, a->subject.empty() ? subject : a->subject, a->ref.article,
                                b->ref.article, va, vb);
     if (!seen.insert(key).second) return;
-    if (out.size() >= kMaxContradictions) {
+    // Candidates beyond kMaxContradictions are kept (up to a bound) so that the most confident
+    // are the ones kept in the end: the subject route runs first and could otherwise fill the
+    // list with weak role conflicts before the claims route finds a shown figure.
+    if (out.size() >= kMaxContradictionCandidates) {
       truncated = true;
       return;
     }
@@ -462,6 +468,16 @@ void speaker_conflict(Builder& builder, const align::Claim& claim, std::size_t c
   const Fact* x = speaker_of(fa, wa);
   const Fact* y = speaker_of(fb, wb);
   if (x == nullptr || y == nullptr || x->subject == y->subject) return;
+  // The other side's surname in this sentence: one person read two ways ("spokesman Col.
+  // Patrick Ryder", where the abbreviation ends the name), not two speakers.
+  auto names = [](const std::vector<PlainWord>& words, const Fact& f) {
+    const std::string_view key = std::string_view(f.subject).substr(f.subject.find(':') + 1);
+    const std::string_view last =
+        key.substr(key.rfind(' ') == std::string_view::npos ? 0 : key.rfind(' ') + 1);
+    return std::any_of(words.begin(), words.end(),
+                       [&](const PlainWord& w) { return w.lower == last; });
+  };
+  if (names(wa, *y) || names(wb, *x)) return;
   const std::size_t run = longest_common_run(wa, wb);
   if (run < kMinQuoteRun) return;
   const std::string ax = article_label(builder.articles, x->ref.article);
@@ -603,6 +619,10 @@ std::vector<Contradiction> find_contradictions(const std::vector<Fact>& facts,
                                                      y.b.ref.article, y.b.ref.paragraph,
                                                      y.b.ref.sentence, y.b.span.start, y.kind);
   });
+  if (out.size() > kMaxContradictions) {
+    out.resize(kMaxContradictions);  // the most confident, in the order above
+    builder.truncated = true;
+  }
   if (truncated != nullptr) *truncated = builder.truncated;
   return out;
 }

@@ -57,6 +57,13 @@ constexpr Title kTitles[] = {
     {{"queen", {}, {}}, "queen"},
     {{"general", {}, {}}, "general"},
     {{"commander", {}, {}}, "commander"},
+    // Offices of local services ("Station Manager Lena Hask", "Press Officer Ada Quill");
+    // after "Chief" they end a compound title (chief_compound below).
+    {{"officer", {}, {}}, "officer"},
+    {{"manager", {}, {}}, "manager"},
+    {{"inspector", {}, {}}, "inspector"},
+    {{"constable", {}, {}}, "constable"},
+    {{"superintendent", {}, {}}, "superintendent"},
     {{"premier", {}, {}}, "premier"},
     {{"chairman", {}, {}}, "chairman"},
     {{"chairwoman", {}, {}}, "chairwoman"},
@@ -90,6 +97,32 @@ bool may_start_title(const Word& w) {
   return !w.punct && !w.number && (w.title || ex_prefixed(w.lower));
 }
 
+// "Chief" + up to one capitalised word + an office ending the title: "Chief Fire Officer",
+// "Chief Medical Officer", "Chief Constable", "Chief Executive". The words of the title after
+// "Chief" (0: none), and the whole title, lower case, as its head.
+std::size_t chief_compound(const std::vector<Word>& words, std::size_t i, std::string* head) {
+  auto office = [](std::string_view w) {
+    for (std::string_view o : {"constable", "economist", "engineer", "executive", "inspector",
+                               "justice", "officer", "prosecutor", "scientist", "superintendent"})
+      if (same_bytes(w, o)) return true;
+    return false;
+  };
+  for (std::size_t k = 1; k <= 2 && i + k < words.size(); ++k) {
+    const Word& w = words[i + k];
+    if (!w.cap || w.punct || w.number) return 0;
+    if (office(w.lower)) {
+      std::string title = "chief";
+      for (std::size_t j = 1; j <= k; ++j) {
+        title += ' ';
+        title += words[i + j].lower;
+      }
+      *head = std::move(title);
+      return k;
+    }
+  }
+  return 0;
+}
+
 // The title starting at word i: its number of words (0: none) and its head.
 std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string* head) {
   if (i >= words.size() || !may_start_title(words[i])) return 0;
@@ -104,6 +137,7 @@ std::size_t title_at(const std::vector<Word>& words, std::size_t i, std::string*
     }
     if (n < 3 && !title.words[n].empty()) continue;
     *head = std::string(title.head);
+    if (n == 1 && title.head == "chief") n += chief_compound(words, i, head);
     return n;
   }
   return 0;
@@ -248,12 +282,15 @@ bool is_event_word(std::string_view w) {
 bool is_title_word(std::string_view w) {
   // The distinct first words of kTitles, sorted for bisection.
   static constexpr std::string_view kFirstWords[] = {
-      "adviser",     "advisor", "aide",      "ambassador", "ceo",     "chairman",  "chairwoman",
-      "chancellor",  "chief",   "commander", "defence",    "defense", "director",  "envoy",
-      "finance",     "foreign", "general",   "governor",   "head",    "interior",  "king",
-      "leader",      "mayor",   "minister",  "pope",       "premier", "president", "press",
-      "prime",       "queen",   "secretary", "senator",    "special", "spokesman", "spokesperson",
-      "spokeswoman", "vice"};
+      "adviser",        "advisor",    "aide",       "ambassador",   "ceo",
+      "chairman",       "chairwoman", "chancellor", "chief",        "commander",
+      "constable",      "defence",    "defense",    "director",     "envoy",
+      "finance",        "foreign",    "general",    "governor",     "head",
+      "inspector",      "interior",   "king",       "leader",       "manager",
+      "mayor",          "minister",   "officer",    "pope",         "premier",
+      "president",      "press",      "prime",      "queen",        "secretary",
+      "senator",        "special",    "spokesman",  "spokesperson", "spokeswoman",
+      "superintendent", "vice"};
   static_assert(sorted_words(kFirstWords), "keep the first words of the titles sorted");
   static_assert(same_first_words(kFirstWords), "kFirstWords: exactly the first words of kTitles");
   static constexpr FirstLetterLengths kFilter(kFirstWords);

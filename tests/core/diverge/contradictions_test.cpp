@@ -262,6 +262,13 @@ TEST_CASE("the same speaker, a paraphrase, a short quote or two people are no sp
   CHECK(speaker_count(Set({"\"We are ready,\" said Commander Lena Hask.",
                            "\"We are ready for winter,\" said Mayor Tobias Renn."})
                           .analyse({claim_of({0, 1})})) == 0);
+  // One person read two ways: the other side's surname is in the sentence ("Col." cut the name).
+  CHECK(speaker_count(
+            Set({"\"Keep your windows shut until we tell you otherwise,\" said spokesman Col. "
+                 "Patrick Ryder.",
+                 "\"Keep your windows shut until we tell you otherwise,\" said spokesman "
+                 "Colonel Patrick Ryder."})
+                .analyse({claim_of({0, 1})})) == 0);
   // Two people in a sentence: which one speaks is not clear.
   CHECK(
       speaker_count(
@@ -269,4 +276,32 @@ TEST_CASE("the same speaker, a paraphrase, a short quote or two people are no sp
                "\"Keep your windows shut until we tell you otherwise,\" Mayor Tobias Renn said "
                "after meeting Governor Ada Quill."})
               .analyse({claim_of({0, 1})})) == 0);
+}
+
+TEST_CASE("the contradiction bound keeps the most confident, whichever route found them",
+          "[diverge]") {
+  // 16 articles give two people 16 different offices each: 240 weak role conflicts (0.55,
+  // hidden) from the subject route, more than kMaxContradictions. A shown figure conflict in a
+  // shared claim, found later by the claims route, must still be kept.
+  const char* offices[] = {"adviser",    "ambassador", "envoy",    "spokesman",
+                           "director",   "governor",   "mayor",    "senator",
+                           "chancellor", "secretary",  "minister", "chairman",
+                           "commander",  "officer",    "manager",  "inspector"};
+  std::vector<std::string> texts;
+  for (const char* office : offices) {
+    texts.push_back(std::string("Marek Dalby, the city's ") + office + ", spoke on Monday. " +
+                    "Ada Quill, the region's " + office + ", spoke on Monday.\n\n" +
+                    "Soldiers said " + (texts.empty() ? "24" : "23") +
+                    " people were wounded in the attack on the northern base.");
+  }
+  const Set set(texts);
+  align::Claim claim;
+  claim.members = {{{0, 1, 0}, 0.9}, {{1, 1, 0}, 0.9}};
+  claim.support = claim.independent = 2;
+  const auto result = set.analyse({claim});
+  CHECK(result.contradictions.size() == diverge::kMaxContradictions);
+  CHECK(result.truncated);
+  REQUIRE(shown_count(result) >= 1);
+  CHECK(result.contradictions.front().claim == 0);
+  CHECK(result.contradictions.front().shown());
 }

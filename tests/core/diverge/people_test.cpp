@@ -206,6 +206,16 @@ TEST_CASE("every office of the title list is found before a name", "[diverge]") 
       {"CEO", "ceo"},
       {"Pope", "pope"},
       {"Leader", "leader"},
+      {"Officer", "officer"},
+      {"Manager", "manager"},
+      {"Inspector", "inspector"},
+      {"Constable", "constable"},
+      {"Superintendent", "superintendent"},
+      // "Chief" + at most one word + an office: one compound title.
+      {"Chief Fire Officer", "chief fire officer"},
+      {"Chief Constable", "chief constable"},
+      {"Chief Medical Officer", "chief medical officer"},
+      {"Chief Executive", "chief executive"},
   };
   for (const Row& row : rows) {
     const std::string sentence =
