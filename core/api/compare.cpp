@@ -32,19 +32,6 @@ bool is_table_header(const segment::Paragraph& paragraph, std::size_t sentence) 
          paragraph.sentences.size() > 1;
 }
 
-// Words (runs of non-space bytes) of text[span].
-std::size_t word_count(std::string_view text, Span span) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (std::size_t i = span.start; i < span.end && i < text.size(); ++i) {
-    const char c = text[i];
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 // Optional numeric option: absent is fine, present must be a number in [low, high].
 bool read_number(const Json& object, const char* key, double low, double high, double* out,
                  Error* error) {
@@ -342,7 +329,7 @@ Result<report::Analysis> compare(const std::vector<InputFile>& files, const Comp
         // The headline (the first heading of the title block, four words or more) and the
         // lede (the first body sentence of eight words or more) state the main event.
         if (!have_lede) {
-          const std::size_t words = word_count(article.raw.text, span);
+          const std::size_t words = segment::word_count(article.raw.text, span);
           if (heading && !after_body && !have_headline && words >= 4) {
             have_headline = true;
             unit.lead = !align::announces_explainer(

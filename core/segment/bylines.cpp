@@ -37,17 +37,6 @@ std::size_t prefix_length(std::string_view text, std::string_view prefix) {
   return prefix.size();
 }
 
-std::size_t word_count(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = is_space(c);
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 // `word` (lower-case ASCII letters) is a line of `table` ("\nword\n").
 bool in_table(std::string_view table, std::string_view word) {
   constexpr std::size_t kLongest = 32;
@@ -116,7 +105,7 @@ bool is_byline_or_dateline(std::string_view sentence) {
   const std::string_view text = sentence.substr(begin);
   const char end = last_visible(text);
   if (end == '\0' || end == '.' || end == '!' || end == '?' || end == '"') return false;
-  if (word_count(text) > kMaxWords) return false;
+  if (word_count(text, {0, text.size()}) > kMaxWords) return false;
   if (std::size_t n = prefix_length(text, "by "); n > 0)
     return n < text.size() && is_ascii_upper(text[n]) && !reads_as_headline(text.substr(n));
   for (std::string_view word :

@@ -91,4 +91,8 @@ std::string infer_title(std::string_view text, const std::vector<Paragraph>& par
   return {};
 }
 
+std::size_t word_count(std::string_view text, Span span) {
+  return detail::word_count(text, span);
+}
+
 }  // namespace parallax::segment

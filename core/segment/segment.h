@@ -72,6 +72,9 @@ bool tokens_within(std::string_view text, Span paragraph,
 /// capitalised words in a row stay a byline ("By John King", and so "By Popular Demand" too).
 bool is_byline_or_dateline(std::string_view fragment);
 
+/// Words of text[span]: runs of characters between whitespace (Unicode spaces included).
+std::size_t word_count(std::string_view text, Span span);
+
 /// The article title when ingest found none: the first non-boilerplate heading, else the first
 /// sentence (cut to at most 120 bytes at a word boundary), passing over bylines and datelines
 /// that stand alone (FNC-1 bodies start "By Sylvia Westall").
