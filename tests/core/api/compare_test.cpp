@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -295,6 +298,59 @@ TEST_CASE("headlines and ledes in other words make one claim; an explainer headl
   REQUIRE(alone.size() == 1);
   CHECK(plain["claims"][alone[0]]["support"] == 1);
   CHECK_FALSE(parse_compare_options(R"({"leadFloor":2})").ok());
+}
+TEST_CASE("claims stay well formed with lead claims on every corpus of ours",
+          "[api][compare][lead]") {
+  // Our own article sets (samples/, tests/corpus/*): every shared claim spans two or more
+  // articles and holds no sentence twice, no two claims hold the same sentences, and a sentence
+  // is either in shared claims or in exactly one unique claim, never both.
+  const std::string root = PARALLAX_SOURCE_DIR;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> sets = {
+      {root + "/samples/",
+       {"civic-pulse.json", "kestrel-gazette.html", "northwire-wire.txt", "riverside-radio.txt",
+        "valley-herald.md"}},
+      {root + "/tests/corpus/warehouse/",
+       {"brennmouth-courier.html", "coastline-daily.json", "harbour-notes.md", "meridian-wire.txt",
+        "radio-brenn.txt"}}};
+  for (const auto& [dir, names] : sets) {
+    INFO(dir);
+    std::vector<std::string> texts;  // InputFile holds a view: the bytes live here
+    for (const std::string& name : names) {
+      std::ifstream in(dir + name, std::ios::binary);
+      REQUIRE(in);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      texts.push_back(bytes.str());
+    }
+    std::vector<InputFile> files;
+    for (std::size_t k = 0; k < names.size(); ++k) files.push_back({names[k], texts[k]});
+    const Json doc = compare_to_json(files);
+    std::set<std::vector<std::tuple<int, int, int>>> seen;
+    std::map<std::tuple<int, int, int>, std::pair<int, int>> uses;  // (shared, unique) claims
+    std::size_t leadish = 0;
+    for (const Json& claim : doc["claims"]) {
+      std::vector<std::tuple<int, int, int>> members;
+      std::set<int> articles;
+      for (const Json& m : claim["members"]) {
+        members.emplace_back(m["article"], m["paragraph"], m["sentence"]);
+        articles.insert(m["article"].get<int>());
+      }
+      std::vector<std::tuple<int, int, int>> sorted = members;
+      std::sort(sorted.begin(), sorted.end());
+      CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+      CHECK(seen.insert(sorted).second);
+      CHECK(claim["support"] == articles.size());
+      for (const auto& key : sorted) {
+        auto& [shared, unique] = uses[key];
+        (claim["support"] > 1 ? shared : unique) += 1;
+      }
+      leadish += claim["support"] > 1 && claim["members"][0]["paragraph"] == 0 ? 1 : 0;
+    }
+    for (const auto& [key, count] : uses) {
+      CHECK((count.second == 0 || (count.first == 0 && count.second == 1)));
+    }
+    CHECK(leadish >= 1);  // the headlines form a claim
+  }
 }
 // --- end align (leads) ------------------------------------------------------------------
 // --- Article stance (owner: "tone") --------------------------------------------------
