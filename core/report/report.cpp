@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/detail.h"
+#include "segment/segment.h"
 
 namespace parallax::report {
 
@@ -438,32 +439,10 @@ std::size_t detail::estimated_json_bytes(const Analysis& analysis) {
   return bytes;
 }
 
-namespace {
-// The sentence without a leading Markdown heading marker ("## "), bullet ("- ", "* ", "• ")
-// or list number ("2. ", "3) "): markup of the source, not words of the claim.
-std::string_view without_markup(std::string_view sentence) {
-  std::size_t i = 0;
-  if (sentence.substr(0, 3) == "\xE2\x80\xA2") {
-    i = 3;
-  } else if (!sentence.empty() &&
-             (sentence[0] == '-' || sentence[0] == '*' || sentence[0] == '+')) {
-    i = 1;
-  } else if (!sentence.empty() && sentence[0] == '#') {
-    while (i < sentence.size() && i < 6 && sentence[i] == '#') ++i;
-  } else {
-    while (i < sentence.size() && i < 3 && sentence[i] >= '0' && sentence[i] <= '9') ++i;
-    if (i == 0 || i >= sentence.size() || (sentence[i] != '.' && sentence[i] != ')'))
-      return sentence;
-    ++i;
-  }
-  if (i == 0 || i >= sentence.size() || sentence[i] != ' ') return sentence;
-  while (i < sentence.size() && sentence[i] == ' ') ++i;
-  return i < sentence.size() ? sentence.substr(i) : sentence;
-}
-}  // namespace
-
 std::string claim_label(std::string_view sentence, std::size_t max_bytes) {
-  sentence = without_markup(sentence);
+  // Without a leading "## ", "- " or "2. ": markup of the source, not words of the claim.
+  if (const std::size_t markup = segment::markup_prefix_length(sentence); markup < sentence.size())
+    sentence.remove_prefix(markup);
   if (sentence.size() <= max_bytes) return std::string(sentence);
   std::size_t cut = max_bytes;
   while (cut > 0 && sentence[cut] != ' ') --cut;  // a space is never inside a UTF-8 sequence

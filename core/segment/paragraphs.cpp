@@ -410,3 +410,20 @@ std::vector<Paragraph> paragraphs_from_blocks(std::string_view text,
 }
 
 }  // namespace parallax::segment::detail
+
+namespace parallax::segment {
+
+std::size_t markup_prefix_length(std::string_view line) {
+  const Span all{0, line.size()};
+  std::size_t n = 0;
+  if (detail::is_md_heading(line, all)) {
+    while (n < line.size() && line[n] == '#') ++n;
+  } else {
+    n = detail::list_marker_len(line, all);
+  }
+  if (n == 0) return 0;
+  while (n < line.size() && detail::is_hspace(line[n])) ++n;
+  return n;
+}
+
+}  // namespace parallax::segment

@@ -75,6 +75,11 @@ bool is_byline_or_dateline(std::string_view fragment);
 /// Words of text[span]: runs of characters between whitespace (Unicode spaces included).
 std::size_t word_count(std::string_view text, Span span);
 
+/// Bytes of a leading Markdown heading mark ("## ") or list marker ("- ", "• ", "2. ", "3) ",
+/// "a) ") and the spaces after it, or 0. Sentences keep these bytes (they tile their paragraph);
+/// what shows a sentence on its own, such as a claim's label, leaves them out.
+std::size_t markup_prefix_length(std::string_view line);
+
 /// The article title when ingest found none: the first non-boilerplate heading, else the first
 /// sentence (cut to at most 120 bytes at a word boundary), passing over bylines and datelines
 /// that stand alone (FNC-1 bodies start "By Sylvia Westall").

@@ -404,6 +404,8 @@ TEST_CASE("claim labels leave out the source's heading marks, bullets and list n
   CHECK(report::claim_label("2. Sanctions & Economic Cooperation") ==
         "Sanctions & Economic Cooperation");
   CHECK(report::claim_label("3) Fares rise") == "Fares rise");
+  CHECK(report::claim_label("\u25A0 Goldfish live for years") == "Goldfish live for years");
+  CHECK(report::claim_label("a) Buses run every 10 minutes") == "Buses run every 10 minutes");
   // Not markup: a number that starts the claim, a hyphenated word, a lone mark.
   CHECK(report::claim_label("2.5 million people cross it") == "2.5 million people cross it");
   CHECK(report::claim_label("1971 bridge closes") == "1971 bridge closes");
