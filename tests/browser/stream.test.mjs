@@ -155,10 +155,26 @@ test('streamed: columns of text first, then claims, then panels; the final DOM i
 test('streamed: Cancel in mid-stream leaves a usable page', async () => {
   const { name, files } = manyArticles();
   const { page, log } = await openAndDrop(files);
-  // As soon as text columns are on screen (the segmented stage, or the aligned one if it overtook).
-  await page.waitForFunction(() => window.__stream.columns !== null, null, { timeout: 60000, polling: 'raf' });
-  const stageAtCancel = await page.evaluate(() => document.body.dataset.stage);
-  await page.click('#px-cancel');
+  // As soon as text columns are on screen (the segmented stage, or the aligned one if it
+  // overtook), Cancel is pressed in the same animation frame: a click driven from the test
+  // process can arrive after a small set has finished (then Cancel is hidden and the click waits
+  // in vain), and the layout still moves while the columns come in.
+  const stageAtCancel = await page.evaluate(() => new Promise((resolve, reject) => {
+    const started = performance.now();
+    (function poll() {
+      if (window.__stream.columns !== null) {
+        const stage = document.body.dataset.stage;
+        const cancel = document.getElementById('px-cancel');
+        if (cancel.offsetParent === null || cancel.disabled) { reject(new Error(`Cancel is not on screen at stage ${stage}`)); return; }
+        cancel.click();
+        resolve(stage);
+      } else if (performance.now() - started > 60000) {
+        reject(new Error('no columns within 60 s'));
+      } else {
+        requestAnimationFrame(poll);
+      }
+    })();
+  }));
   const after = await page.evaluate(() => ({
     busy: window.ParallaxApp.busy, state: document.body.dataset.state, stage: window.ParallaxApp.stage,
     notice: document.querySelector('.px-notices').textContent,
